@@ -1,0 +1,24 @@
+"""derive: worked, step-by-step derivations for ML-course calculus and optimization.
+
+Every public function takes sympy objects and returns a :class:`Derivation`: the sympy
+``result`` and a tree of :class:`Step` objects, rendered by ``to_text()``, ``to_latex()``,
+``to_markdown()`` and ``to_dict()``. :func:`derive_by_name` is the single entry point
+the command line uses.
+"""
+
+from ._differentiate import differentiate
+from ._directional import directional_derivative, steepest_directions
+from ._errors import DerivationError, NoSolution, UnsupportedInput
+from ._functions import relu, sigmoid, softplus
+from ._implicit import implicit_derivative
+from ._partials import gradient, jacobian, partial_derivative
+from ._second_order import hessian, mixed_partial
+from ._steps import NO_RULE, Derivation, Step
+
+__all__ = [
+    "Derivation", "Step", "NO_RULE",
+    "DerivationError", "UnsupportedInput", "NoSolution",
+    "sigmoid", "softplus", "relu",
+    "differentiate", "partial_derivative", "gradient", "jacobian", "hessian", "mixed_partial",
+    "implicit_derivative", "directional_derivative", "steepest_directions",
+]

@@ -1,0 +1,124 @@
+"""Choose the differentiation rule for an expression, recursively (the rule finder).
+
+The exercise's own structure is kept: a product with factors raised to negative powers is
+presented as a quotient (sympy stores f/g as f*g**-1), e^(-x) stays a product factor, and
+nothing is expanded or normalised before the rules are chosen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import sympy
+from sympy import Expr, Mul, Pow, Symbol, log
+
+from ._diff_rules import (
+    KNOWN_FUNCTION_RULES, ChainRule, ConstantMultipleRule, ConstantRule, DiffRule,
+    ExponentialRule, IdentityRule, LogarithmicDifferentiationRule, NoRule, PowerRule,
+    ProductRule, QuotientRule, SumRule,
+)
+
+__all__ = ["find_rule", "InnerNames"]
+
+_PREFERRED_NAMES = ("u", "v", "w", "t", "s", "r", "q")
+
+
+class InnerNames:
+    """Fresh names for chain-rule inner functions: u, v, w, ... avoiding names in use."""
+
+    def __init__(self, expr: Expr) -> None:
+        taken = {s.name for s in expr.free_symbols}
+        self._names: Iterator[str] = (
+            name for name in self._candidates() if name not in taken
+        )
+
+    @staticmethod
+    def _candidates() -> Iterator[str]:
+        yield from _PREFERRED_NAMES
+        index = 1
+        while True:
+            yield f"u_{index}"
+            index += 1
+
+    def fresh(self, like: Symbol) -> Symbol:
+        """A new symbol with the assumptions of ``like`` (so real stays real)."""
+        return Symbol(next(self._names), **like.assumptions0)
+
+
+def find_rule(expr: Expr, x: Symbol, names: InnerNames | None = None) -> DiffRule:
+    """The rule tree differentiating ``expr`` with respect to ``x``.
+
+    >>> from sympy import Symbol, sin
+    >>> x = Symbol("x")
+    >>> rule = find_rule(sin(x**2), x)
+    >>> rule.name, rule.inner, rule.result
+    ('chain rule', x**2, 2*x*cos(x**2))
+    """
+    names = names or InnerNames(expr)
+    if not expr.has(x):
+        return ConstantRule(expr, x)
+    if expr == x:
+        return IdentityRule(expr, x)
+    if expr.is_Add:
+        return SumRule(expr, x, tuple(find_rule(term, x, names) for term in expr.args))
+    if expr.is_Mul:
+        return _product_rule(expr, x, names)
+    if expr.is_Pow:
+        return _power_rule(expr, x, names)
+    if expr.func in KNOWN_FUNCTION_RULES and len(expr.args) == 1:
+        return _function_rule(expr, x, names)
+    return NoRule(expr, x)
+
+
+def _chain(expr: Expr, x: Symbol, inner: Expr, outer_of, names: InnerNames) -> DiffRule:
+    """Chain rule for ``outer_of(inner)``; ``outer_of(u)`` builds the outer function."""
+    u = names.fresh(x)
+    outer_rule = find_rule(outer_of(u), u, names)
+    return ChainRule(expr, x, inner, u, outer_rule, find_rule(inner, x, names))
+
+
+def _function_rule(expr: Expr, x: Symbol, names: InnerNames) -> DiffRule:
+    (argument,) = expr.args
+    if argument == x:
+        return KNOWN_FUNCTION_RULES[expr.func](expr, x)
+    return _chain(expr, x, argument, expr.func, names)
+
+
+def _power_rule(expr: Pow, x: Symbol, names: InnerNames) -> DiffRule:
+    base, exponent = expr.args
+    if not exponent.has(x):
+        if base == x:
+            return PowerRule(expr, x, exponent)
+        return _chain(expr, x, base, lambda u: u**exponent, names)
+    if not base.has(x):
+        if exponent == x:
+            return ExponentialRule(expr, x)
+        return _chain(expr, x, exponent, lambda u: base**u, names)
+    log_form = exponent * log(base)
+    return LogarithmicDifferentiationRule(expr, x, log_form, find_rule(log_form, x, names))
+
+
+def _is_denominator(factor: Expr) -> bool:
+    """A factor written below the fraction bar: g**(-k) with k a positive number."""
+    return factor.is_Pow and factor.exp.is_Number and factor.exp.is_negative
+
+
+def _product_rule(expr: Mul, x: Symbol, names: InnerNames) -> DiffRule:
+    constants = [f for f in expr.args if not f.has(x)]
+    varying = [f for f in expr.args if f.has(x)]
+    if constants:
+        rest = Mul(*varying)
+        return ConstantMultipleRule(expr, x, Mul(*constants), find_rule(rest, x, names))
+    if len(varying) == 1:
+        return find_rule(varying[0], x, names)
+    below = [f for f in varying if _is_denominator(f)]
+    above = [f for f in varying if not _is_denominator(f)]
+    if below:
+        numerator = Mul(*above)
+        denominator = Mul(*(f.base ** (-f.exp) for f in below))
+        return QuotientRule(
+            expr, x, numerator, denominator,
+            find_rule(numerator, x, names), find_rule(denominator, x, names),
+        )
+    rules = tuple(find_rule(f, x, names) for f in varying)
+    return ProductRule(expr, x, tuple(varying), rules)

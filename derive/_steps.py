@@ -1,0 +1,128 @@
+"""The data of a derivation: immutable steps forming a tree, and the Derivation itself.
+
+Steps carry mathematics only (sympy objects and a short optional note). Presentation lives
+in :mod:`derive._render`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import sympy
+
+__all__ = ["Step", "Derivation", "NO_RULE"]
+
+NO_RULE = "no rule"
+
+
+def _as_basic(value: Any) -> sympy.Basic:
+    """Make ``value`` an immutable sympy object (matrices become ImmutableMatrix)."""
+    if isinstance(value, sympy.MatrixBase):
+        return sympy.ImmutableMatrix(value)
+    if isinstance(value, sympy.Basic):
+        return value
+    return sympy.sympify(value)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a worked derivation: ``before`` becomes ``after`` by ``rule``.
+
+    ``substeps`` are the steps this one is made of, ``conditions`` side conditions under
+    which it holds (sympy relations), ``definitions`` the names it introduces
+    (``Eq(u, sin(x**2))``, read "where u = sin(x^2)"), ``note`` a short plain-text remark.
+
+    >>> import sympy
+    >>> x = sympy.Symbol("x")
+    >>> Step("power rule", sympy.Derivative(x**3, x), 3*x**2).after
+    3*x**2
+    """
+
+    rule: str
+    before: Any
+    after: Any
+    substeps: tuple["Step", ...] = ()
+    conditions: tuple[Any, ...] = ()
+    definitions: tuple[Any, ...] = ()
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "before", _as_basic(self.before))
+        object.__setattr__(self, "after", _as_basic(self.after))
+        object.__setattr__(self, "substeps", tuple(self.substeps))
+        object.__setattr__(self, "conditions", tuple(_as_basic(c) for c in self.conditions))
+        object.__setattr__(self, "definitions", tuple(_as_basic(d) for d in self.definitions))
+
+    def walk(self):
+        """Yield this step and every step below it, depth first."""
+        yield self
+        for sub in self.substeps:
+            yield from sub.walk()
+
+    @property
+    def rules(self) -> tuple[str, ...]:
+        """Every rule name used in this subtree, depth first."""
+        return tuple(step.rule for step in self.walk())
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """A worked derivation: the sympy ``result`` and the ``steps`` that lead to it.
+
+    ``title`` is a short statement of the task (plain text, optional).
+
+    >>> import sympy
+    >>> x = sympy.Symbol("x")
+    >>> d = Derivation(2*x, (Step("power rule", sympy.Derivative(x**2, x), 2*x),))
+    >>> d.to_dict()["result"]
+    '2*x'
+    """
+
+    result: Any
+    steps: tuple[Step, ...]
+    title: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "result", _as_basic(self.result))
+        object.__setattr__(self, "steps", tuple(self.steps))
+
+    def walk(self):
+        """Yield every step of the tree, depth first."""
+        for step in self.steps:
+            yield from step.walk()
+
+    @property
+    def rules(self) -> tuple[str, ...]:
+        """Every rule name used, depth first."""
+        return tuple(step.rule for step in self.walk())
+
+    def to_text(self) -> str:
+        """Plain-text rendering (indented, numbered steps)."""
+        from ._render import render_text
+
+        return render_text(self)
+
+    def to_latex(self) -> str:
+        """LaTeX rendering (an ``aligned`` block)."""
+        from ._render import render_latex
+
+        return render_latex(self)
+
+    def to_markdown(self) -> str:
+        """Markdown rendering with ``$...$`` math."""
+        from ._render import render_markdown
+
+        return render_markdown(self)
+
+    def to_dict(self) -> dict:
+        """JSON-ready dict: ``{"result", "result_latex", "steps"}``."""
+        from ._render import render_dict
+
+        return render_dict(self)
+
+    def _repr_latex_(self) -> str:
+        return "$\\displaystyle " + self.to_latex() + "$"
+
+    def _repr_markdown_(self) -> str:
+        return self.to_markdown()
