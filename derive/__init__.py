@@ -10,6 +10,9 @@ from ._differentiate import differentiate
 from ._directional import directional_derivative, steepest_directions
 from ._errors import DerivationError, NoSolution, UnsupportedInput
 from ._functions import relu, sigmoid, softplus
+from ._graph import computational_graph, graph_derivation
+from ._graph_build import Bar, ComputationalGraph, GraphNode, build_graph, graph_from_assignments
+from ._graph_passes import backward_table, forward_table, tangent_table
 from ._implicit import implicit_derivative
 from ._partials import gradient, jacobian, partial_derivative
 from ._second_order import hessian, mixed_partial
@@ -21,4 +24,6 @@ __all__ = [
     "sigmoid", "softplus", "relu",
     "differentiate", "partial_derivative", "gradient", "jacobian", "hessian", "mixed_partial",
     "implicit_derivative", "directional_derivative", "steepest_directions",
+    "computational_graph", "graph_derivation", "build_graph", "graph_from_assignments",
+    "ComputationalGraph", "GraphNode", "Bar", "forward_table", "backward_table", "tangent_table",
 ]
