@@ -1,0 +1,40 @@
+"""derivecheck's checker: read untrusted answers safely and decide equivalence.
+
+>>> from checkers import check
+>>> check("sigmoid(x)*(1 - sigmoid(x))", "exp(-x)/(1+exp(-x))**2").status.value
+'correct'
+"""
+
+from ._budget import Budget, BudgetExpired
+from ._check import check, read_expected
+from ._errors import BudgetExceeded, DerivecheckError, InvalidAnswer, UsageError
+from ._functions import lower, relu, sigmoid, softplus
+from ._limits import DEFAULT_LIMITS, Limits
+from ._read import read_answer
+from ._reading import Reading
+from ._verdict import Evidence, Method, Status, Verdict
+from ._vocabulary import Vocabulary
+
+__all__ = [
+    "check",
+    "read_answer",
+    "read_expected",
+    "Verdict",
+    "Status",
+    "Method",
+    "Evidence",
+    "Reading",
+    "Vocabulary",
+    "Limits",
+    "DEFAULT_LIMITS",
+    "Budget",
+    "BudgetExpired",
+    "DerivecheckError",
+    "UsageError",
+    "InvalidAnswer",
+    "BudgetExceeded",
+    "sigmoid",
+    "softplus",
+    "relu",
+    "lower",
+]

@@ -1,0 +1,126 @@
+"""``check``: the one entry point that turns (expected, answer) into a Verdict.
+
+>>> v = check("x**2", "x*x")
+>>> v.status.value, v.method.value
+('correct', 'identical')
+>>> check("2*x", "x + 1").status.value
+'incorrect'
+>>> check("2*x", "2*").status.value
+'invalid'
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+
+import sympy
+from sympy import Basic
+
+from ._answer_shape import GradingPlan, plan_grading
+from ._budget import Budget
+from ._compare import Comparison, Outcome
+from ._errors import InvalidAnswer, UsageError
+from ._limits import DEFAULT_LIMITS, Limits
+from ._read import read_answer
+from ._reading import Reading
+from ._verdict import Method, Status, Verdict
+from ._vocabulary import Vocabulary
+
+__all__ = ["check", "read_expected"]
+
+
+def check(
+    expected: object,
+    answer: object,
+    *,
+    symbols: Iterable[object] = (),
+    timeout: float = 5.0,
+    assumptions: Iterable[Basic] = (),
+    rtol: float = 1e-12,
+    notation: str = "auto",
+    limits: Limits = DEFAULT_LIMITS,
+) -> Verdict:
+    """Decide whether ``answer`` equals ``expected``; never raises for a bad answer.
+
+    ``expected`` is a sympy object or text (LaTeX or sympy syntax; its names define the
+    vocabulary). ``symbols`` adds declared names (Symbol, MatrixSymbol, IndexedBase,
+    undefined Function); ``assumptions`` are sympy predicates such as
+    ``Q.symmetric(A)``. ``rtol`` is the relative tolerance of numeric comparison.
+    A reference that cannot be read raises :class:`UsageError`.
+    """
+    started = time.monotonic()
+    assumptions = tuple(assumptions)
+    declared = Vocabulary.from_objects(*symbols, assumptions=assumptions)
+    reference = read_expected(expected, declared, limits)
+    vocabulary = declared.merged(Vocabulary.from_objects(reference))
+    budget = Budget(timeout)
+    reading: Reading | None = None
+    try:
+        with budget:
+            reading = read_answer(answer, vocabulary, limits, notation=notation)
+            plan = plan_grading(reference, reading.members, vocabulary)
+            comparison = Comparison(budget, seed_text=f"{sympy.srepr(plan.expected)}|{sympy.srepr(plan.graded)}",
+                                    assumptions=assumptions, rtol=rtol)
+            outcome = _grade(comparison, plan)
+    except InvalidAnswer as error:
+        return _invalid(error, started)
+    except budget.Expired:
+        outcome = Outcome(Status.UNDECIDED, Method.BUDGET, False,
+                          f"Undecided: the time budget of {timeout:g} s ran out before a decision.")
+    except (RecursionError, MemoryError) as error:
+        outcome = Outcome(Status.UNDECIDED, Method.BUDGET, False, f"Undecided: the answer is too large to compare ({type(error).__name__}).")
+    except Exception as error:  # a sympy failure must become a verdict, never a traceback
+        outcome = Outcome(Status.UNDECIDED, Method.BUDGET, False, f"Undecided: the comparison failed ({type(error).__name__}: {str(error)[:160]}).")
+    return _verdict(outcome, reading, started)
+
+
+def read_expected(expected: object, declared: Vocabulary, limits: Limits = DEFAULT_LIMITS) -> Basic:
+    """The reference as a sympy object (text is read with names open)."""
+    if isinstance(expected, (Basic, sympy.MatrixBase)):
+        return sympy.ImmutableMatrix(expected) if isinstance(expected, sympy.MatrixBase) else expected
+    if not isinstance(expected, str):
+        raise UsageError(f"the expected answer must be text or a sympy object, not {type(expected).__name__}")
+    try:
+        members = read_answer(expected, declared.opened(), limits).members
+    except InvalidAnswer as error:
+        raise UsageError(f"cannot read the expected answer: {error.message}") from None
+    if len(members) == 2:
+        return sympy.Eq(*members, evaluate=False)
+    if len(members) > 2:
+        raise UsageError("the expected answer must be one expression or one equation")
+    return members[0]
+
+
+def _grade(comparison: Comparison, plan: GradingPlan) -> Outcome:
+    outcome = comparison.compare(plan.expected, plan.graded)
+    if outcome.status is not Status.CORRECT:
+        return outcome
+    for left, right in plan.links:
+        link = comparison.compare(left, right)
+        if link.status is Status.INCORRECT:
+            step = f"{sympy.sstr(left)} = {sympy.sstr(right)}"
+            return Outcome(Status.INCORRECT, link.method, link.proved,
+                           f"Incorrect: the final value is right, but the step {step} does not hold. {link.message}", link.evidence)
+    return outcome
+
+
+def _verdict(outcome: Outcome, reading: Reading | None, started: float) -> Verdict:
+    return Verdict(
+        status=outcome.status,
+        method=outcome.method,
+        proved=outcome.proved,
+        read_as=reading.read_as if reading else None,
+        message=outcome.message,
+        evidence=outcome.evidence,
+        elapsed=time.monotonic() - started,
+        notation=reading.notation if reading else None,
+    )
+
+
+def _invalid(error: InvalidAnswer, started: float) -> Verdict:
+    pointer = error.pointer()
+    message = f"Invalid: {error.message}" + (f"\n{pointer}" if pointer else "")
+    return Verdict(Status.INVALID, Method.READER, False, None, message, elapsed=time.monotonic() - started, position=error.position)
+
+

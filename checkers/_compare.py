@@ -1,0 +1,388 @@
+"""Decide whether an answer equals the expected object: kinds and shapes first, then values.
+
+Cheap first, proof preferred, numbers to refute: identity; a numeric screen at a few
+points (a clear mismatch, re-verified at higher precision, is a counterexample); a
+symbolic proof within the budget; then many random points. Abstract objects (matrix
+symbols, symbolic-size sums, undefined functions) are compared on concrete instances.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import sympy
+from sympy import Basic, ImmutableMatrix, MatrixBase, MatrixExpr
+
+from . import _instances as instances
+from ._budget import Budget
+from ._functions import lower
+from ._numeric import Undefined, Unevaluable, close, evaluate, is_real_value
+
+from ._sampling import PointSampler, variables_of
+from ._symbolic import prove_zero
+from ._verdict import Evidence, Method, Status
+
+__all__ = ["Outcome", "Comparison", "kind_of"]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The result of one comparison, before it becomes a Verdict."""
+
+    status: Status
+    method: Method
+    proved: bool
+    message: str
+    evidence: Evidence | None = None
+
+
+@dataclass(frozen=True)
+class _Screen:
+    agreed: int
+    counterexample: Evidence | None = None
+    unevaluable: str | None = None
+
+
+def kind_of(obj: object) -> str:
+    """``scalar``, ``matrix``, ``matrix-expression``, ``set``, ``tuple``, ``equation`` or ``condition``."""
+    if isinstance(obj, MatrixBase):
+        return "matrix"
+    if isinstance(obj, MatrixExpr):
+        return "matrix-expression"
+    if isinstance(obj, sympy.FiniteSet):
+        return "set"
+    if isinstance(obj, sympy.Tuple):
+        return "tuple"
+    if isinstance(obj, sympy.Eq):
+        return "equation"
+    if isinstance(obj, (sympy.logic.boolalg.Boolean, sympy.Set)) and not isinstance(obj, sympy.Expr):
+        return "condition"
+    return "scalar"
+
+
+class Comparison:
+    """Compares objects within one budget, with one seeded sampler."""
+
+    screen_points = 4
+    full_points = 24
+
+    def __init__(self, budget: Budget, *, seed_text: str, assumptions: Sequence[Basic] = (), rtol: float = 1e-12, atol: float = 1e-14) -> None:
+        self.budget, self.assumptions, self.rtol, self.atol = budget, tuple(assumptions), rtol, atol
+        self.seed_text = seed_text
+        self.sampler = PointSampler(seed_text=seed_text)
+
+    # -- dispatch -----------------------------------------------------------------------
+    def compare(self, expected: Basic, answer: Basic) -> Outcome:
+        expected, answer = _as_vector_if_tuple(expected, answer)
+        kinds = kind_of(expected), kind_of(answer)
+        if kinds == ("matrix-expression", "matrix") or kinds == ("matrix", "matrix-expression"):
+            return self.matrix_expressions(_as_expression(expected), _as_expression(answer))
+        if kinds[0] != kinds[1]:
+            return _shape_mismatch(f"expected {_describe_kind(expected)}, got {_describe_kind(answer)}")
+        handler = {
+            "scalar": self.scalars,
+            "matrix": self.matrices,
+            "matrix-expression": self.matrix_expressions,
+            "set": self.sets,
+            "tuple": self.tuples,
+            "equation": self.equations,
+            "condition": self.conditions,
+        }[kinds[0]]
+        return handler(expected, answer)
+
+    # -- scalars and explicit matrices ---------------------------------------------------------
+    def scalars(self, expected: Basic, answer: Basic) -> Outcome:
+        return self.values([expected], [answer])
+
+    def matrices(self, expected: MatrixBase, answer: MatrixBase) -> Outcome:
+        if _vector_length(expected) and _vector_length(expected) == _vector_length(answer):
+            answer = ImmutableMatrix(list(answer)).reshape(*expected.shape)
+        if expected.shape != answer.shape:
+            return _shape_mismatch(f"expected a {_shape_text(expected.shape)} matrix, got {_shape_text(answer.shape)}")
+        return self.values(list(expected), list(answer))
+
+    def values(self, expected: list[Basic], answer: list[Basic]) -> Outcome:
+        """Compare paired values: identity, screen, proof, then many points."""
+        expected, answer = [lower(e) for e in expected], [lower(a) for a in answer]
+        if all(e == a for e, a in zip(expected, answer)):
+            return Outcome(Status.CORRECT, Method.IDENTICAL, True, "Correct: the answer is the expected expression.")
+        if any(instances.needs_instances(x) for x in expected + answer):
+            return self.by_instances(expected, answer)
+        screen = self.screen(expected, answer, self.screen_points)
+        if screen.counterexample is not None:
+            return _counterexample(screen.counterexample)
+        proof = self.prove(expected, answer)
+        if proof is not None:
+            return proof
+        full = self.screen(expected, answer, self.full_points)
+        if full.counterexample is not None:
+            return _counterexample(full.counterexample)
+        return self.numeric_agreement(full)
+
+    def prove(self, expected: list[Basic], answer: list[Basic]) -> Outcome | None:
+        share = max(0.05, self.budget.remaining() * 0.6)
+        with Budget(share) as sub:
+            try:
+                proofs = [prove_zero(e - a) for e, a in zip(expected, answer)]
+            except sub.Expired:
+                return None
+        if all(p.outcome == "zero" for p in proofs):
+            strategies = sorted({p.strategy for p in proofs if p.strategy})
+            return Outcome(Status.CORRECT, Method.SYMBOLIC, True, f"Correct: proved equal ({', '.join(strategies)}).")
+        for index, p in enumerate(proofs):
+            if p.outcome == "nonzero-constant":
+                where = f" in entry {index + 1}" if len(proofs) > 1 else ""
+                return Outcome(
+                    Status.INCORRECT, Method.SYMBOLIC, True,
+                    f"Incorrect: the expected value minus the answer{where} is the constant {sympy.sstr(p.residue)}, not 0.",
+                    Evidence(detail=f"expected - answer = {sympy.sstr(p.residue)}"),
+                )
+        return None
+
+    def numeric_agreement(self, screen: _Screen) -> Outcome:
+        if screen.unevaluable:
+            return Outcome(Status.UNDECIDED, Method.NUMERIC, False, f"Undecided: no proof, and {screen.unevaluable}.")
+        if screen.agreed < self.full_points // 2:
+            return Outcome(Status.UNDECIDED, Method.NUMERIC, False,
+                           f"Undecided: no proof, and only {screen.agreed} test points were inside the domain.",
+                           Evidence(points_checked=screen.agreed))
+        return Outcome(
+            Status.CORRECT, Method.NUMERIC, False,
+            f"Correct (numerically): the answer agrees with the expected value at {screen.agreed} random points; not proved symbolically.",
+            Evidence(points_checked=screen.agreed),
+        )
+
+    # -- numeric screen ------------------------------------------------------------------------
+    def screen(self, expected: list[Basic], answer: list[Basic], count: int) -> _Screen:
+        variables = variables_of(expected + answer)
+        if not variables:
+            count = 1
+        agreed = tries = 0
+        for point in self.sampler.points(variables, count * 4):
+            if agreed >= count:
+                break
+            tries += 1
+            try:
+                verdict = self.compare_at(expected, answer, point)
+            except Unevaluable as error:
+                return _Screen(agreed, unevaluable=f"the answer cannot be evaluated numerically ({error})")
+            if verdict is None:
+                continue
+            if isinstance(verdict, Evidence):
+                return _Screen(agreed, verdict)
+            agreed += 1
+        return _Screen(agreed)
+
+    def compare_at(self, expected: list[Basic], answer: list[Basic], point: dict) -> Evidence | bool | None:
+        """True if all pairs agree at ``point``, Evidence if one differs, None if outside the domain."""
+        for index, (e, a) in enumerate(zip(expected, answer)):
+            difference = self.differ_at(e, a, point, digits=30)
+            if difference is None:
+                return None
+            if difference and self.differ_at(e, a, point, digits=60):
+                return self.evidence(e, a, point, index if len(expected) > 1 else None)
+        return True
+
+    def differ_at(self, expected: Basic, answer: Basic, point: dict, *, digits: int) -> bool | None:
+        try:
+            value_expected = evaluate(expected, point, digits=digits)
+        except Undefined:
+            return None
+        if not is_real_value(value_expected):
+            return None
+        try:
+            value_answer = evaluate(answer, point, digits=digits)
+        except Undefined:
+            return True
+        if not is_real_value(value_answer):
+            return True
+        return not close(value_expected, value_answer, rtol=self.rtol, atol=self.atol)
+
+    def evidence(self, expected: Basic, answer: Basic, point: dict, index: int | None) -> Evidence:
+        digits = 10
+        while digits < 40 and _value_text(expected, point, digits) == _value_text(answer, point, digits):
+            digits += 10
+        return Evidence(
+            point={str(k): v for k, v in point.items()},
+            expected=_value_text(expected, point, digits),
+            answer=_value_text(answer, point, digits),
+            detail=None if index is None else f"entry {index + 1}",
+        )
+
+    # -- abstract objects via instances ----------------------------------------------------------------
+    def by_instances(self, expected: list[Basic], answer: list[Basic]) -> Outcome:
+        proof = self.prove(expected, answer)
+        if proof is not None and proof.status is Status.CORRECT:
+            return proof
+        cases = instances.sum_instances(expected + answer) or [instances.Instance()]
+        function_cases = instances.function_instances(expected + answer, seed_text=self.seed_text) or [instances.Instance()]
+        checked = 0
+        for size_case in cases:
+            for function_case in function_cases:
+                concrete_e = [instances.apply_function_instance(function_case, size_case.apply(x)) for x in expected]
+                concrete_a = [instances.apply_function_instance(function_case, size_case.apply(x)) for x in answer]
+                screen = self.screen(concrete_e, concrete_a, self.screen_points * 2)
+                if screen.counterexample is not None:
+                    description = "; ".join(d for d in (size_case.description, function_case.description) if d)
+                    return _counterexample(_with_detail(screen.counterexample, description))
+                if screen.unevaluable:
+                    return self.numeric_agreement(screen)
+                checked += screen.agreed
+        return Outcome(Status.CORRECT, Method.INSTANCES, False,
+                       f"Correct (on instances): agrees on {len(cases) * len(function_cases)} concrete instances ({checked} points); not proved symbolically.",
+                       Evidence(points_checked=checked))
+
+    def matrix_expressions(self, expected: Basic, answer: Basic) -> Outcome:
+        mismatch = _shape_difference(expected, answer)
+        if mismatch:
+            return _shape_mismatch(mismatch)
+        if expected == answer:
+            return Outcome(Status.CORRECT, Method.IDENTICAL, True, "Correct: the answer is the expected expression.")
+        with Budget(max(0.05, self.budget.remaining() * 0.3)) as sub:
+            try:
+                if _matrix_zero((expected - answer).doit().expand()):
+                    return Outcome(Status.CORRECT, Method.SYMBOLIC, True, "Correct: proved equal (expand).")
+            except sub.Expired:
+                pass
+            except (TypeError, ValueError, AttributeError, NotImplementedError, sympy.ShapeError):
+                pass
+        cases = instances.matrix_instances([expected, answer], self.assumptions, seed_text=self.seed_text)
+        for case in cases:
+            concrete_e, concrete_a = case.apply(expected), case.apply(answer)
+            outcome = self.compare(_as_matrix(concrete_e), _as_matrix(concrete_a))
+            if outcome.status is not Status.CORRECT:
+                if outcome.evidence is not None:
+                    outcome = Outcome(outcome.status, Method.INSTANCES, outcome.proved, outcome.message, _with_detail(outcome.evidence, case.description))
+                return outcome
+        return Outcome(Status.CORRECT, Method.INSTANCES, False,
+                       f"Correct (on instances): equal for {len(cases)} sets of random concrete matrices; not proved symbolically.",
+                       Evidence(points_checked=len(cases)))
+
+    # -- collections -------------------------------------------------------------------------------
+    def sets(self, expected: sympy.FiniteSet, answer: sympy.FiniteSet) -> Outcome:
+        wanted, given = list(expected.args), list(answer.args)
+        if len(wanted) != len(given):
+            return Outcome(Status.INCORRECT, Method.SHAPE, True,
+                           f"Incorrect: expected {len(wanted)} value(s), got {len(given)}.")
+        unmatched, proved = list(given), True
+        for item in wanted:
+            match = next((g for g in unmatched if self.compare(item, g).status is Status.CORRECT), None)
+            if match is None:
+                return Outcome(Status.INCORRECT, Method.NUMERIC, True, f"Incorrect: no answer value equals {sympy.sstr(item)}.")
+            unmatched.remove(match)
+        return Outcome(Status.CORRECT, Method.SYMBOLIC, proved, "Correct: the same values (in any order).")
+
+    def tuples(self, expected: sympy.Tuple, answer: sympy.Tuple) -> Outcome:
+        if len(expected) != len(answer):
+            return _shape_mismatch(f"expected {len(expected)} components, got {len(answer)}")
+        outcomes = [self.compare(e, a) for e, a in zip(expected, answer)]
+        for index, outcome in enumerate(outcomes):
+            if outcome.status is not Status.CORRECT:
+                return Outcome(outcome.status, outcome.method, outcome.proved, f"Component {index + 1}: {outcome.message}", outcome.evidence)
+        proved = all(o.proved for o in outcomes)
+        return Outcome(Status.CORRECT, Method.SYMBOLIC if proved else Method.NUMERIC, proved, "Correct: every component agrees.")
+
+    def equations(self, expected: sympy.Eq, answer: sympy.Eq) -> Outcome:
+        """Same equation up to a nonzero constant factor: (l1 - r1) = c (l2 - r2)."""
+        left, right = lower(expected.lhs - expected.rhs), lower(answer.lhs - answer.rhs)
+        for sign in (1, -1):
+            outcome = self.values([left], [sign * right])
+            if outcome.status is Status.CORRECT:
+                return outcome
+        ratio = sympy.cancel(sympy.together(left / right)) if right != 0 else None
+        if ratio is not None and not ratio.free_symbols and ratio != 0 and ratio.is_finite:
+            return Outcome(Status.CORRECT, Method.SYMBOLIC, True, f"Correct: the same equation (multiplied by {ratio}).")
+        outcome = self.values([left], [right])
+        return Outcome(Status.INCORRECT, outcome.method, outcome.proved, "Incorrect: this equation is not equivalent to the expected one.", outcome.evidence)
+
+    def conditions(self, expected: Basic, answer: Basic) -> Outcome:
+        if expected == answer or sympy.simplify(sympy.Equivalent(expected, answer)) is sympy.true:
+            return Outcome(Status.CORRECT, Method.SYMBOLIC, True, "Correct: the same condition.")
+        return Outcome(Status.INCORRECT, Method.SYMBOLIC, False, "Incorrect: the condition differs from the expected one.")
+
+
+# -- helpers ---------------------------------------------------------------------------------------
+
+def _as_vector_if_tuple(expected: Basic, answer: Basic) -> tuple[Basic, Basic]:
+    """A tuple answer for a vector (or the reverse) is read as that vector."""
+    if isinstance(expected, MatrixBase) and isinstance(answer, sympy.Tuple) and _vector_length(expected):
+        return expected, ImmutableMatrix(list(answer))
+    if isinstance(answer, MatrixBase) and isinstance(expected, sympy.Tuple) and _vector_length(answer):
+        return ImmutableMatrix(list(expected)), answer
+    if isinstance(expected, MatrixBase) and expected.shape == (1, 1) and kind_of(answer) == "scalar":
+        return expected[0, 0], answer
+    return expected, answer
+
+
+def _vector_length(m: object) -> int:
+    return max(m.shape) if isinstance(m, MatrixBase) and min(m.shape) == 1 else 0
+
+
+def _as_expression(obj: Basic) -> Basic:
+    return obj
+
+
+def _as_matrix(obj: Basic) -> Basic:
+    if isinstance(obj, MatrixExpr) and not isinstance(obj, MatrixBase):
+        try:
+            return ImmutableMatrix(obj.as_explicit())
+        except (ValueError, TypeError, AttributeError):
+            return obj
+    return obj
+
+
+def _matrix_zero(obj: Basic) -> bool:
+    if isinstance(obj, sympy.ZeroMatrix) or obj == 0:
+        return True
+    return isinstance(obj, MatrixBase) and all(entry == 0 for entry in obj)
+
+
+def _shape_difference(expected: Basic, answer: Basic) -> str | None:
+    shapes = getattr(expected, "shape", None), getattr(answer, "shape", None)
+    if None in shapes:
+        return None
+    if all(sympy.simplify(sympy.sympify(a) - sympy.sympify(b)) == 0 for a, b in zip(*shapes)):
+        return None
+    return f"expected shape {_shape_text(shapes[0])}, got {_shape_text(shapes[1])}"
+
+
+def _shape_text(shape: tuple) -> str:
+    return " x ".join(str(d) for d in shape)
+
+
+def _describe_kind(obj: Basic) -> str:
+    kind = kind_of(obj)
+    if kind in ("matrix", "matrix-expression"):
+        return f"a {_shape_text(obj.shape)} matrix"
+    return {"scalar": "a single expression", "set": "a set of values", "tuple": "a tuple", "equation": "an equation", "condition": "a condition"}[kind]
+
+
+def _shape_mismatch(message: str) -> Outcome:
+    return Outcome(Status.INCORRECT, Method.SHAPE, True, f"Incorrect: {message}.")
+
+
+def _counterexample(evidence: Evidence) -> Outcome:
+    where = ", ".join(f"{k} = {v}" for k, v in evidence.point.items()) or "this point"
+    entry = f" ({evidence.detail})" if evidence.detail else ""
+    return Outcome(Status.INCORRECT, Method.NUMERIC, True,
+                   f"Incorrect: at {where}{entry} the expected value is {evidence.expected} but the answer gives {evidence.answer}.",
+                   evidence)
+
+
+def _with_detail(evidence: Evidence, detail: str) -> Evidence:
+    joined = "; ".join(d for d in (evidence.detail, detail) if d)
+    return Evidence(evidence.point, evidence.expected, evidence.answer, evidence.points_checked, joined or None)
+
+
+def _value_text(expr: Basic, point: dict, digits: int = 10) -> str:
+    try:
+        value = evaluate(expr, point, digits=digits + 10)
+    except (Undefined, Unevaluable):
+        return "undefined"
+    if is_real_value(value):
+        return sympy.sstr(sympy.Float(str(getattr(value, "real", value)), digits))
+    return f"{value} (complex)"
+
+
+

@@ -1,0 +1,156 @@
+"""Concrete instances of abstract objects, for comparisons that cannot be proved directly.
+
+- matrix symbols with symbolic shapes -> random integer matrices of compatible sizes
+  (symmetric / positive definite when the assumptions say so);
+- sums whose bound is a symbol (``\\sum_{i=1}^{I}``) -> the explicit sums for several sizes;
+- undefined functions (``a(u)``, ``f(x, phi)``) -> random smooth concrete functions.
+
+>>> from sympy import MatrixSymbol, Symbol
+>>> n = Symbol("n", integer=True, positive=True)
+>>> A = MatrixSymbol("A", n, n)
+>>> [inst.apply(A.T * A).shape for inst in matrix_instances([A.T * A], (), seed_text="doc")][:2]
+[(2, 2), (3, 3)]
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import sympy
+from sympy import Basic, ImmutableMatrix, MatrixSymbol, Q
+from sympy.core.function import AppliedUndef
+
+from ._sampling import stable_seed
+
+__all__ = ["Instance", "matrix_instances", "sum_instances", "function_instances", "needs_instances"]
+
+_SIZES = (2, 3, 1, 4)
+
+
+@dataclass(frozen=True)
+class Instance:
+    """One concrete choice: a replacement map, applied with :meth:`apply`."""
+
+    replacements: dict = field(default_factory=dict)
+    sizes: dict = field(default_factory=dict)
+    description: str = ""
+
+    def apply(self, obj: Basic) -> Basic:
+        """``obj`` with the sizes fixed and the abstract objects replaced, evaluated."""
+        result = obj.xreplace(self.sizes) if self.sizes else obj
+        result = result.xreplace(self.replacements) if self.replacements else result
+        return _evaluate_structure(result)
+
+
+def needs_instances(obj: Basic) -> bool:
+    """True when ``obj`` has undefined functions or sums with a symbolic bound."""
+    return bool(obj.atoms(AppliedUndef)) or any(_symbolic_bound(s) for s in obj.atoms(sympy.Sum))
+
+
+def _symbolic_bound(s: sympy.Sum) -> bool:
+    return any(len(limit) == 3 and (limit[1].free_symbols or limit[2].free_symbols) for limit in s.limits)
+
+
+def _evaluate_structure(obj: Basic) -> Basic:
+    if isinstance(obj, sympy.MatrixExpr) and not obj.free_symbols - obj.atoms(sympy.Symbol):
+        try:
+            return ImmutableMatrix(obj.as_explicit()).doit()
+        except (ValueError, TypeError, AttributeError, NotImplementedError):
+            return obj.doit()
+    return obj.doit() if obj.has(sympy.Sum, sympy.Derivative, sympy.Subs) else obj
+
+
+# -- matrices ------------------------------------------------------------------------
+
+def matrix_instances(objects: Sequence[Basic], assumptions: Iterable[Basic], *, seed_text: str, count: int = 3) -> list[Instance]:
+    """Random integer matrices for every matrix symbol, for ``count`` size choices."""
+    rng = random.Random(stable_seed("matrices", seed_text))
+    dimensions = sorted({d for obj in objects for m in obj.atoms(MatrixSymbol) for d in m.shape if isinstance(d, sympy.Symbol)}, key=str)
+    facts = set(assumptions)
+    instances = []
+    for sizes in _size_choices(dimensions, count):
+        fixed = [obj.xreplace(sizes) for obj in objects]
+        symbols = sorted({m for obj in fixed for m in obj.atoms(MatrixSymbol)}, key=lambda m: m.name)
+        original = {m.name: m for obj in objects for m in obj.atoms(MatrixSymbol)}
+        replacements = {m: _random_matrix(m, original.get(m.name, m), facts, rng) for m in symbols}
+        label = ", ".join(f"{d} = {v}" for d, v in sizes.items())
+        instances.append(Instance(replacements, sizes, f"random integer matrices with {label}" if label else "random integer matrices"))
+    return instances
+
+
+def _size_choices(dimensions: Sequence[sympy.Symbol], count: int) -> list[dict]:
+    if not dimensions:
+        return [{}] * min(count, 3)
+    choices = []
+    for offset in range(count):
+        sizes = {d: _SIZES[(i + offset) % len(_SIZES)] for i, d in enumerate(dimensions)}
+        choices.append(sizes)
+    return choices
+
+
+def _random_matrix(symbol: MatrixSymbol, original: MatrixSymbol, facts: set, rng: random.Random) -> ImmutableMatrix:
+    rows, cols = (int(d) for d in symbol.shape)
+    entries = [[sympy.Integer(rng.choice((-3, -2, -1, 1, 2, 3))) for _ in range(cols)] for _ in range(rows)]
+    matrix = sympy.Matrix(entries)
+    if rows == cols and (Q.symmetric(original) in facts or Q.positive_definite(original) in facts):
+        matrix = matrix + matrix.T
+    if rows == cols and Q.positive_definite(original) in facts:
+        matrix = matrix * matrix.T + sympy.eye(rows)
+    if rows == cols and matrix.det() == 0:
+        matrix = matrix + (abs(max(matrix, key=abs)) * rows + 1) * sympy.eye(rows)
+    return ImmutableMatrix(matrix)
+
+
+# -- sums with symbolic bounds ------------------------------------------------------------
+
+def sum_instances(objects: Sequence[Basic], *, sizes: Sequence[int] = (1, 2, 3, 5)) -> list[Instance]:
+    """The explicit sums for several values of each symbolic bound."""
+    bounds = sorted(
+        {symbol for obj in objects for s in obj.atoms(sympy.Sum) for limit in s.limits for symbol in limit[2].free_symbols},
+        key=str,
+    )
+    if not bounds:
+        return []
+    return [
+        Instance(sizes={b: sympy.Integer(size) for b in bounds}, description=f"{', '.join(map(str, bounds))} = {size}")
+        for size in sizes
+    ]
+
+
+# -- undefined functions ------------------------------------------------------------------
+
+def function_instances(objects: Sequence[Basic], *, seed_text: str, count: int = 3) -> list[Instance]:
+    """Random smooth concrete functions for every undefined function."""
+    functions = sorted({call.func for obj in objects for call in obj.atoms(AppliedUndef)}, key=lambda f: f.__name__)
+    if not functions:
+        return []
+    rng = random.Random(stable_seed("functions", seed_text))
+    arities = {f: max(len(c.args) for obj in objects for c in obj.atoms(AppliedUndef) if c.func == f) for f in functions}
+    instances = []
+    for _ in range(count):
+        replacements = {f: _smooth_function(arities[f], rng) for f in functions}
+        described = "; ".join(f"{f.__name__}{tuple(l.variables)} = {l.expr}".replace(",)", ")") for f, l in replacements.items())
+        instances.append(Instance(replacements, description=f"with {described}"))
+    return instances
+
+
+def _smooth_function(arity: int, rng: random.Random) -> sympy.Lambda:
+    variables = sympy.symbols(f"u0:{arity}", real=True)
+    weights = [sympy.Rational(rng.choice((-3, -2, -1, 1, 2, 3)), rng.choice((2, 3, 5))) for _ in variables]
+    inner = sum(w * v for w, v in zip(weights, variables))
+    c = [sympy.Rational(rng.randint(1, 9), rng.choice((4, 5, 7))) for _ in range(3)]
+    body = c[0] * sympy.sin(inner + c[1]) + c[2] * inner**2 + (variables[0] * variables[-1] if arity > 1 else 0)
+    return sympy.Lambda(variables, body)
+
+
+def apply_function_instance(instance: Instance, obj: Basic) -> Basic:
+    """Replace undefined-function calls (and derivatives of them) by the concrete functions."""
+    result = obj
+    for function, concrete in instance.replacements.items():
+        result = result.replace(lambda e, f=function: isinstance(e, AppliedUndef) and e.func == f, lambda e, c=concrete: c(*e.args))
+    return result.doit() if result.has(sympy.Derivative, sympy.Subs) else result
+
+
+__all__.append("apply_function_instance")

@@ -1,0 +1,285 @@
+"""Safe reader for plain and sympy-syntax answers: an allowlisted walk over Python's AST.
+
+Nothing is evaluated by Python: the text is parsed with :func:`ast.parse` and each node
+is turned into a sympy object by a handler from a fixed table, so ``__import__``,
+attributes, lambdas, comprehensions and strings simply have no handler. Caps from
+:class:`Limits` apply before any arithmetic.
+
+>>> from sympy import symbols
+>>> from ._vocabulary import Vocabulary
+>>> vocab = Vocabulary.from_objects(symbols("x y"))
+>>> read_plain("2xy + x^2", vocab).value
+x**2 + 2*x*y
+>>> read_plain("__import__('os')", vocab)
+Traceback (most recent call last):
+...
+checkers._errors.InvalidAnswer: text in quotes is not part of a mathematical answer
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+from collections.abc import Callable
+
+import sympy
+from sympy import Basic, ImmutableMatrix, IndexedBase, MatrixSymbol
+from sympy.core.function import UndefinedFunction
+
+from . import _structures as structures
+from ._builtins import CONSTANTS, SCALAR_FUNCTIONS
+from ._errors import InvalidAnswer
+from ._limits import DEFAULT_LIMITS, Limits
+from ._plain_tokens import Member, split_members
+from ._reading import Reading
+from ._vocabulary import Vocabulary
+
+__all__ = ["read_plain", "check_number_size"]
+
+_SYMBOL = sympy.Symbol
+
+
+def read_plain(text: str, vocabulary: Vocabulary, limits: Limits = DEFAULT_LIMITS) -> Reading:
+    """Read calculator / sympy syntax (``2x^2``, ``Matrix([[1,2]])``, ``y = 2x + 1``)."""
+    members = split_members(text, vocabulary)
+    values = tuple(
+        _Walker(member, vocabulary, limits, lenient=index == 0 and len(members) > 1).read()
+        for index, member in enumerate(members)
+    )
+    return Reading(values, "plain", text)
+
+
+def check_number_size(base: Basic, exponent: Basic, limits: Limits, fail: Callable[[str], Exception]) -> None:
+    """Refuse a power whose exponent or exact value would be too large to work with."""
+    if exponent.is_Number and abs(exponent) > limits.max_exponent:
+        raise fail(f"exponent {exponent} is larger than {limits.max_exponent}")
+    if base.is_Number and exponent.is_Number and base != 0:
+        digits = float(abs(exponent)) * math.log10(float(abs(base)) + 1.0)
+        if digits > 10 * limits.max_integer_digits * 20:
+            raise fail("this power is too large to evaluate")
+
+
+class _Walker:
+    """Turns one member's AST into sympy, node by allowlisted node."""
+
+    def __init__(self, member: Member, vocabulary: Vocabulary, limits: Limits, *, lenient: bool) -> None:
+        self.member, self.vocabulary, self.limits, self.lenient = member, vocabulary, limits, lenient
+        self.depth = 0
+
+    def read(self) -> Basic:
+        try:
+            tree = ast.parse(self.member.source, mode="eval")
+        except SyntaxError as error:
+            raise self.fail_at(f"cannot read this: {error.msg}", (error.offset or 1) - 1) from None
+        except (RecursionError, MemoryError, ValueError):
+            raise self.fail_at("this answer is nested too deeply", 0) from None
+        nodes = sum(1 for _ in ast.walk(tree))
+        if nodes > self.limits.max_nodes:
+            raise self.fail_at(f"the answer is too long ({nodes} parts, at most {self.limits.max_nodes})", 0)
+        return self.visit(tree.body)
+
+    # -- errors -----------------------------------------------------------------
+    def fail_at(self, message: str, offset: int) -> InvalidAnswer:
+        return InvalidAnswer(message, text=self.member.original, position=self.member.original_column(offset))
+
+    def fail(self, node: ast.AST, message: str) -> InvalidAnswer:
+        return self.fail_at(message, getattr(node, "col_offset", 0))
+
+    # -- dispatch ---------------------------------------------------------------
+    def visit(self, node: ast.AST) -> Basic:
+        handler = getattr(self, f"visit_{type(node).__name__}", None)
+        if handler is None:
+            raise self.fail(node, f"'{_describe(node)}' is not allowed in an answer")
+        self.depth += 1
+        if self.depth > self.limits.max_depth:
+            raise self.fail(node, "this answer is nested too deeply")
+        try:
+            return handler(node)
+        except InvalidAnswer:
+            raise
+        except (TypeError, ValueError, AttributeError, IndexError, sympy.ShapeError, sympy.NonSquareMatrixError) as error:
+            raise self.fail(node, f"cannot combine these: {_short(error)}") from None
+        finally:
+            self.depth -= 1
+
+    def visit_Constant(self, node: ast.Constant) -> Basic:
+        if isinstance(node.value, bool):
+            return sympy.true if node.value else sympy.false
+        if not isinstance(node.value, (int, float)):
+            raise self.fail(node, "only numbers may appear as literals")
+        literal = ast.get_source_segment(self.member.source, node) or repr(node.value)
+        if len(literal.split("e")[0].split("E")[0].replace(".", "")) > self.limits.max_integer_digits:
+            raise self.fail(node, f"a number has more than {self.limits.max_integer_digits} digits")
+        return sympy.Integer(node.value) if isinstance(node.value, int) else sympy.Rational(literal)
+
+    def visit_Name(self, node: ast.Name) -> Basic:
+        name = node.id
+        meaning = self.vocabulary.lookup(name)
+        if meaning is not None and not isinstance(meaning, UndefinedFunction):
+            return meaning
+        if meaning is None and name in CONSTANTS:
+            return CONSTANTS[name]
+        if meaning is not None or name in SCALAR_FUNCTIONS:
+            raise self.fail(node, f"'{name}' is a function: write {name}(...)")
+        if self.vocabulary.open_names:
+            return self.vocabulary.new_symbol(name)
+        if self.lenient:
+            return _SYMBOL(name)
+        raise self.fail(node, f"unknown name '{name}'; this answer can use: {self.vocabulary.describe()}")
+
+    def visit_UnaryOp(self, node: ast.UnaryOp) -> Basic:
+        operand = self.visit(node.operand)
+        if isinstance(node.op, ast.USub):
+            return -operand
+        if isinstance(node.op, ast.UAdd):
+            return operand
+        raise self.fail(node, f"'{_describe(node.op)}' is not allowed in an answer")
+
+    def visit_BinOp(self, node: ast.BinOp) -> Basic:
+        left, right = self.visit(node.left), self.visit(node.right)
+        operator = type(node.op)
+        if operator is ast.Add:
+            return left + right
+        if operator is ast.Sub:
+            return left - right
+        if operator in (ast.Mult, ast.MatMult):
+            return left * right
+        if operator is ast.Div:
+            return left * structures.inverse(right) if structures.is_matrix(right) else left / right
+        if operator is ast.Pow:
+            return self.power(node, left, right)
+        raise self.fail(node, f"'{_describe(node.op)}' is not allowed in an answer")
+
+    def power(self, node: ast.AST, base: Basic, exponent: Basic) -> Basic:
+        check_number_size(base, exponent, self.limits, lambda message: self.fail(node, message))
+        if structures.is_matrix(base) and exponent == -1:
+            return structures.inverse(base)
+        return base**exponent
+
+    def visit_Attribute(self, node: ast.Attribute) -> Basic:
+        if node.attr == "T":
+            return structures.transpose(self.visit(node.value))
+        raise self.fail(node, f"'.{node.attr}' is not allowed in an answer")
+
+    def visit_Compare(self, node: ast.Compare) -> Basic:
+        relations = {ast.Lt: sympy.Lt, ast.LtE: sympy.Le, ast.Gt: sympy.Gt, ast.GtE: sympy.Ge, ast.NotEq: sympy.Ne}
+        terms = [self.visit(node.left), *(self.visit(c) for c in node.comparators)]
+        parts = []
+        for op, left, right in zip(node.ops, terms, terms[1:]):
+            if type(op) not in relations:
+                raise self.fail(node, f"'{_describe(op)}' is not allowed in an answer")
+            parts.append(relations[type(op)](left, right))
+        return sympy.And(*parts)
+
+    def visit_BoolOp(self, node: ast.BoolOp) -> Basic:
+        values = [self.visit(v) for v in node.values]
+        return sympy.And(*values) if isinstance(node.op, ast.And) else sympy.Or(*values)
+
+    def visit_Tuple(self, node: ast.Tuple) -> Basic:
+        return sympy.Tuple(*(self.visit(e) for e in node.elts))
+
+    def visit_Set(self, node: ast.Set) -> Basic:
+        return sympy.FiniteSet(*(self.visit(e) for e in node.elts))
+
+    def visit_List(self, node: ast.List) -> Basic:
+        rows = [self.visit(e) for e in node.elts]
+        return self.matrix(node, rows)
+
+    def matrix(self, node: ast.AST, rows: list[Basic]) -> Basic:
+        if len(rows) > self.limits.max_matrix_entries:
+            raise self.fail(node, "this matrix is too large")
+        if rows and all(isinstance(r, ImmutableMatrix) and r.shape[1] == 1 for r in rows):
+            rows = [list(r) for r in rows]  # [[1,2],[3,4]] read as nested lists of rows
+            return ImmutableMatrix(rows)
+        if any(structures.is_matrix(r) for r in rows):
+            raise self.fail(node, "rows of a matrix must be lists of numbers or expressions")
+        return ImmutableMatrix(rows)
+
+    def visit_Subscript(self, node: ast.Subscript) -> Basic:
+        base = self.visit_callee(node.value)
+        index = self.visit(node.slice)
+        if isinstance(base, IndexedBase):
+            return base[tuple(index) if isinstance(index, sympy.Tuple) else index]
+        if isinstance(base, UndefinedFunction):
+            return base(*(index if isinstance(index, sympy.Tuple) else (index,)))
+        if base in SCALAR_FUNCTIONS.values():
+            return base(index)
+        raise self.fail(node, "square brackets after this name mean nothing here")
+
+    def visit_callee(self, node: ast.AST) -> object:
+        if isinstance(node, ast.Name):
+            meaning = self.vocabulary.lookup(node.id)
+            if meaning is not None:
+                return meaning
+            if node.id in SCALAR_FUNCTIONS:
+                return SCALAR_FUNCTIONS[node.id]
+        return self.visit(node)
+
+    def visit_Call(self, node: ast.Call) -> Basic:
+        if node.keywords or not isinstance(node.func, ast.Name):
+            raise self.fail(node, "only plain function calls like f(x) are allowed")
+        name = node.func.id
+        args = [self.visit(a) for a in node.args]
+        meaning = self.vocabulary.lookup(name)
+        if isinstance(meaning, UndefinedFunction):
+            return meaning(*args)
+        if meaning is None and name in _STRUCTURAL:
+            return _STRUCTURAL[name](self, node, args)
+        if meaning is None and name in SCALAR_FUNCTIONS:
+            function = SCALAR_FUNCTIONS[name]
+            if len(args) == 1 and structures.is_matrix(args[0]):
+                return structures.apply_elementwise(function, args[0])
+            return function(*args)
+        raise self.fail(node, f"unknown function '{name}'")
+
+
+def _sum(walker: _Walker, node: ast.AST, args: list[Basic]) -> Basic:
+    if len(args) < 2 or not all(isinstance(a, sympy.Tuple) and len(a) == 3 for a in args[1:]):
+        raise walker.fail(node, "write Sum(term, (i, 1, n))")
+    return sympy.Sum(args[0], *args[1:])
+
+
+def _piecewise(walker: _Walker, node: ast.AST, args: list[Basic]) -> Basic:
+    if not all(isinstance(a, sympy.Tuple) and len(a) == 2 for a in args):
+        raise walker.fail(node, "write Piecewise((value, condition), ...)")
+    return sympy.Piecewise(*(tuple(a) for a in args))
+
+
+def _explicit_matrix(walker: _Walker, node: ast.AST, args: list[Basic]) -> Basic:
+    if len(args) != 1 or not isinstance(args[0], ImmutableMatrix):
+        raise walker.fail(node, "write Matrix([[a, b], [c, d]])")
+    return args[0]
+
+
+def _indicator(walker: _Walker, node: ast.AST, args: list[Basic]) -> Basic:
+    if len(args) != 1 or not isinstance(args[0], sympy.logic.boolalg.Boolean):
+        raise walker.fail(node, "write Indicator(condition), e.g. Indicator(x > 0)")
+    return sympy.Piecewise((1, args[0]), (0, True))
+
+
+_STRUCTURAL: dict[str, Callable[[_Walker, ast.AST, list[Basic]], Basic]] = {
+    "Matrix": _explicit_matrix,
+    "Eq": lambda w, n, a: sympy.Eq(*a, evaluate=False),
+    "Piecewise": _piecewise,
+    "Sum": _sum,
+    "FiniteSet": lambda w, n, a: sympy.FiniteSet(*a),
+    "Tuple": lambda w, n, a: sympy.Tuple(*a),
+    "Indicator": _indicator,
+    **{name: (lambda w, n, a: structures.transpose(*a)) for name in ("Transpose", "transpose")},
+    **{name: (lambda w, n, a: structures.inverse(*a)) for name in ("Inverse", "inverse", "inv")},
+    **{name: (lambda w, n, a: structures.trace(*a)) for name in ("Trace", "trace", "tr")},
+    **{name: (lambda w, n, a: structures.determinant(*a)) for name in ("det", "Determinant")},
+    **{name: (lambda w, n, a: structures.diag(*a)) for name in ("diag", "DiagMatrix")},
+    "softmax": lambda w, n, a: structures.softmax(*a),
+}
+
+
+def _describe(node: object) -> str:
+    names = {"Lambda": "lambda", "JoinedStr": "f-string", "ListComp": "comprehension", "Starred": "*"}
+    kind = type(node).__name__
+    return names.get(kind, kind)
+
+
+def _short(error: Exception) -> str:
+    text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return text[:120]

@@ -1,0 +1,195 @@
+"""Token-level preparation of plain (calculator / sympy syntax) answers.
+
+Turns what people type into Python expression syntax the AST walker can read, keeping a
+map back to the original columns so errors point at the right spot:
+``^`` becomes ``**``, implicit products get a ``*`` (``2xy`` -> ``2*x*y``), a prime
+becomes ``.T``, and the text is split into the members of an ``=`` chain.
+
+>>> from ._vocabulary import Vocabulary
+>>> from sympy import symbols
+>>> vocab = Vocabulary.from_objects(symbols("x y"))
+>>> [m.source for m in split_members("y = 2xy^2", vocab)]
+['y', '2 * x * y ** 2']
+"""
+
+from __future__ import annotations
+
+import io
+import keyword
+import tokenize
+from dataclasses import dataclass
+
+from sympy.core.function import UndefinedFunction
+
+from ._builtins import CONSTANTS, is_builtin_function
+from ._errors import InvalidAnswer
+from ._names import canonical_name
+from ._vocabulary import Vocabulary
+
+__all__ = ["Member", "split_members", "STRUCTURAL_CALLS"]
+
+STRUCTURAL_CALLS = frozenset(
+    "Matrix Eq Piecewise Sum FiniteSet Tuple Transpose transpose Inverse inverse inv Trace trace tr "
+    "det Determinant diag DiagMatrix softmax Indicator".split()
+)
+_UNICODE_OPERATORS = {"−": "-", "·": "*", "×": "*", "⋅": "*", "÷": "/", "²": "^2", "³": "^3", "√": "sqrt"}
+_OPENERS, _CLOSERS = "([{", ")]}"
+
+
+@dataclass(frozen=True)
+class _Token:
+    kind: int
+    text: str
+    column: int  # offset in the original text
+
+
+@dataclass(frozen=True)
+class Member:
+    """One side of an ``=`` chain, as Python-syntax source plus a column map."""
+
+    source: str
+    columns: tuple[int, ...]  # original column of each character of ``source``
+    original: str
+
+    def original_column(self, offset: int) -> int:
+        """Column in the original text of ``source[offset]``."""
+        if not self.columns:
+            return 0
+        return self.columns[min(max(offset, 0), len(self.columns) - 1)]
+
+
+def split_members(text: str, vocabulary: Vocabulary) -> list[Member]:
+    """Tokenize, check brackets, split on top-level ``=`` and rewrite each side."""
+    tokens = _tokenize(_normalize(text), text)
+    members: list[list[_Token]] = [[]]
+    depth = 0
+    for token in tokens:
+        depth += (token.text in _OPENERS) - (token.text in _CLOSERS)
+        if depth == 0 and token.text in {"=", "=="}:
+            members.append([])
+        else:
+            members[-1].append(token)
+    if any(not member for member in members):
+        raise InvalidAnswer("an '=' has nothing on one side", text=text, position=text.find("="))
+    return [_assemble(_rewrite(member, vocabulary), text) for member in members]
+
+
+def _normalize(text: str) -> str:
+    # one character in, the same length out, so columns stay valid (² and √ are rare: map by position)
+    return "".join(_UNICODE_OPERATORS.get(ch, ch) if len(_UNICODE_OPERATORS.get(ch, ch)) == 1 else "\x00" for ch in text)
+
+
+def _tokenize(normalized: str, original: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(normalized.replace("\x00", " ")).readline):
+            if tok.type in (tokenize.NEWLINE, tokenize.NL, tokenize.ENDMARKER, tokenize.INDENT, tokenize.DEDENT):
+                continue
+            column = tok.start[1]
+            if tok.type == tokenize.ERRORTOKEN and tok.string.strip() in {"'", "′"}:
+                tokens.append(_Token(tokenize.OP, ".", column))
+                tokens.append(_Token(tokenize.NAME, "T", column))
+            elif tok.type == tokenize.ERRORTOKEN and tok.string.strip():
+                raise InvalidAnswer(f"unexpected character {tok.string.strip()!r}", text=original, position=column)
+            elif tok.type == tokenize.STRING:
+                raise InvalidAnswer("text in quotes is not part of a mathematical answer", text=original, position=column)
+            elif tok.type != tokenize.ERRORTOKEN:
+                tokens.append(_Token(tok.type, tok.string, column))
+    except tokenize.TokenError as error:
+        position = error.args[1][1] if len(error.args) > 1 else len(original)
+        raise InvalidAnswer("unbalanced brackets", text=original, position=min(position, len(original))) from None
+    for index, ch in enumerate(original):  # characters mapped to several tokens (², √)
+        if ch in _UNICODE_OPERATORS and len(_UNICODE_OPERATORS[ch]) > 1:
+            _splice_unicode(tokens, index, _UNICODE_OPERATORS[ch])
+    return tokens
+
+
+def _splice_unicode(tokens: list[_Token], column: int, replacement: str) -> None:
+    position = next((i for i, t in enumerate(tokens) if t.column > column), len(tokens))
+    pieces = [_Token(tokenize.OP, "^", column), _Token(tokenize.NUMBER, replacement[1:], column)] if replacement.startswith("^") else [_Token(tokenize.NAME, replacement, column)]
+    tokens[position:position] = pieces
+
+
+def _rewrite(tokens: list[_Token], vocabulary: Vocabulary) -> list[_Token]:
+    out: list[_Token] = []
+    for token in _split_names(tokens, vocabulary):
+        if token.text == "^":
+            token = _Token(tokenize.OP, "**", token.column)
+        if out and _implicit_product(out[-1], token, vocabulary):
+            out.append(_Token(tokenize.OP, "*", token.column))
+        out.append(token)
+    return out
+
+
+def _split_names(tokens: list[_Token], vocabulary: Vocabulary) -> list[_Token]:
+    """``xy`` -> ``x``, ``y`` when both are known and ``xy`` is not."""
+    out: list[_Token] = []
+    for token in tokens:
+        parts = _known_parts(token.text, vocabulary) if token.kind == tokenize.NAME and not _known(token.text, vocabulary) else None
+        if parts:
+            offset = 0
+            for part in parts:
+                out.append(_Token(tokenize.NAME, part, token.column + offset))
+                offset += len(part)
+        else:
+            out.append(token)
+    return out
+
+
+def _known(name: str, vocabulary: Vocabulary) -> bool:
+    return (
+        vocabulary.lookup(name) is not None
+        or name in CONSTANTS
+        or is_builtin_function(name)
+        or name in STRUCTURAL_CALLS
+        or keyword.iskeyword(name)
+        or name == "T"
+    )
+
+
+def _known_parts(name: str, vocabulary: Vocabulary) -> list[str] | None:
+    """Split a run of letters into known names, longest first; None if impossible."""
+    if "_" in name or len(name) < 2:
+        return None
+    for cut in range(len(name) - 1, 0, -1):
+        head, tail = name[:cut], name[cut:]
+        if _known(head, vocabulary) and not is_builtin_function(head):
+            rest = [tail] if _known(tail, vocabulary) else _known_parts(tail, vocabulary)
+            if rest:
+                return [head, *rest]
+    return None
+
+
+def _is_callable(name: str, vocabulary: Vocabulary) -> bool:
+    meaning = vocabulary.lookup(name)
+    if meaning is not None:
+        return isinstance(meaning, UndefinedFunction)
+    return is_builtin_function(name) or name in STRUCTURAL_CALLS
+
+
+def _implicit_product(left: _Token, right: _Token, vocabulary: Vocabulary) -> bool:
+    left_operand = left.kind == tokenize.NUMBER or left.text in {")", "]"} or (
+        left.kind == tokenize.NAME and not keyword.iskeyword(left.text)
+    )
+    right_operand = right.kind in (tokenize.NUMBER, tokenize.NAME) and not keyword.iskeyword(right.text) or right.text == "("
+    if not (left_operand and right_operand):
+        return False
+    if left.kind == tokenize.NUMBER and right.kind == tokenize.NUMBER:
+        return False
+    if right.text == "(" and left.kind == tokenize.NAME:
+        return not _is_callable(left.text, vocabulary)
+    if left.text == "T" and right.text == "(":
+        return True
+    return True
+
+
+def _assemble(tokens: list[_Token], original: str) -> Member:
+    source, columns = [], []
+    for token in tokens:
+        if source:
+            source.append(" ")
+            columns.append(token.column)
+        source.append(token.text)
+        columns.extend([token.column] * len(token.text))
+    text = "".join(source)
+    return Member(text, tuple(columns), original)

@@ -1,0 +1,69 @@
+"""Read an answer of any notation: sympy objects pass through, text goes to a reader.
+
+>>> from sympy import symbols
+>>> from ._vocabulary import Vocabulary
+>>> read_answer("x^2 + 1", Vocabulary.from_objects(symbols("x"))).notation
+'plain'
+>>> read_answer("\\\\frac{x}{2}", Vocabulary.from_objects(symbols("x"))).notation
+'latex'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import sympy
+
+from ._errors import InvalidAnswer
+from ._latex import read_latex
+from ._limits import DEFAULT_LIMITS, Limits
+from ._plain import read_plain
+from ._reading import Reading
+from ._vocabulary import Vocabulary
+
+__all__ = ["read_answer", "looks_like_latex"]
+
+_LATEX_HINT = re.compile(r"\\|[\^_]\{|\$")
+
+
+def looks_like_latex(text: str) -> bool:
+    """True when text uses LaTeX markup (a backslash, ``^{``, ``_{`` or ``$``)."""
+    return bool(_LATEX_HINT.search(text))
+
+
+def read_answer(answer: object, vocabulary: Vocabulary, limits: Limits = DEFAULT_LIMITS, *, notation: str = "auto") -> Reading:
+    """Read ``answer`` (text or a sympy object) against ``vocabulary``.
+
+    ``notation`` is ``auto`` (LaTeX when the text has LaTeX markup, plain otherwise, and
+    LaTeX as a second chance), ``latex`` or ``plain``.
+    """
+    if isinstance(answer, (sympy.Basic, sympy.MatrixBase)):
+        return Reading((answer,), "sympy", str(answer))
+    if not isinstance(answer, str):
+        raise InvalidAnswer(f"an answer must be text or a sympy object, not {type(answer).__name__}")
+    text = _screen(answer, limits)
+    if notation == "latex" or (notation == "auto" and looks_like_latex(text)):
+        return read_latex(text, vocabulary, limits)
+    try:
+        return read_plain(text, vocabulary, limits)
+    except InvalidAnswer:
+        if notation == "plain":
+            raise
+        try:
+            return read_latex(text, vocabulary, limits)
+        except InvalidAnswer:
+            pass
+        raise
+
+
+def _screen(text: str, limits: Limits) -> str:
+    if len(text) > limits.max_length:
+        raise InvalidAnswer(f"the answer is {len(text)} characters long; the limit is {limits.max_length}")
+    for position, ch in enumerate(text):
+        if unicodedata.category(ch) in {"Cc", "Cf", "Cs", "Co"} and ch not in "\n\t\r":
+            raise InvalidAnswer(f"the answer contains a control character (U+{ord(ch):04X})", text=text, position=position)
+    stripped = text.strip()
+    if not stripped:
+        raise InvalidAnswer("the answer is empty")
+    return stripped

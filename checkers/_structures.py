@@ -1,0 +1,78 @@
+"""Matrix-aware builders shared by both readers: transpose, trace, diag, inverse, softmax.
+
+Each accepts an explicit matrix or a matrix expression with symbolic shape.
+
+>>> from sympy import MatrixSymbol, Symbol, Matrix
+>>> s = MatrixSymbol("s", Symbol("n"), 1)
+>>> diag(s).shape
+(n, n)
+>>> softmax(Matrix([0, 0]))
+Matrix([
+[1/2],
+[1/2]])
+"""
+
+from __future__ import annotations
+
+import sympy
+from sympy import ImmutableMatrix, MatrixBase, MatrixExpr
+from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
+from sympy.matrices.expressions.diagonal import DiagMatrix
+
+__all__ = ["is_matrix", "transpose", "trace", "diag", "inverse", "determinant", "softmax", "apply_elementwise"]
+
+
+def is_matrix(obj: object) -> bool:
+    """True for explicit matrices and matrix expressions alike."""
+    return isinstance(obj, (MatrixBase, MatrixExpr))
+
+
+def transpose(obj: sympy.Basic) -> sympy.Basic:
+    """A^T for a matrix; a scalar is its own transpose."""
+    return obj.T if is_matrix(obj) else obj
+
+
+def trace(obj: sympy.Basic) -> sympy.Basic:
+    """tr(A); the trace of a scalar is the scalar."""
+    return sympy.Trace(obj).doit() if is_matrix(obj) else obj
+
+
+def determinant(obj: sympy.Basic) -> sympy.Basic:
+    """det(A)."""
+    return sympy.Determinant(obj).doit() if is_matrix(obj) else obj
+
+
+def inverse(obj: sympy.Basic) -> sympy.Basic:
+    """A^{-1} (1/a for a scalar)."""
+    if isinstance(obj, MatrixBase):
+        return ImmutableMatrix(obj).inv()
+    return sympy.Inverse(obj) if is_matrix(obj) else 1 / obj
+
+
+def diag(*args: sympy.Basic) -> sympy.Basic:
+    """diag(v) of a vector, or the diagonal matrix of scalar entries."""
+    if len(args) == 1 and isinstance(args[0], MatrixBase):
+        return ImmutableMatrix(sympy.diag(*list(args[0])))
+    if len(args) == 1 and isinstance(args[0], MatrixExpr):
+        return DiagMatrix(args[0])
+    return ImmutableMatrix(sympy.diag(*args))
+
+
+def apply_elementwise(function: type[sympy.Function], obj: sympy.Basic) -> sympy.Basic:
+    """f applied entry by entry when obj is a matrix, plain f(obj) otherwise."""
+    if isinstance(obj, MatrixBase):
+        return ImmutableMatrix(obj.applyfunc(function))
+    if isinstance(obj, MatrixExpr):
+        return ElementwiseApplyFunction(function, obj)
+    return function(obj)
+
+
+def softmax(obj: sympy.Basic) -> sympy.Basic:
+    """softmax(z) = exp(z) / (1^T exp(z)) for a column vector z."""
+    exps = apply_elementwise(sympy.exp, obj)
+    if isinstance(obj, MatrixBase):
+        return ImmutableMatrix(exps / sum(exps))
+    if isinstance(obj, MatrixExpr):
+        total = (sympy.OneMatrix(1, obj.shape[0]) * exps)[0, 0]
+        return exps * (1 / total)
+    return sympy.Integer(1)

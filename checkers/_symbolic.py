@@ -1,0 +1,84 @@
+"""Symbolic proof that a difference is zero (or a nonzero constant), cheapest rewrite first.
+
+Each strategy is a plain rewrite of the difference; the first that reaches 0 proves the
+two sides equal, and one that reaches a nonzero number proves them different. Truthiness
+of ``equals`` is never trusted: only ``equals(0) is True`` counts.
+
+>>> from sympy import Symbol, exp, tanh, sech
+>>> x = Symbol("x")
+>>> prove_zero(exp(-x) / (1 + exp(-x)) ** 2 - exp(x) / (1 + exp(x)) ** 2).outcome
+'zero'
+>>> prove_zero(sech(x) ** 2 - (1 - tanh(x) ** 2)).strategy
+'rewrite-exp'
+>>> prove_zero(Symbol("x") - (Symbol("x") + sympy.Rational(1, 10**12))).outcome
+'nonzero-constant'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import sympy
+from sympy import Basic
+
+__all__ = ["Proof", "prove_zero", "STRATEGIES"]
+
+
+@dataclass(frozen=True)
+class Proof:
+    """``outcome`` is ``zero``, ``nonzero-constant`` or ``unknown``; ``strategy`` names the rewrite."""
+
+    outcome: str
+    strategy: str | None = None
+    residue: Basic | None = None
+
+
+def _rewrite_exp(e: Basic) -> Basic:
+    return sympy.cancel(sympy.powsimp(sympy.expand(e.rewrite(sympy.exp))))
+
+
+def _piecewise(e: Basic) -> Basic:
+    return sympy.piecewise_fold(e).simplify() if e.has(sympy.Piecewise) else e
+
+
+def _sums(e: Basic) -> Basic:
+    if not e.has(sympy.Sum):
+        return e
+    return sympy.simplify(sympy.expand(sympy.factor_terms(e)).doit())
+
+
+STRATEGIES: tuple[tuple[str, Callable[[Basic], Basic]], ...] = (
+    ("expand", sympy.expand),
+    ("cancel", lambda e: sympy.cancel(sympy.together(e))),
+    ("rewrite-exp", _rewrite_exp),
+    ("trigsimp", lambda e: sympy.trigsimp(e) if e.has(sympy.TrigonometricFunction, sympy.HyperbolicFunction) else e),
+    ("piecewise", _piecewise),
+    ("sums", _sums),
+    ("simplify", sympy.simplify),
+    ("equals", lambda e: sympy.Integer(0) if e.equals(0) is True else e),
+)
+
+
+def prove_zero(difference: Basic) -> Proof:
+    """Try each strategy in turn on ``difference`` (call inside a :class:`Budget`)."""
+    if difference == 0:
+        return Proof("zero", "identical")
+    for name, strategy in STRATEGIES:
+        try:
+            residue = strategy(difference)
+        except (TypeError, ValueError, NotImplementedError, AttributeError, RecursionError, ZeroDivisionError, sympy.PolynomialError):
+            continue
+        if residue == 0:
+            return Proof("zero", name)
+        if _nonzero_constant(residue):
+            return Proof("nonzero-constant", name, residue)
+    return Proof("unknown")
+
+
+def _nonzero_constant(e: Basic) -> bool:
+    if not isinstance(e, sympy.Expr) or e.free_symbols or not e.is_number:
+        return False
+    if e.has(sympy.Sum, sympy.Integral, sympy.Piecewise):
+        return False
+    return e.is_zero is False and e.is_finite is True

@@ -1,0 +1,90 @@
+"""The Verdict: what was decided, how, and the evidence, ready for JSON.
+
+>>> v = Verdict(status=Status.INCORRECT, method=Method.NUMERIC, proved=True,
+...             read_as="2 x", message="differs at x = 1",
+...             evidence=Evidence(point={"x": "1"}, expected="3", answer="2"))
+>>> v.to_dict()["status"], v.score, v.exit_code
+('incorrect', 0.0, 1)
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from typing import Any
+
+__all__ = ["Status", "Method", "Evidence", "Verdict"]
+
+
+class Status(str, Enum):
+    """The four outcomes, with the command line's exit status for each."""
+
+    CORRECT = "correct"
+    INCORRECT = "incorrect"
+    INVALID = "invalid"
+    UNDECIDED = "undecided"
+
+    @property
+    def exit_code(self) -> int:
+        return {"correct": 0, "incorrect": 1, "invalid": 3, "undecided": 4}[self.value]
+
+
+class Method(str, Enum):
+    """How a verdict was reached."""
+
+    IDENTICAL = "identical"        # equal after canonicalisation
+    SYMBOLIC = "symbolic"          # a simplification proved it
+    NUMERIC = "numeric"            # random points (agreement is evidence, a mismatch is a counterexample)
+    INSTANCES = "instances"        # random concrete matrices / sizes / functions
+    SHAPE = "shape"                # kinds or shapes differ
+    READER = "reader"              # the answer could not be read
+    BUDGET = "budget"              # the time budget ran out
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A counterexample or the support for a numeric verdict.
+
+    ``point`` maps each variable to the value used (as text); ``expected`` and ``answer``
+    are the two values there; ``points_checked`` counts agreeing points.
+    """
+
+    point: dict[str, str] = field(default_factory=dict)
+    expected: str | None = None
+    answer: str | None = None
+    points_checked: int = 0
+    detail: str | None = None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The outcome of one check. ``proved`` is True only for a proof (or a verified counterexample)."""
+
+    status: Status
+    method: Method
+    proved: bool
+    read_as: str | None
+    message: str
+    evidence: Evidence | None = None
+    elapsed: float = 0.0
+    notation: str | None = None
+    position: int | None = None
+
+    @property
+    def score(self) -> float:
+        """1.0 for correct, else 0.0."""
+        return 1.0 if self.status is Status.CORRECT else 0.0
+
+    @property
+    def exit_code(self) -> int:
+        """The ``derivecheck check`` exit status for this verdict."""
+        return self.status.exit_code
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data (enums as their values)."""
+        data = asdict(self)
+        data["status"] = self.status.value
+        data["method"] = self.method.value
+        data["score"] = self.score
+        data["elapsed"] = round(self.elapsed, 6)
+        return data

@@ -1,0 +1,107 @@
+"""The vocabulary an answer is read against: the reference's names plus declared extras.
+
+The reference defines what each name means. :class:`Vocabulary` maps canonical names
+(see :func:`canonical_name`) to sympy objects: scalar symbols, matrix symbols, indexed
+families, undefined functions, and the summation ranges the reference uses.
+
+>>> from sympy import symbols, Sum, IndexedBase
+>>> x = IndexedBase("x"); i, I = symbols("i I", integer=True, positive=True)
+>>> vocab = Vocabulary.from_objects(Sum(x[i] ** 2, (i, 1, I)))
+>>> sorted(vocab.names), vocab.index_bounds["i"]
+(['I', 'i', 'x'], (1, I))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+import sympy
+from sympy import Basic, IndexedBase, MatrixSymbol, Symbol
+from sympy.core.function import AppliedUndef, UndefinedFunction
+
+from ._names import canonical_name
+
+__all__ = ["Vocabulary"]
+
+_EMPTY: Mapping = MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Names an answer may use, resolved to the objects the reference means by them."""
+
+    names: Mapping[str, Basic] = field(default_factory=lambda: _EMPTY)
+    index_bounds: Mapping[str, tuple[sympy.Expr, sympy.Expr]] = field(default_factory=lambda: _EMPTY)
+    assumptions: tuple[Basic, ...] = ()
+    open_names: bool = False  # unknown names become new real symbols (for reading references)
+
+    @classmethod
+    def from_objects(cls, *objects: object, assumptions: Iterable[Basic] = ()) -> "Vocabulary":
+        """Collect the names used by sympy objects (references and declared symbols)."""
+        names: dict[str, Basic] = {}
+        bounds: dict[str, tuple[sympy.Expr, sympy.Expr]] = {}
+        for obj in objects:
+            for item in _walk(obj):
+                _collect(item, names, bounds)
+        return cls(MappingProxyType(names), MappingProxyType(bounds), tuple(assumptions))
+
+    def merged(self, other: "Vocabulary") -> "Vocabulary":
+        """This vocabulary with ``other``'s names added (``other`` wins on clashes)."""
+        return Vocabulary(
+            MappingProxyType({**self.names, **other.names}),
+            MappingProxyType({**self.index_bounds, **other.index_bounds}),
+            self.assumptions + other.assumptions,
+            self.open_names or other.open_names,
+        )
+
+    def opened(self) -> "Vocabulary":
+        """The same vocabulary, accepting unknown names as new real symbols."""
+        return Vocabulary(self.names, self.index_bounds, self.assumptions, True)
+
+    def new_symbol(self, raw_name: str) -> Symbol:
+        """The symbol an unknown name stands for when names are open."""
+        return Symbol(canonical_name(raw_name), real=True)
+
+    def lookup(self, raw_name: str) -> Basic | None:
+        """The object a name means here, or None when the vocabulary lacks it."""
+        return self.names.get(canonical_name(raw_name))
+
+    def is_function(self, raw_name: str) -> bool:
+        """True when the name is an undefined function of the reference (``a``, ``f``)."""
+        return isinstance(self.lookup(raw_name), UndefinedFunction)
+
+    def is_matrix(self, raw_name: str) -> bool:
+        """True when the name is a matrix or vector symbol."""
+        return isinstance(self.lookup(raw_name), MatrixSymbol)
+
+    def describe(self) -> str:
+        """A short human list of the names, for messages."""
+        return ", ".join(sorted(self.names)) or "(no variables)"
+
+
+def _walk(obj: object) -> Iterable[Basic]:
+    if isinstance(obj, Basic):
+        yield from sympy.preorder_traversal(obj)
+    elif isinstance(obj, sympy.MatrixBase):
+        for entry in obj:
+            yield from sympy.preorder_traversal(entry)
+    elif isinstance(obj, UndefinedFunction):
+        yield obj
+    elif isinstance(obj, Iterable) and not isinstance(obj, (str, bytes)):
+        for item in obj:
+            yield from _walk(item)
+
+
+def _collect(item: object, names: dict[str, Basic], bounds: dict) -> None:
+    if isinstance(item, (Symbol, MatrixSymbol, IndexedBase)):
+        names.setdefault(canonical_name(str(item.name) if not isinstance(item, IndexedBase) else str(item.label)), item)
+    elif isinstance(item, AppliedUndef):
+        names.setdefault(canonical_name(item.func.__name__), item.func)
+    elif isinstance(item, UndefinedFunction):
+        names.setdefault(canonical_name(item.__name__), item)
+    elif isinstance(item, (sympy.Sum, sympy.Product)):
+        for limit in item.limits:
+            if len(limit) == 3:
+                bounds.setdefault(canonical_name(str(limit[0])), (limit[1], limit[2]))
