@@ -65,7 +65,10 @@ def _simplified(result: Expr) -> Expr:
     """A shorter equal form by algebra only (no rewriting of functions), or ``result``."""
     if sympy.count_ops(result) > _MAX_OPS_TO_SIMPLIFY:
         return result
-    candidates = (sympy.cancel(result), sympy.factor(result), sympy.factor_terms(result))
+    if result.is_polynomial():
+        candidates = (sympy.expand(result),)
+    else:
+        candidates = (sympy.cancel(result), sympy.factor(result), sympy.factor_terms(result))
     best = min(candidates, key=sympy.count_ops)
     return best if sympy.count_ops(best) < sympy.count_ops(result) else result
 

@@ -28,12 +28,18 @@ class _TextPrinter(_OneLinePrinter):
     """One-line ``sstr`` with derivatives as d/dx (...) and indicators as 1[x > 0]."""
 
     def _print_Derivative(self, expr):
-        variables = [v for v, count in expr.variable_count for _ in range(int(count))]
         d = "∂" if len(expr.expr.free_symbols) > 1 else "d"
-        order = len(variables)
+        order = sum(int(count) for _, count in expr.variable_count)
         power = "" if order == 1 else f"^{order}"
-        denominators = "".join(f"{d}{self._print(v)}" for v in reversed(variables))
+        denominators = "".join(
+            f"{d}{self._print(v)}" + ("" if count == 1 else f"^{count}")
+            for v, count in reversed(expr.variable_count)
+        )
         return f"{d}{power}/{denominators} ({self._print(expr.expr)})"
+
+    def _print_Subs(self, expr):
+        at = ", ".join(f"{self._print(v)} = {self._print(p)}" for v, p in zip(expr.variables, expr.point))
+        return f"({self._print(expr.expr)} at {at})"
 
     def _print_Heaviside(self, expr):
         return f"1[{self._print(expr.args[0])} > 0]"
