@@ -1,0 +1,248 @@
+r"""The shape of a whole answer: equation chains, several items, aligned rows, ``\pm``.
+
+An answer is a list of *items* separated at the top level by "and", "or", commas,
+semicolons, ``\\`` rows or a ``\quad`` between two equations. Each item is a chain of
+*members* separated by ``=``. One item gives its chain; several items ``x = 3`` and
+``x = 1/3`` with the same left side give the set of their values. ``\pm`` turns a
+value into the set of both signs.
+
+>>> from sympy import symbols
+>>> from .._vocabulary import Vocabulary
+>>> from ._tokens import tokenize
+>>> text = r"x = 3 \text{ or } x = \frac{1}{3}"
+>>> read_tokens(tokenize(text), text, Vocabulary.from_objects(symbols("x"))).members
+(x, {1/3, 3})
+"""
+
+from __future__ import annotations
+
+import sympy
+from sympy import Basic
+
+from .._errors import InvalidAnswer
+from .._limits import DEFAULT_LIMITS, Limits
+from .._reading import Reading
+from .._vocabulary import Vocabulary
+from ._environments import MATRIX_ENVIRONMENTS
+from ._names import lenient_name
+from ._parser import PLUS_MINUS, Parser
+from ._tokens import Token
+
+__all__ = ["read_tokens"]
+
+_CHAIN_ENVIRONMENTS = frozenset({"aligned", "align", "gathered", "gather", "split", "eqnarray", "equation", "multline"})
+_CONTINUES_ROW = frozenset("=+-*")
+
+
+def read_tokens(tokens: list[Token], text: str, vocabulary: Vocabulary, limits: Limits = DEFAULT_LIMITS) -> Reading:
+    """Read a tokenized answer into a :class:`Reading`."""
+    tokens = _unwrap(tokens, text)
+    items = _split_items(tokens, text)
+    chains = [_read_chain(item, text, vocabulary, limits) for item in items]
+    if len(chains) == 1:
+        return Reading(chains[0], "latex", text)
+    return Reading(_combine(chains, items, text), "latex", text)
+
+
+# -- unwrapping -------------------------------------------------------------------
+def _unwrap(tokens: list[Token], text: str) -> list[Token]:
+    """Drop a top-level aligned environment and a top-level ``\\boxed{...}`` around a chain."""
+    changed = True
+    while changed:
+        changed = False
+        if tokens and tokens[0].is_struct("boxed") and len(tokens) > 2 and tokens[1].is_char("{") and _closing(tokens, 1) == len(tokens) - 1:
+            tokens, changed = tokens[2:-1], True
+        elif tokens and tokens[0].is_struct("begin"):
+            name, body_start = _environment(tokens, 1)
+            end = _closing_environment(tokens, 0)
+            if name.rstrip("*") in _CHAIN_ENVIRONMENTS and end is not None and _environment(tokens, end + 1)[1] == len(tokens):
+                tokens, changed = _rows_to_chain(tokens[body_start:end]), True
+        boxed = _inner_boxed_chain(tokens)
+        if boxed is not None:
+            tokens, changed = boxed, True
+    return [t for t in tokens if t.kind != "gap" or True]
+
+
+def _inner_boxed_chain(tokens: list[Token]) -> list[Token] | None:
+    """``a = \\boxed{b = c}``: a boxed group holding an '=' is part of the chain."""
+    for index, token in enumerate(tokens):
+        if token.is_struct("boxed") and index + 1 < len(tokens) and tokens[index + 1].is_char("{"):
+            close = _closing(tokens, index + 1)
+            inner = tokens[index + 2 : close]
+            if _depth_zero(inner, lambda t: t.is_char("=")):
+                return tokens[:index] + inner + tokens[close + 1 :]
+    return None
+
+
+def _rows_to_chain(body: list[Token]) -> list[Token]:
+    """Aligned rows: ``&`` goes; a row starting with ``=``, ``+`` or ``-`` continues the one above."""
+    kept: list[Token] = []
+    depth = 0
+    for token in body:
+        if token.is_struct("begin"):
+            depth += 1
+        elif token.is_struct("end"):
+            depth -= 1
+        if depth == 0 and token.is_char("&"):
+            continue
+        kept.append(token)
+    joined: list[Token] = []
+    for index, token in enumerate(kept):
+        if token.kind == "row":
+            following = next((t for t in kept[index + 1 :] if t.kind != "gap"), None)
+            if following is None or (following.kind == "char" and following.text in _CONTINUES_ROW):
+                continue
+        joined.append(token)
+    return joined
+
+
+def _environment(tokens: list[Token], index: int) -> tuple[str, int]:
+    if index < len(tokens) and tokens[index].is_char("{"):
+        close = _closing(tokens, index)
+        return "".join(t.text for t in tokens[index + 1 : close]), close + 1
+    return "", index
+
+
+def _closing(tokens: list[Token], index: int) -> int:
+    depth = 0
+    for cursor in range(index, len(tokens)):
+        if tokens[cursor].is_char("{"):
+            depth += 1
+        elif tokens[cursor].is_char("}"):
+            depth -= 1
+            if depth == 0:
+                return cursor
+    return len(tokens)
+
+
+def _closing_environment(tokens: list[Token], index: int) -> int | None:
+    depth = 0
+    for cursor in range(index, len(tokens)):
+        if tokens[cursor].is_struct("begin"):
+            depth += 1
+        elif tokens[cursor].is_struct("end"):
+            depth -= 1
+            if depth == 0:
+                return cursor
+    return None
+
+
+def _depth_zero(tokens: list[Token], predicate) -> bool:
+    return any(True for _ in _depth_zero_indices(tokens, predicate))
+
+
+def _depth_zero_indices(tokens: list[Token], predicate):
+    depth = 0
+    for index, token in enumerate(tokens):
+        if (token.kind in ("char", "set") and token.text in "([{") or token.is_struct("begin"):
+            depth += 1
+        elif (token.kind in ("char", "set") and token.text in ")]}") or token.is_struct("end"):
+            depth -= 1
+        elif depth == 0 and predicate(token):
+            yield index
+
+
+# -- items and members --------------------------------------------------------------
+def _is_separator(token: Token) -> bool:
+    return (
+        (token.kind == "word" and token.text.strip().lower() in ("and", "or"))
+        or token.is_char(",", ";")
+        or token.kind == "row"
+    )
+
+
+def _split_items(tokens: list[Token], text: str) -> list[tuple[list[Token], Token | None]]:
+    """Items with the separator that precedes each (None for the first)."""
+    items: list[tuple[list[Token], Token | None]] = []
+    start, separator = 0, None
+    for index in list(_depth_zero_indices(tokens, _is_separator)) + [len(tokens)]:
+        items.append((tokens[start:index], separator))
+        separator = tokens[index] if index < len(tokens) else None
+        start = index + 1
+    result: list[tuple[list[Token], Token | None]] = []
+    for item, separator in items:
+        result.extend(_split_gaps(item, separator))
+    for item, separator in result:
+        if not [t for t in item if t.kind != "gap"]:
+            where = separator.start if separator is not None else 0
+            raise InvalidAnswer("an item of this answer is empty", text=text, position=where)
+    return [(item, separator) for item, separator in result]
+
+
+def _split_gaps(item: list[Token], separator: Token | None) -> list[tuple[list[Token], Token | None]]:
+    """``x = 1 \\quad y = 2``: a gap splits only when both sides are equations."""
+    for index in _depth_zero_indices(item, lambda t: t.kind == "gap"):
+        left, right = item[:index], item[index + 1 :]
+        if _depth_zero(left, lambda t: t.is_char("=")) and _depth_zero(right, lambda t: t.is_char("=")):
+            return [(left, separator)] + _split_gaps(right, item[index])
+    return [([t for t in item if t.kind != "gap"], separator)]
+
+
+def _read_chain(item: tuple[list[Token], Token | None], text: str, vocabulary: Vocabulary, limits: Limits) -> tuple[Basic, ...]:
+    tokens = item[0]
+    cuts = list(_depth_zero_indices(tokens, lambda t: t.is_char("=")))
+    pieces, start = [], 0
+    for cut in cuts + [len(tokens)]:
+        piece = tokens[start:cut]
+        if not piece:
+            where = tokens[cut].start if cut < len(tokens) else tokens[cut - 1].start
+            raise InvalidAnswer("an '=' has nothing on one side", text=text, position=where)
+        pieces.append(piece)
+        start = cut + 1
+    members = []
+    for index, piece in enumerate(pieces):
+        lenient = index == 0 and len(pieces) > 1
+        members.append(_both_signs(_read_member(piece, text, vocabulary, limits, lenient=lenient)))
+    return tuple(members)
+
+
+def _read_member(piece: list[Token], text: str, vocabulary: Vocabulary, limits: Limits, *, lenient: bool) -> Basic:
+    parser = Parser(piece, text, vocabulary, limits, lenient=lenient)
+    if not lenient:
+        return parser.parse_member()
+    try:
+        return parser.parse_member()
+    except InvalidAnswer:
+        # the left side of an equation may name the quantity in any notation
+        return lenient_name(text, piece[0].start, piece[-1].end)
+
+
+def _both_signs(value: Basic) -> Basic:
+    if not isinstance(value, sympy.Basic) or PLUS_MINUS not in value.free_symbols:
+        return value
+    return sympy.FiniteSet(value.xreplace({PLUS_MINUS: 1}), value.xreplace({PLUS_MINUS: -1}))
+
+
+def _combine(chains: list[tuple[Basic, ...]], items: list[tuple[list[Token], Token | None]], text: str) -> tuple[Basic, ...]:
+    """Several items: the same left side with several values is the set of those values."""
+    first = chains[0]
+    if len(first) < 2:
+        raise InvalidAnswer(
+            "several values side by side: write a set \\{a, b\\}, a point (a, b), or 'x = a or x = b'",
+            text=text,
+            position=items[1][1].start if items[1][1] is not None else 0,
+        )
+    left = _spelling(items[0][0], text)
+    values: list[Basic] = []
+    for chain, (tokens, separator) in zip(chains, items):
+        if len(chain) >= 2:
+            if _spelling(tokens, text) != left:
+                raise InvalidAnswer(
+                    "these equations have different left sides: write one answer, or a set of values",
+                    text=text,
+                    position=tokens[0].start,
+                )
+        elif separator is None or separator.kind != "word":
+            raise InvalidAnswer("write each value as 'x = value'", text=text, position=tokens[0].start)
+        value = chain[-1]
+        values.extend(value.args if isinstance(value, sympy.FiniteSet) else (value,))
+    return (first[0], sympy.FiniteSet(*values))
+
+
+def _spelling(tokens: list[Token], text: str) -> str:
+    cuts = list(_depth_zero_indices(tokens, lambda t: t.is_char("=")))
+    end = cuts[0] if cuts else len(tokens)
+    return "".join(t.kind + t.text for t in tokens[:end])
+
+
+MATRIX_ENVIRONMENTS  # imported for readers of this module: matrices are values, not rows

@@ -1,0 +1,79 @@
+r"""Screening before any reading: length, delimiters, balanced brackets, token count.
+
+>>> from ._tokens import tokenize
+>>> strip_delimiters(r"\[ x^2 \]")
+'   x^2   '
+>>> check_balance(tokenize(r"\frac{1}{x"), r"\frac{1}{x")
+Traceback (most recent call last):
+...
+checkers._errors.InvalidAnswer: '{' is never closed
+"""
+
+from __future__ import annotations
+
+import re
+
+from .._errors import InvalidAnswer
+from .._limits import Limits
+from ._tokens import Token
+
+__all__ = ["strip_delimiters", "check_balance", "check_size"]
+
+_PAIRS = {"(": ")", "[": "]", "{": "}"}
+_OUTER = [(r"\[", r"\]"), (r"\(", r"\)"), ("$$", "$$")]
+
+
+def strip_delimiters(text: str) -> str:
+    """Blank out math delimiters and a final full stop, keeping every offset in place."""
+    stripped = text.strip()
+    offset = text.find(stripped) if stripped else 0
+    for opener, closer in _OUTER:
+        if stripped.startswith(opener) and stripped.endswith(closer) and len(stripped) >= len(opener) + len(closer):
+            start, end = offset + len(opener), offset + len(stripped) - len(closer)
+            text = text[:offset] + " " * len(opener) + text[start:end] + " " * len(closer) + text[offset + len(stripped):]
+            break
+    match = re.search(r"[.;,]\s*$", text)
+    if match and not re.search(r"\\[.;,]\s*$", text) and not re.search(r"\d\.\s*$", text):
+        text = text[: match.start()] + " " * (len(text) - match.start())
+    return text
+
+
+def check_size(text: str, tokens: list[Token], limits: Limits) -> None:
+    """Refuse an answer that is too long before reading it."""
+    if len(text) > limits.max_length:
+        raise InvalidAnswer(f"the answer is {len(text)} characters long; the limit is {limits.max_length}")
+    if len(tokens) > limits.max_nodes:
+        raise InvalidAnswer(f"the answer is too long ({len(tokens)} symbols, at most {limits.max_nodes})", text=text, position=0)
+
+
+def check_balance(tokens: list[Token], text: str) -> None:
+    """Every bracket closes with its own kind; ``\\{`` pairs with ``\\}``; ``\\begin`` with ``\\end``."""
+    stack: list[Token] = []
+    for token in tokens:
+        if token.kind in ("char", "set") and token.text in _PAIRS:
+            stack.append(token)
+        elif token.is_struct("begin"):
+            stack.append(token)
+        elif (token.kind in ("char", "set") and token.text in _PAIRS.values()) or token.is_struct("end"):
+            if not stack:
+                raise InvalidAnswer(f"'{_spell(token)}' closes nothing", text=text, position=token.start)
+            opener = stack.pop()
+            if not _matches(opener, token):
+                raise InvalidAnswer(f"'{_spell(opener)}' is closed by '{_spell(token)}'", text=text, position=token.start)
+    if stack:
+        opener = stack[-1]
+        raise InvalidAnswer(f"'{_spell(opener)}' is never closed", text=text, position=opener.start)
+
+
+def _matches(opener: Token, closer: Token) -> bool:
+    if opener.is_struct("begin"):
+        return closer.is_struct("end")
+    return opener.kind == closer.kind and _PAIRS[opener.text] == closer.text
+
+
+def _spell(token: Token) -> str:
+    if token.kind == "set":
+        return "\\" + token.text
+    if token.kind == "struct":
+        return "\\" + token.text
+    return token.text
