@@ -6,7 +6,16 @@ Every public function takes sympy objects and returns a :class:`Derivation`: the
 the command line uses.
 """
 
+from ._convexity import convexity
+from ._critical import critical_points
 from ._differentiate import differentiate
+from ._dispatch import WHATS, derive_by_name
+from ._fisher import gaussian_fisher_information
+from ._interval import global_extrema, mean_value_points
+from ._kkt import kkt
+from ._matrix_calculus import matrix_gradient, matrix_hessian, matrix_jacobian
+from ._matrix_examples import MATRIX_EXAMPLES, cross_entropy_loss, logistic_loss, matrix_example
+from ._matrix_objects import Diag, Differential, Elementwise, LogSumExp, Softmax, SquaredNorm, Tr, elementwise
 from ._directional import directional_derivative, steepest_directions
 from ._errors import DerivationError, NoSolution, UnsupportedInput
 from ._functions import relu, sigmoid, softplus
@@ -19,6 +28,7 @@ from ._second_order import hessian, mixed_partial
 from ._steps import NO_RULE, Derivation, Step
 
 __all__ = [
+    "derive_by_name", "WHATS",
     "Derivation", "Step", "NO_RULE",
     "DerivationError", "UnsupportedInput", "NoSolution",
     "sigmoid", "softplus", "relu",
@@ -26,4 +36,8 @@ __all__ = [
     "implicit_derivative", "directional_derivative", "steepest_directions",
     "computational_graph", "graph_derivation", "build_graph", "graph_from_assignments",
     "ComputationalGraph", "GraphNode", "Bar", "forward_table", "backward_table", "tangent_table",
+    "critical_points", "convexity", "global_extrema", "mean_value_points", "kkt",
+    "matrix_gradient", "matrix_jacobian", "matrix_hessian", "matrix_example", "MATRIX_EXAMPLES",
+    "logistic_loss", "cross_entropy_loss", "gaussian_fisher_information",
+    "Elementwise", "elementwise", "Diag", "Softmax", "LogSumExp", "SquaredNorm", "Tr", "Differential",
 ]

@@ -53,7 +53,7 @@ def _read_off(f, X, terms, contribution, rule: str, note: str) -> tuple[Step, sy
 
 def _tidy_step(raw) -> tuple[tuple[Step, ...], sympy.Basic]:
     tidy = tidy_matrix(raw)
-    if tidy == raw:
+    if tidy == raw or sympy.srepr(tidy) == sympy.srepr(raw) or str(tidy) == str(raw):
         return (), raw
     return (Step("simplify", raw, tidy),), tidy
 
@@ -104,7 +104,7 @@ def matrix_jacobian(f: MatrixExpr, x: MatrixSymbol) -> Derivation:
     >>> n = Symbol("n", integer=True, positive=True)
     >>> x = MatrixSymbol("x", n, 1)
     >>> matrix_jacobian(Softmax(x), x).result
-    -softmax(x)*softmax(x).T + diag(softmax(x))
+    diag(softmax(x)) - softmax(x)*softmax(x).T
     """
     if not isinstance(f, MatrixExpr) or f.shape[1] != 1 or x.shape[1] != 1:
         raise UnsupportedInput("the Jacobian needs a column-vector function of a column vector")
