@@ -1,8 +1,13 @@
-"""Expression printers shared by the renderers: sympy syntax, readable text, clean LaTeX."""
+"""Expression printers shared by the renderers: sympy syntax, readable text, clean LaTeX.
+
+Printing is cached per (immutable) sympy object: the same expressions recur across steps
+and formats.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import sympy
 from sympy.printing.latex import LatexPrinter
@@ -19,6 +24,10 @@ class _OneLinePrinter(StrPrinter):
         return f"Matrix([{rows}])"
 
 
+_CACHE_SIZE = 4096
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
 def sympy_syntax(obj: sympy.Basic) -> str:
     """Sympy-syntax string on one line (``sstr``); readable back by a sympy reader."""
     return _OneLinePrinter().doprint(obj)
@@ -52,6 +61,7 @@ class _TextPrinter(_OneLinePrinter):
         return f"{self._print(expr.lhs)} {operator} {self._print(expr.rhs)}"
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def readable_text(obj: sympy.Basic) -> str:
     """One-line text for people: like sympy syntax, with d/dx and 1[x > 0]."""
     return _TextPrinter().doprint(obj)
@@ -106,6 +116,7 @@ def relax_delimiters(latex: str) -> str:
     return "".join(pieces)
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def clean_latex(obj: sympy.Basic) -> str:
     """LaTeX with plain parentheses wherever ``\\left``/``\\right`` are not needed."""
     return relax_delimiters(_CleanLatexPrinter().doprint(obj))
