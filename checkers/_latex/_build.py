@@ -42,7 +42,7 @@ def add(left: Basic, right: Basic) -> Basic:
         left, right = _trace_if_1x1(left), _trace_if_1x1(right)
     if is_matrix(left) != is_matrix(right):
         raise Refused("a matrix or vector cannot be added to a scalar")
-    if is_matrix(left) and _shape(left) != _shape(right) and all(isinstance(d, (int, sympy.Integer)) for d in (*left.shape, *right.shape)):
+    if is_matrix(left) and _shape(left) != _shape(right):
         raise Refused(f"cannot add a {_dims(left)} matrix to a {_dims(right)} matrix")
     try:
         return left + right
@@ -157,8 +157,8 @@ def _symbolic(shape: tuple) -> bool:
 
 
 def _known_mismatch(a: object, b: object) -> bool:
-    difference = sympy.Integer(a) - b if isinstance(a, int) else a - b
-    return bool(difference.is_Number) and difference != 0
+    """Inner dimensions that are not the same (``n`` and ``1`` differ: shapes are names here)."""
+    return sympy.Integer(a) != b if isinstance(a, int) else a != b
 
 
 def _dims(value: Basic) -> str:

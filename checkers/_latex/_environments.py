@@ -25,12 +25,17 @@ from ._tokens import Token
 if TYPE_CHECKING:
     from ._parser import Parser
 
-__all__ = ["read_environment", "environment_name", "MATRIX_ENVIRONMENTS"]
+__all__ = ["read_environment", "environment_name", "is_condition", "MATRIX_ENVIRONMENTS"]
 
 MATRIX_ENVIRONMENTS = frozenset({"matrix", "bmatrix", "pmatrix", "Bmatrix", "smallmatrix", "array", "vmatrix"})
 _CASES = frozenset({"cases", "dcases"})
 _CONDITION_WORDS = frozenset({"if", "for", "when", "where", "if and only if"})
 _OTHERWISE = frozenset({"otherwise", "else", "elsewhere", "sonst"})
+
+
+def is_condition(value: object) -> bool:
+    """True for a comparison or a logical combination of comparisons (a symbol is not one)."""
+    return isinstance(value, (sympy.core.relational.Relational, sympy.logic.boolalg.BooleanFunction))
 
 
 def environment_name(parser: "Parser", token: Token) -> str:
@@ -51,8 +56,9 @@ def read_environment(parser: "Parser", token: Token) -> Basic:
     end = _find_end(parser, token, name)
     rows = _rows(parser.tokens[parser.position : end])
     parser.position = end
-    parser.advance()
-    environment_name(parser, token)
+    closing = parser.advance()
+    if environment_name(parser, closing) != name:
+        raise parser.fail(f"\\begin{{{name}}} is ended by a different \\end", closing)
     if name in MATRIX_ENVIRONMENTS:
         return _matrix(parser, token, name, rows)
     if name in _CASES:
@@ -124,7 +130,10 @@ def _cases(parser: "Parser", token: Token, rows: list[list[list[Token]]]) -> Bas
     for row in rows:
         if len(row) != 2 or not row[0] or not row[1]:
             raise parser.fail("each case needs a value and a condition: value & condition", token)
-        value = parser.sub(row[0]).parse_whole("a case's value")
+        value_tokens = row[0][:-1] if row[0][-1].is_char(",") else row[0]  # "1, & x > 0"
+        if not value_tokens:
+            raise parser.fail("a case's value is missing", row[0][0])
+        value = parser.sub(value_tokens).parse_whole("a case's value")
         condition_tokens = list(row[1])
         while condition_tokens and (
             (condition_tokens[0].kind == "word" and condition_tokens[0].text.strip().lower() in _CONDITION_WORDS)
@@ -137,7 +146,7 @@ def _cases(parser: "Parser", token: Token, rows: list[list[list[Token]]]) -> Bas
             raise parser.fail("a case's condition is missing", row[1][0])
         else:
             condition = parser.sub(condition_tokens, lenient=False).parse_whole("a case's condition")
-            if not isinstance(condition, sympy.logic.boolalg.Boolean):
+            if not is_condition(condition):
                 raise parser.fail("a case's condition must be a comparison such as x > 0", condition_tokens[0])
         pieces.append((value, condition))
     if any(build.is_matrix(value) for value, _ in pieces):

@@ -35,7 +35,7 @@ from .._names import canonical_name
 from .._plain import check_number_size
 from .._vocabulary import Vocabulary
 from . import _build as build
-from ._environments import read_environment
+from ._environments import is_condition, read_environment
 from ._functions import Function, function_named
 from ._names import Name, lenient_name
 from ._tokens import Token
@@ -655,10 +655,8 @@ class Parser:
             condition = args[0]
         else:
             raise self.fail("write the indicator's condition in brackets: \\mathbb{1}[z > 0]", token)
-        if not isinstance(condition, (sympy.core.relational.Relational, sympy.logic.boolalg.Boolean)) or condition in (sympy.true, sympy.false) and False:
+        if not is_condition(condition):
             raise self.fail("an indicator needs a condition such as z > 0", token)
-        if build.is_matrix(condition):
-            raise self.fail("an indicator of a vector is not read", token)
         return sympy.Piecewise((sympy.Integer(1), condition), (sympy.Integer(0), True))
 
     # -- brackets ------------------------------------------------------------------

@@ -33,7 +33,7 @@ def strip_delimiters(text: str) -> str:
             text = text[:offset] + " " * len(opener) + text[start:end] + " " * len(closer) + text[offset + len(stripped):]
             break
     match = re.search(r"[.;,]\s*$", text)
-    if match and not re.search(r"\\[.;,]\s*$", text) and not re.search(r"\d\.\s*$", text):
+    if match and not re.search(r"\\[.;,]\s*$", text):
         text = text[: match.start()] + " " * (len(text) - match.start())
     return text
 
