@@ -8,7 +8,6 @@ from sympy import Derivative, Expr, Symbol
 from ._diff_finder import find_rule
 from ._diff_rules import DiffRule
 from ._errors import UnsupportedInput
-from ._render._printers import readable_text
 from ._steps import Derivation, Step
 from ._tidy import tidy_steps
 
@@ -58,4 +57,4 @@ def differentiate(expr: Expr, x: Symbol, *, tidy: bool = True) -> Derivation:
     step, result = derivative_steps(expr, x)
     steps = (step,) + tidy_steps(result, expr) if tidy else (step,)
     final = steps[-1].after
-    return Derivation(final, steps, title=readable_text(Derivative(expr, x)))
+    return Derivation(final, steps, title="derivative", statement=Derivative(expr, x))

@@ -78,7 +78,9 @@ def graph_derivation(graph: ComputationalGraph, *, point=None, forward_mode: boo
         steps.extend(_tangent_steps(graph, at))
     final, gradient = _gradient_result(graph, at)
     steps.append(final)
-    return Derivation(gradient, tuple(steps), title="computational graph: forward and backward pass")
+    function = Eq(graph.output, graph.definitions()[graph.output], evaluate=False)
+    return Derivation(gradient, tuple(steps), title="computational graph: forward and backward pass",
+                      statement=function)
 
 
 def computational_graph(function: Expr | Sequence, inputs: Sequence[Symbol] | None = None, *,

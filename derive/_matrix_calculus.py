@@ -76,7 +76,7 @@ def _derive(f, X, contribution, rule, note, title) -> Derivation:
     tidy_steps, result = _tidy_step(raw)
     steps = (Step("differential", Differential(f), worked.step.after, substeps=(worked.step,)), identify,
              *tidy_steps, *_naming_steps(result))
-    return Derivation(result, steps, title=title)
+    return Derivation(result, steps, title=title, statement=f)
 
 
 def matrix_gradient(f: sympy.Basic, X: MatrixSymbol) -> Derivation:
@@ -125,4 +125,4 @@ def matrix_hessian(f: sympy.Basic, x: MatrixSymbol) -> Derivation:
     jacobian = matrix_jacobian(gradient.result, x)
     steps = (Step("gradient", Differential(f), gradient.result, substeps=gradient.steps),
              Step("Jacobian of the gradient", gradient.result, jacobian.result, substeps=jacobian.steps))
-    return Derivation(jacobian.result, steps, title=f"Hessian with respect to {x}")
+    return Derivation(jacobian.result, steps, title=f"Hessian with respect to {x}", statement=f)

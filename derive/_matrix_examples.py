@@ -42,7 +42,8 @@ def cross_entropy_loss(Z: MatrixSymbol, Y: MatrixSymbol):
 def _with_rewrite(derivation: Derivation, rule: str, before, after, **extra) -> Derivation:
     """Prefix a derivation with the step that rewrote the exercise into the derived form."""
     first = Step(rule, before, after, **extra)
-    return Derivation(derivation.result, (first, *derivation.steps), title=derivation.title)
+    return Derivation(derivation.result, (first, *derivation.steps), title=derivation.title,
+                      statement=derivation.statement)
 
 
 def _logistic_gradient() -> Derivation:
@@ -58,7 +59,8 @@ def _logistic_hessian() -> Derivation:
     named = Step("name S", derivation.result, derivation.result.subs(diagonal, S),
                  definitions=(Eq(S, diagonal, evaluate=False),),
                  note="σ' = σ(1 - σ), so S = diag(σ(Xθ)(1 - σ(Xθ)))")
-    derivation = Derivation(derivation.result, (*derivation.steps, named), title=derivation.title)
+    derivation = Derivation(derivation.result, (*derivation.steps, named), title=derivation.title,
+                            statement=derivation.statement)
     return _logistic_rewrite(derivation, X, theta, y)
 
 

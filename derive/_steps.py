@@ -70,7 +70,8 @@ class Step:
 class Derivation:
     """A worked derivation: the sympy ``result`` and the ``steps`` that lead to it.
 
-    ``title`` is a short statement of the task (plain text, optional).
+    ``title`` names the task in plain text; ``statement`` (optional) states it as math,
+    e.g. ``Derivative(exp(sin(x**2)), x)``.
 
     >>> import sympy
     >>> x = sympy.Symbol("x")
@@ -82,9 +83,12 @@ class Derivation:
     result: Any
     steps: tuple[Step, ...]
     title: str = ""
+    statement: Any = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "result", _as_basic(self.result))
+        if self.statement is not None:
+            object.__setattr__(self, "statement", _as_basic(self.statement))
         object.__setattr__(self, "steps", tuple(self.steps))
 
     def walk(self):

@@ -47,11 +47,15 @@ def render_latex(derivation: Derivation) -> str:
     >>> import sympy, derive
     >>> print(derive.differentiate(sympy.Symbol("x")**2, sympy.Symbol("x")).to_latex())
     \begin{aligned}
+    & \textbf{derivative:} && \frac{d}{d x} x^{2} \\
     & \text{1. power rule:} && \frac{d}{d x} x^{2} = 2 x \\
     & \textbf{Result:} && 2 x
     \end{aligned}
     """
     lines = [r"\begin{aligned}"]
+    if derivation.statement is not None:
+        title = _escape_text(derivation.title or "task")
+        lines.append(rf"& \textbf{{{title}:}} && {clean_latex(derivation.statement)} \\")
     for item in numbered_steps(derivation.steps):
         indent = r"\quad " * (item.depth - 1)
         rule = _escape_text(item.step.rule)

@@ -26,7 +26,7 @@ def _step_line(step: Step) -> str:
 
 
 def _as_table(steps: tuple[Step, ...], indent: str) -> list[str]:
-    rows = [f"{indent}| rule | step | where / if |", f"{indent}|---|---|---|"]
+    rows = [f"{indent}| rule | step | where, if, note |", f"{indent}|---|---|---|"]
     for step in steps:
         extras = " ".join(_inline(extra) for extra in step_extras_latex(step))
         rows.append(f"{indent}| {step.rule} | {_inline(step_equation_latex(step))} | {extras} |")
@@ -53,14 +53,16 @@ def render_markdown(derivation: Derivation) -> str:
 
     >>> import sympy, derive
     >>> print(derive.differentiate(sympy.Symbol("x")**2, sympy.Symbol("x")).to_markdown())
-    **d/dx (x\\*\\*2)**
+    **derivative**: $\\frac{d}{d x} x^{2}$
     <BLANKLINE>
     1. **power rule**: $\\frac{d}{d x} x^{2} = 2 x$
     <BLANKLINE>
     **Result:** $2 x$
     """
-    title = derivation.title.replace("*", "\\*")
-    lines = [f"**{title}**", ""] if title else []
+    heading = f"**{derivation.title}**" if derivation.title else ""
+    if derivation.statement is not None:
+        heading = f"{heading}: {_inline(clean_latex(derivation.statement))}".lstrip(": ")
+    lines = [heading, ""] if heading else []
     lines.extend(_render_steps(derivation.steps, 0))
     lines.extend(["", f"**Result:** {_inline(clean_latex(derivation.result))}"])
     return "\n".join(lines)

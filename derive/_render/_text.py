@@ -24,11 +24,14 @@ def render_text(derivation: Derivation) -> str:
 
     >>> import sympy, derive
     >>> print(derive.differentiate(sympy.Symbol("x")**2, sympy.Symbol("x")).to_text())
-    d/dx (x**2)
+    derivative: d/dx (x**2)
     1. power rule: d/dx (x**2) = 2*x
     Result: 2*x
     """
-    lines = [derivation.title] if derivation.title else []
+    heading = [derivation.title] if derivation.title else []
+    if derivation.statement is not None:
+        heading.append(readable_text(derivation.statement))
+    lines = [": ".join(heading)] if heading else []
     for item in numbered_steps(derivation.steps):
         indent = "   " * (item.depth - 1)
         lines.append(f"{indent}{item.number}. {item.step.rule}: {step_equation_text(item.step)}")

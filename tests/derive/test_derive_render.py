@@ -101,3 +101,14 @@ def test_chain_rule_latex_is_clean():
 def test_errors_are_value_errors():
     assert issubclass(derive.DerivationError, ValueError)
     assert issubclass(derive.UnsupportedInput, derive.DerivationError)
+
+
+def test_committed_example_pages_are_up_to_date():
+    from pathlib import Path
+
+    from derive._docs import _HEADER, example_pages
+
+    directory = Path(__file__).resolve().parents[2] / "docs" / "examples"
+    for name, (heading, derivation) in example_pages().items():
+        expected = f"{_HEADER}# {heading}\n\n{derivation.to_markdown()}\n"
+        assert (directory / name).read_text(encoding="utf-8") == expected, f"regenerate {name}: python -m derive._docs"
