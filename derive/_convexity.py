@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Sequence
 
 import sympy
@@ -37,8 +38,6 @@ def _sign_class(value: Expr) -> str:
 
 def _takes_both_signs(value: Expr, samples: int = 40) -> bool:
     """A numeric witness that ``value`` is positive somewhere and negative somewhere."""
-    import random
-
     rng = random.Random(0)
     symbols = sorted(value.free_symbols, key=sympy.default_sort_key)
     signs = set()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import sympy
 from sympy import Expr, Mul, Pow, Symbol, log
 
 from ._diff_rules import (

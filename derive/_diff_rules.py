@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import Callable, ClassVar
 
 import sympy
-from sympy import Abs, Add, Derivative, Eq, Expr, Heaviside, Mul, Ne, Pow, Symbol, exp, log, sign
+from sympy import Abs, Add, Derivative, Eq, Expr, Heaviside, Mul, Ne, Symbol, exp, log, sign
 
 from ._functions import relu, sigmoid, softplus
 
@@ -345,7 +345,3 @@ KNOWN_FUNCTION_RULES: dict[type, type[_OneFunctionRule]] = {
 }
 """Which rule differentiates f(x) for each elementary function f."""
 
-
-def derivative_of(rule: DiffRule) -> Derivative:
-    """The unevaluated derivative a rule computes (a step's ``before``)."""
-    return Derivative(rule.expr, rule.variable)

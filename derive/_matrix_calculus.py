@@ -12,7 +12,7 @@ import sympy
 from sympy import Identity, MatAdd, MatMul, MatrixExpr, MatrixSymbol
 
 from ._errors import UnsupportedInput
-from ._matrix_differential import LinearTerm, differential, differential_symbol, terms_as_expr, transpose_of
+from ._matrix_differential import LinearTerm, differential, terms_as_expr, transpose_of
 from ._matrix_objects import Differential, Softmax
 from ._matrix_simplify import tidy_matrix
 from ._steps import Derivation, Step

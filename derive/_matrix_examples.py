@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import sympy
 from sympy import Eq, MatrixSymbol, OneMatrix, Symbol, Trace
 
 from ._fisher import gaussian_fisher_information
