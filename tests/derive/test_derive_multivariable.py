@@ -6,7 +6,7 @@ import sympy
 from sympy import Eq, Matrix, Rational, exp, sin, sqrt
 
 import derive
-from _helpers import numerically_equal
+from _derive_helpers import numerically_equal
 
 x, y, z, x1, x2 = sympy.symbols("x y z x1 x2", real=True)
 

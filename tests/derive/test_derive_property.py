@@ -4,7 +4,7 @@ import sympy
 from hypothesis import given, settings, strategies as st
 
 import derive
-from _helpers import numerically_equal
+from _derive_helpers import numerically_equal
 
 x, y = sympy.symbols("x y", real=True)
 

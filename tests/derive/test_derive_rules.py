@@ -7,7 +7,7 @@ from sympy import Abs, Function, Heaviside, asin, atan, cos, cosh, exp, log, sin
 
 import derive
 from derive import relu, sigmoid, softplus
-from _helpers import numerically_equal
+from _derive_helpers import numerically_equal
 
 x = sympy.Symbol("x", real=True)
 y = sympy.Symbol("y", real=True)
