@@ -23,7 +23,6 @@ from .._errors import InvalidAnswer
 from .._limits import DEFAULT_LIMITS, Limits
 from .._reading import Reading
 from .._vocabulary import Vocabulary
-from ._environments import MATRIX_ENVIRONMENTS
 from ._names import lenient_name
 from ._parser import PLUS_MINUS, Parser
 from ._tokens import Token
@@ -60,7 +59,7 @@ def _unwrap(tokens: list[Token], text: str) -> list[Token]:
         boxed = _inner_boxed_chain(tokens)
         if boxed is not None:
             tokens, changed = boxed, True
-    return [t for t in tokens if t.kind != "gap" or True]
+    return tokens
 
 
 def _inner_boxed_chain(tokens: list[Token]) -> list[Token] | None:
@@ -166,7 +165,7 @@ def _split_items(tokens: list[Token], text: str) -> list[tuple[list[Token], Toke
         if not [t for t in item if t.kind != "gap"]:
             where = separator.start if separator is not None else 0
             raise InvalidAnswer("an item of this answer is empty", text=text, position=where)
-    return [(item, separator) for item, separator in result]
+    return result
 
 
 def _split_gaps(item: list[Token], separator: Token | None) -> list[tuple[list[Token], Token | None]]:
@@ -244,5 +243,3 @@ def _spelling(tokens: list[Token], text: str) -> str:
     end = cuts[0] if cuts else len(tokens)
     return "".join(t.kind + t.text for t in tokens[:end])
 
-
-MATRIX_ENVIRONMENTS  # imported for readers of this module: matrices are values, not rows

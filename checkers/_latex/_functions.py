@@ -99,10 +99,7 @@ class Function:
             raise Refused(f"cannot apply '{self.name}' to these arguments: {str(error)[:80]}") from None
 
     def _scalar(self, arg: Basic) -> Basic:
-        derivative = self.target(_T).diff(_T, self.primes)
-        if isinstance(self.target, UndefinedFunction) and arg.is_Symbol:
-            return derivative.subs(_T, arg)
-        return derivative.subs(_T, arg)
+        return self.target(_T).diff(_T, self.primes).subs(_T, arg)
 
 
 _T = sympy.Dummy("t")

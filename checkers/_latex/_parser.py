@@ -604,7 +604,7 @@ class Parser:
         while True:
             token = self.peek()
             if token.kind in ("func",) or (token.kind == "word" and function_named(token.text, self.vocabulary)) \
-                    or not self.starts_factor(token) or token.is_char("(", "[") and False:
+                    or not self.starts_factor(token):
                 return value
             if token.kind == "struct" and token.text in ("sum", "prod"):
                 return value
