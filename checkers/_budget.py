@@ -1,35 +1,36 @@
 """Wall-clock budgets that hold in any thread, not only the main one.
 
-``signal.alarm`` works only in the main thread, so :class:`Budget` instead asks the
-interpreter to raise an exception *in the thread that owns the budget*
-(``PyThreadState_SetAsyncExc``) when time runs out. The exception derives from
-``BaseException`` so library code that catches ``Exception`` cannot swallow it, and it is
-raised again every few milliseconds until the budgeted block exits. Long C-level calls
-cannot be interrupted this way; the readers' caps keep those short, and batch grading adds
-process isolation on top.
+``signal.alarm`` works only in the main thread, and an exception injected from another
+thread can land anywhere (inside a finalizer or a lock). :class:`Budget` instead installs
+a trace hook in the *owning* thread (``sys.settrace`` is per thread) that checks the clock
+at each Python function call and, once time is up, raises at the next call into sympy,
+mpmath or this package - never inside threading, weakref or garbage-collection code. The
+exception derives from ``BaseException`` so library code that catches ``Exception`` cannot
+swallow it. Long single C-level operations cannot be interrupted; the readers' caps keep
+those short, and batch grading adds process isolation on top.
 
->>> import time
+The block simply stops when time is up; afterwards ``expired`` says whether it did.
+
+>>> import sympy
+>>> x = sympy.Symbol("x")
 >>> with Budget(0.05) as budget:
-...     try:
-...         while True:
-...             time.sleep(0.001)
-...     except budget.Expired:
-...         print("out of time")
-out of time
+...     while True:
+...         sympy.expand((x + 1) ** 30)
+>>> budget.expired
+True
 """
 
 from __future__ import annotations
 
-import ctypes
-import threading
+import sys
 import time
-from types import TracebackType
+from types import FrameType, TracebackType
+from typing import Any, Callable
 
 __all__ = ["Budget", "BudgetExpired"]
 
-_set_async_exc = ctypes.pythonapi.PyThreadState_SetAsyncExc
-_set_async_exc.argtypes = (ctypes.c_ulong, ctypes.py_object)
-_REFIRE_SECONDS = 0.02
+_INTERRUPTIBLE = ("sympy", "mpmath", "checkers")
+_Tracer = Callable[[FrameType, str, Any], Any]
 
 
 class BudgetExpired(BaseException):
@@ -40,45 +41,39 @@ class Budget:
     """A deadline for the current thread; use as a context manager.
 
     ``Expired`` is a per-budget subclass of :class:`BudgetExpired`, so nested budgets
-    each catch only their own expiry.
+    each stop only their own block, and leaving the block swallows its own expiry.
     """
 
     def __init__(self, seconds: float) -> None:
         self.seconds = max(0.0, float(seconds))
         self.Expired: type[BudgetExpired] = type("Expired", (BudgetExpired,), {})
-        self._lock = threading.Lock()
-        self._active = False
-        self._timer: threading.Timer | None = None
-        self._thread_id = 0
         self.deadline = 0.0
+        self.expired = False
+        self._previous: _Tracer | None = None
 
     def remaining(self) -> float:
         """Seconds left (0 when spent)."""
         return max(0.0, self.deadline - time.monotonic())
 
     def __enter__(self) -> "Budget":
-        self._thread_id = threading.get_ident()
         self.deadline = time.monotonic() + self.seconds
-        self._active = True
-        self._arm(self.seconds)
+        self._previous = sys.gettrace()
+        sys.settrace(self._trace)
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> bool:
-        with self._lock:
-            self._active = False
-            if self._timer is not None:
-                self._timer.cancel()
-            _set_async_exc(self._thread_id, ctypes.py_object())  # drop one still pending
+        sys.settrace(self._previous)
+        if kind is not None and issubclass(kind, self.Expired):
+            self.expired = True
+            return True
         return False
 
-    def _arm(self, delay: float) -> None:
-        self._timer = threading.Timer(delay, self._fire)
-        self._timer.daemon = True
-        self._timer.start()
+    def _trace(self, frame: FrameType, event: str, arg: Any) -> _Tracer | None:
+        if event == "call" and time.monotonic() > self.deadline and _interruptible(frame):
+            raise self.Expired
+        return self._previous(frame, event, arg) if self._previous is not None else None
 
-    def _fire(self) -> None:
-        with self._lock:
-            if not self._active:
-                return
-            _set_async_exc(self._thread_id, ctypes.py_object(self.Expired))
-            self._arm(_REFIRE_SECONDS)
+
+def _interruptible(frame: FrameType) -> bool:
+    module = frame.f_globals.get("__name__", "")
+    return module.startswith(_INTERRUPTIBLE) and frame.f_code.co_name != "__del__"

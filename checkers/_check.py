@@ -56,6 +56,7 @@ def check(
     vocabulary = declared.merged(Vocabulary.from_objects(reference))
     budget = Budget(timeout)
     reading: Reading | None = None
+    outcome: Outcome | None = None
     try:
         with budget:
             reading = read_answer(answer, vocabulary, limits, notation=notation)
@@ -63,11 +64,11 @@ def check(
             comparison = Comparison(budget, seed_text=f"{sympy.srepr(plan.expected)}|{sympy.srepr(plan.graded)}",
                                     assumptions=assumptions, rtol=rtol)
             outcome = _grade(comparison, plan)
+        if outcome is None:
+            outcome = Outcome(Status.UNDECIDED, Method.BUDGET, False,
+                              f"Undecided: the time budget of {timeout:g} s ran out before a decision.")
     except InvalidAnswer as error:
         return _invalid(error, started)
-    except budget.Expired:
-        outcome = Outcome(Status.UNDECIDED, Method.BUDGET, False,
-                          f"Undecided: the time budget of {timeout:g} s ran out before a decision.")
     except (RecursionError, MemoryError) as error:
         outcome = Outcome(Status.UNDECIDED, Method.BUDGET, False, f"Undecided: the answer is too large to compare ({type(error).__name__}).")
     except Exception as error:  # a sympy failure must become a verdict, never a traceback

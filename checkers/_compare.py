@@ -122,20 +122,21 @@ class Comparison:
 
     def prove(self, expected: list[Basic], answer: list[Basic]) -> Outcome | None:
         share = max(0.05, self.budget.remaining() * 0.6)
+        proofs = []
         with Budget(share) as sub:
-            try:
-                proofs = [prove_zero(e - a) for e, a in zip(expected, answer)]
-            except sub.Expired:
-                return None
+            proofs = [prove_zero(e - a) for e, a in zip(expected, answer)]
+        if sub.expired or not proofs:
+            return None
         if all(p.outcome == "zero" for p in proofs):
             strategies = sorted({p.strategy for p in proofs if p.strategy})
             return Outcome(Status.CORRECT, Method.SYMBOLIC, True, f"Correct: proved equal ({', '.join(strategies)}).")
         for index, p in enumerate(proofs):
-            if p.outcome == "nonzero-constant":
+            if p.outcome in ("nonzero-constant", "nonzero-function"):
                 where = f" in entry {index + 1}" if len(proofs) > 1 else ""
+                what = "the constant" if p.outcome == "nonzero-constant" else "the nonzero function"
                 return Outcome(
                     Status.INCORRECT, Method.SYMBOLIC, True,
-                    f"Incorrect: the expected value minus the answer{where} is the constant {sympy.sstr(p.residue)}, not 0.",
+                    f"Incorrect: the expected value minus the answer{where} is {what} {sympy.sstr(p.residue)}, not 0.",
                     Evidence(detail=f"expected - answer = {sympy.sstr(p.residue)}"),
                 )
         return None
@@ -239,14 +240,14 @@ class Comparison:
             return _shape_mismatch(mismatch)
         if expected == answer:
             return Outcome(Status.CORRECT, Method.IDENTICAL, True, "Correct: the answer is the expected expression.")
-        with Budget(max(0.05, self.budget.remaining() * 0.3)) as sub:
+        proved = False
+        with Budget(max(0.05, self.budget.remaining() * 0.3)):
             try:
-                if _matrix_zero((expected - answer).doit().expand()):
-                    return Outcome(Status.CORRECT, Method.SYMBOLIC, True, "Correct: proved equal (expand).")
-            except sub.Expired:
-                pass
+                proved = _matrix_zero((expected - answer).doit().expand())
             except (TypeError, ValueError, AttributeError, NotImplementedError, sympy.ShapeError):
-                pass
+                proved = False
+        if proved:
+            return Outcome(Status.CORRECT, Method.SYMBOLIC, True, "Correct: proved equal (expand).")
         cases = instances.matrix_instances([expected, answer], self.assumptions, seed_text=self.seed_text)
         for case in cases:
             concrete_e, concrete_a = case.apply(expected), case.apply(answer)

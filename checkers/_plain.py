@@ -24,7 +24,7 @@ from collections.abc import Callable
 
 import sympy
 from sympy import Basic, ImmutableMatrix, IndexedBase, MatrixSymbol
-from sympy.core.function import UndefinedFunction
+from sympy.core.function import AppliedUndef, UndefinedFunction
 
 from . import _structures as structures
 from ._builtins import CONSTANTS, SCALAR_FUNCTIONS
@@ -251,6 +251,17 @@ def _explicit_matrix(walker: _Walker, node: ast.AST, args: list[Basic]) -> Basic
     return args[0]
 
 
+def _derivative(walker: _Walker, node: ast.AST, args: list[Basic]) -> Basic:
+    """Derivatives are readable only of the reference's undefined functions (a'(u))."""
+    if len(args) < 2 or not args[0].atoms(AppliedUndef) or args[0].free_symbols - _undefined_arguments(args[0]):
+        raise walker.fail(node, "an answer may name derivatives only of unknown functions such as a(u); work the derivative out")
+    return sympy.Derivative(*args)
+
+
+def _undefined_arguments(expr: Basic) -> set:
+    return {s for call in expr.atoms(AppliedUndef) for s in call.free_symbols}
+
+
 def _indicator(walker: _Walker, node: ast.AST, args: list[Basic]) -> Basic:
     if len(args) != 1 or not isinstance(args[0], sympy.logic.boolalg.Boolean):
         raise walker.fail(node, "write Indicator(condition), e.g. Indicator(x > 0)")
@@ -265,6 +276,7 @@ _STRUCTURAL: dict[str, Callable[[_Walker, ast.AST, list[Basic]], Basic]] = {
     "FiniteSet": lambda w, n, a: sympy.FiniteSet(*a),
     "Tuple": lambda w, n, a: sympy.Tuple(*a),
     "Indicator": _indicator,
+    "Derivative": _derivative,
     **{name: (lambda w, n, a: structures.transpose(*a)) for name in ("Transpose", "transpose")},
     **{name: (lambda w, n, a: structures.inverse(*a)) for name in ("Inverse", "inverse", "inv")},
     **{name: (lambda w, n, a: structures.trace(*a)) for name in ("Trace", "trace", "tr")},

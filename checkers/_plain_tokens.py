@@ -30,7 +30,7 @@ __all__ = ["Member", "split_members", "STRUCTURAL_CALLS"]
 
 STRUCTURAL_CALLS = frozenset(
     "Matrix Eq Piecewise Sum FiniteSet Tuple Transpose transpose Inverse inverse inv Trace trace tr "
-    "det Determinant diag DiagMatrix softmax Indicator".split()
+    "det Determinant diag DiagMatrix softmax Indicator Derivative".split()
 )
 _UNICODE_OPERATORS = {"−": "-", "·": "*", "×": "*", "⋅": "*", "÷": "/", "²": "^2", "³": "^3", "√": "sqrt"}
 _OPENERS, _CLOSERS = "([{", ")]}"
@@ -110,9 +110,14 @@ def _splice_unicode(tokens: list[_Token], column: int, replacement: str) -> None
     tokens[position:position] = pieces
 
 
+_KEYWORD_NAMES = {"lambda": "lamda"}  # Greek letters that are Python keywords (canonical_name folds them back)
+
+
 def _rewrite(tokens: list[_Token], vocabulary: Vocabulary) -> list[_Token]:
     out: list[_Token] = []
     for token in _split_names(tokens, vocabulary):
+        if token.kind == tokenize.NAME and token.text in _KEYWORD_NAMES:
+            token = _Token(tokenize.NAME, _KEYWORD_NAMES[token.text], token.column)
         if token.text == "^":
             token = _Token(tokenize.OP, "**", token.column)
         if out and _implicit_product(out[-1], token, vocabulary):

@@ -35,8 +35,8 @@ def looks_like_latex(text: str) -> bool:
 def read_answer(answer: object, vocabulary: Vocabulary, limits: Limits = DEFAULT_LIMITS, *, notation: str = "auto") -> Reading:
     """Read ``answer`` (text or a sympy object) against ``vocabulary``.
 
-    ``notation`` is ``auto`` (LaTeX when the text has LaTeX markup, plain otherwise, and
-    LaTeX as a second chance), ``latex`` or ``plain``.
+    ``notation`` is ``auto`` (LaTeX when the text has LaTeX markup, plain otherwise),
+    ``latex`` or ``plain``. There is no second guess: text that fails its reader is invalid.
     """
     if isinstance(answer, (sympy.Basic, sympy.MatrixBase)):
         return Reading((answer,), "sympy", str(answer))
@@ -45,16 +45,7 @@ def read_answer(answer: object, vocabulary: Vocabulary, limits: Limits = DEFAULT
     text = _screen(answer, limits)
     if notation == "latex" or (notation == "auto" and looks_like_latex(text)):
         return read_latex(text, vocabulary, limits)
-    try:
-        return read_plain(text, vocabulary, limits)
-    except InvalidAnswer:
-        if notation == "plain":
-            raise
-        try:
-            return read_latex(text, vocabulary, limits)
-        except InvalidAnswer:
-            pass
-        raise
+    return read_plain(text, vocabulary, limits)
 
 
 def _screen(text: str, limits: Limits) -> str:

@@ -27,7 +27,7 @@ __all__ = ["Proof", "prove_zero", "STRATEGIES"]
 
 @dataclass(frozen=True)
 class Proof:
-    """``outcome`` is ``zero``, ``nonzero-constant`` or ``unknown``; ``strategy`` names the rewrite."""
+    """``outcome`` is ``zero``, ``nonzero-constant``, ``nonzero-function`` or ``unknown``."""
 
     outcome: str
     strategy: str | None = None
@@ -73,7 +73,18 @@ def prove_zero(difference: Basic) -> Proof:
             return Proof("zero", name)
         if _nonzero_constant(residue):
             return Proof("nonzero-constant", name, residue)
+        if _nonzero_rational_function(residue):
+            return Proof("nonzero-function", name, residue)
     return Proof("unknown")
+
+
+def _nonzero_rational_function(e: Basic) -> bool:
+    """A rational function with exact coefficients and a nonzero numerator is not identically 0."""
+    free = sorted(getattr(e, "free_symbols", ()), key=str)
+    if not free or e.has(sympy.Float) or not e.is_rational_function(*free):
+        return False
+    numerator = sympy.numer(sympy.together(e))
+    return sympy.expand(numerator) != 0
 
 
 def _nonzero_constant(e: Basic) -> bool:
