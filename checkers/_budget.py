@@ -76,4 +76,4 @@ class Budget:
 
 def _interruptible(frame: FrameType) -> bool:
     module = frame.f_globals.get("__name__", "")
-    return module.startswith(_INTERRUPTIBLE) and frame.f_code.co_name != "__del__"
+    return module.startswith(_INTERRUPTIBLE) and module != __name__ and frame.f_code.co_name != "__del__"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import mpmath
 import sympy
 from sympy import Basic, ImmutableMatrix, MatrixBase, MatrixExpr
 
@@ -253,8 +254,9 @@ class Comparison:
             concrete_e, concrete_a = case.apply(expected), case.apply(answer)
             outcome = self.compare(_as_matrix(concrete_e), _as_matrix(concrete_a))
             if outcome.status is not Status.CORRECT:
-                if outcome.evidence is not None:
-                    outcome = Outcome(outcome.status, Method.INSTANCES, outcome.proved, outcome.message, _with_detail(outcome.evidence, case.description))
+                if outcome.evidence is not None and outcome.method is Method.NUMERIC:
+                    counterexample = _counterexample(_with_detail(outcome.evidence, case.description))
+                    outcome = Outcome(outcome.status, Method.INSTANCES, outcome.proved, counterexample.message, counterexample.evidence)
                 return outcome
         return Outcome(Status.CORRECT, Method.INSTANCES, False,
                        f"Correct (on instances): equal for {len(cases)} sets of random concrete matrices; not proved symbolically.",
@@ -364,7 +366,7 @@ def _shape_mismatch(message: str) -> Outcome:
 
 
 def _counterexample(evidence: Evidence) -> Outcome:
-    where = ", ".join(f"{k} = {v}" for k, v in evidence.point.items()) or "this point"
+    where = ", ".join(f"{k} = {v}" for k, v in evidence.point.items()) or "the instance"
     entry = f" ({evidence.detail})" if evidence.detail else ""
     return Outcome(Status.INCORRECT, Method.NUMERIC, True,
                    f"Incorrect: at {where}{entry} the expected value is {evidence.expected} but the answer gives {evidence.answer}.",
@@ -382,8 +384,8 @@ def _value_text(expr: Basic, point: dict, digits: int = 10) -> str:
     except (Undefined, Unevaluable):
         return "undefined"
     if is_real_value(value):
-        return sympy.sstr(sympy.Float(str(getattr(value, "real", value)), digits))
-    return f"{value} (complex)"
+        return mpmath.nstr(getattr(value, "real", value), digits)
+    return f"{mpmath.nstr(value, digits)} (complex)"
 
 
 

@@ -70,7 +70,7 @@ class _Walker:
         try:
             tree = ast.parse(self.member.source, mode="eval")
         except SyntaxError as error:
-            raise self.fail_at(f"cannot read this: {error.msg}", (error.offset or 1) - 1) from None
+            raise self.syntax_error(error) from None
         except (RecursionError, MemoryError, ValueError):
             raise self.fail_at("this answer is nested too deeply", 0) from None
         nodes = sum(1 for _ in ast.walk(tree))
@@ -79,6 +79,14 @@ class _Walker:
         return self.visit(tree.body)
 
     # -- errors -----------------------------------------------------------------
+    def syntax_error(self, error: SyntaxError) -> InvalidAnswer:
+        source = self.member.source
+        if not error.offset or error.offset > len(source):
+            last = source.rstrip().split(" ")[-1] if source.strip() else ""
+            return self.fail_at(f"the answer ends too early (after {last!r})", len(source) - 1)
+        message = "this symbol cannot stand here" if error.msg == "invalid syntax" else error.msg
+        return self.fail_at(f"cannot read this: {message}", error.offset - 1)
+
     def fail_at(self, message: str, offset: int) -> InvalidAnswer:
         return InvalidAnswer(message, text=self.member.original, position=self.member.original_column(offset))
 
@@ -136,7 +144,10 @@ class _Walker:
         raise self.fail(node, f"'{_describe(node.op)}' is not allowed in an answer")
 
     def visit_BinOp(self, node: ast.BinOp) -> Basic:
-        left, right = self.visit(node.left), self.visit(node.right)
+        left = self.visit(node.left)
+        if isinstance(node.op, ast.Pow) and self.is_transpose_mark(node.right) and structures.is_matrix(left):
+            return structures.transpose(left)
+        right = self.visit(node.right)
         operator = type(node.op)
         if operator is ast.Add:
             return left + right
@@ -149,6 +160,10 @@ class _Walker:
         if operator is ast.Pow:
             return self.power(node, left, right)
         raise self.fail(node, f"'{_describe(node.op)}' is not allowed in an answer")
+
+    def is_transpose_mark(self, node: ast.AST) -> bool:
+        """``A^T`` / ``A^top`` is a transpose unless T means something in the vocabulary."""
+        return isinstance(node, ast.Name) and node.id in ("T", "top", "intercal") and self.vocabulary.lookup(node.id) is None
 
     def power(self, node: ast.AST, base: Basic, exponent: Basic) -> Basic:
         check_number_size(base, exponent, self.limits, lambda message: self.fail(node, message))

@@ -23,7 +23,7 @@ from sympy.core.function import UndefinedFunction
 
 from ._builtins import CONSTANTS, is_builtin_function
 from ._errors import InvalidAnswer
-from ._names import canonical_name
+from ._names import GREEK_LETTERS, canonical_name
 from ._vocabulary import Vocabulary
 
 __all__ = ["Member", "split_members", "STRUCTURAL_CALLS"]
@@ -127,10 +127,16 @@ def _rewrite(tokens: list[_Token], vocabulary: Vocabulary) -> list[_Token]:
 
 
 def _split_names(tokens: list[_Token], vocabulary: Vocabulary) -> list[_Token]:
-    """``xy`` -> ``x``, ``y`` when both are known and ``xy`` is not."""
+    """``xy`` -> ``x``, ``y`` when both are known and ``xy`` is not.
+
+    With open names (reading a reference), an unknown word of plain letters that is not a
+    Greek letter splits into single letters, as sympy's ``split_symbols`` does.
+    """
     out: list[_Token] = []
     for token in tokens:
-        parts = _known_parts(token.text, vocabulary) if token.kind == tokenize.NAME and not _known(token.text, vocabulary) else None
+        parts = None
+        if token.kind == tokenize.NAME and not _known(token.text, vocabulary):
+            parts = _known_parts(token.text, vocabulary) or _open_parts(token.text, vocabulary)
         if parts:
             offset = 0
             for part in parts:
@@ -139,6 +145,12 @@ def _split_names(tokens: list[_Token], vocabulary: Vocabulary) -> list[_Token]:
         else:
             out.append(token)
     return out
+
+
+def _open_parts(name: str, vocabulary: Vocabulary) -> list[str] | None:
+    if not vocabulary.open_names or len(name) < 2 or not name.isascii() or not name.isalpha():
+        return None
+    return None if canonical_name(name) in GREEK_LETTERS else list(name)
 
 
 def _known(name: str, vocabulary: Vocabulary) -> bool:

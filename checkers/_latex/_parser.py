@@ -456,6 +456,8 @@ class Parser:
                     return lenient_name(self.text, name.start, self.peek(-1).end)
                 raise self.fail(str(error), self.tokens[start]) from None
         meaning = self.resolve(name)
+        if meaning is None and self.vocabulary.open_names and not opens_call:
+            meaning = self.open_name(name)
         if meaning is None:
             if self.lenient:
                 end = name.end
@@ -475,6 +477,13 @@ class Parser:
             raise self.fail(f"'{name.display}' with a prime is not read here: write the derivative's value",
                             Token("letter", name.base, name.start, name.end))
         return meaning
+
+    def open_name(self, name: Name) -> Basic | None:
+        """A new real symbol for an unknown name, when the vocabulary is open (references)."""
+        subscript = self.subscript_text(name)
+        if subscript == "\x00":
+            return None
+        return self.vocabulary.new_symbol(name.full(subscript))
 
     def unknown_message(self, name: Name) -> str:
         return f"unknown name '{name.display}'; this answer can use: {self.vocabulary.describe()}"

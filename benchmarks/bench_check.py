@@ -1,0 +1,76 @@
+"""Benchmark ``checkers.check`` on a fixed mixed set of checks (run on demand).
+
+    python benchmarks/bench_check.py [--repeat N]
+
+Prints checks per second and p50 / p95 / max latency, overall and by kind.
+Targets on a 2-core machine: scalar p50 <= 20 ms, p95 <= 200 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "checkers")]
+
+from checkers import check  # noqa: E402
+from test_equivalent_pairs import DECLARED, EQUIVALENT, NOT_EQUIVALENT  # noqa: E402
+from test_structured_answers import COLLECTIONS, EQUATIONS, EXPLICIT_MATRICES, FUNCTIONS, MATRIX_EXPRESSIONS, PIECEWISE, SUMS  # noqa: E402
+
+LATEX = [
+    (r"\sigma(x)(1-\sigma(x))", r"\frac{e^{-x}}{(1+e^{-x})^2}"),
+    (r"2x\cos(x^2)e^{\sin(x^2)}", r"e^{\sin x^2}\cos(x^2)\cdot 2x"),
+    (r"\frac{x}{1+e^{wx+b}}", r"(1-\sigma(wx+b))x"),
+    (r"3x^2 - 10x + 3", r"(3x-1)(x-3)"),
+    (r"\operatorname{sech}^2 x", r"1 - \tanh^2 x"),
+    (r"x^x(\ln x + 1)", r"x^x \log x + x^x"),
+    (r"\frac{1}{2\sqrt{x}}", r"\frac12 x^{-1/2}"),
+    (r"\{3, \tfrac13\}", r"x = 3 \text{ and } x = \frac{1}{3}"),
+]
+
+
+def cases() -> list[tuple[str, object, object, dict]]:
+    """(kind, expected, answer, keyword arguments) for every check in the set."""
+    table = [("scalar", e, a, {"symbols": DECLARED}) for e, a in EQUIVALENT + NOT_EQUIVALENT]
+    table += [("scalar-reversed", a, e, {"symbols": DECLARED}) for e, a in EQUIVALENT + NOT_EQUIVALENT]
+    table += [("latex", e, a, {}) for e, a in LATEX]
+    table += [("matrix-expression", e, a, {"symbols": d, "assumptions": f}) for e, a, d, f, _ in MATRIX_EXPRESSIONS]
+    table += [("matrix", e, a, {}) for e, a, _ in EXPLICIT_MATRICES]
+    table += [("sum", e, a, {}) for e, a, _ in SUMS]
+    table += [("function", e, a, {}) for e, a, _ in FUNCTIONS]
+    table += [("collection", e, a, {}) for e, a, _ in COLLECTIONS + EQUATIONS]
+    table += [("piecewise", e, a, {}) for e, a, _ in PIECEWISE]
+    return table
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=1)
+    args = parser.parse_args()
+    table = cases() * args.repeat
+    latencies: dict[str, list[float]] = defaultdict(list)
+    started = time.perf_counter()
+    for kind, expected, answer, options in table:
+        verdict = check(expected, answer, **options)
+        latencies[kind].append(verdict.elapsed)
+    wall = time.perf_counter() - started
+    every = [t for values in latencies.values() for t in values]
+    print(f"{len(table)} checks in {wall:.2f} s: {len(table) / wall:.1f} checks/s")
+    print(f"{'kind':20} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+    for kind, values in sorted(latencies.items()) + [("ALL", every)]:
+        print(f"{kind:20} {len(values):5d} {1000 * statistics.median(values):8.1f} "
+              f"{1000 * percentile(values, 0.95):8.1f} {1000 * max(values):8.1f}")
+
+
+if __name__ == "__main__":
+    main()

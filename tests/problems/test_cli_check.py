@@ -1,0 +1,76 @@
+"""``derivecheck check --expected`` and ``derive --expr``: exit codes and output (click's CliRunner)."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from problems.cli import main
+
+CHECKS = [
+    # (arguments, exit status, text expected in the output)
+    (["check", "--expected", "x^2", "x*x"], 0, "correct"),
+    (["check", "--expected", r"\sigma(x)(1-\sigma(x))", "exp(-x)/(1+exp(-x))^2"], 0, "correct"),
+    (["check", "--expected", "x^2", "2x"], 1, "incorrect"),
+    (["check", "--expected", "sqrt(x^2)", "x"], 1, "incorrect"),
+    (["check", "--expected", "sqrt(x^2)", "x", "--var", "x:positive"], 0, "correct"),
+    (["check", "--expected", "(A + A^T) x", "2 A x", "--var", "A:matrix(n,n)", "--var", "x:vector(n)"], 1, "incorrect"),
+    (["check", "--expected", "(A + A^T) x", "2 A x", "--var", "A:matrix(n,n),symmetric", "--var", "x:vector(n)"], 0, "correct"),
+    (["check", "--expected", "x^2", "2x +"], 3, "ends too early"),
+    (["check", "--expected", "x^2", "__import__('os')"], 3, "invalid"),
+    (["check", "--expected", "x^2", r"\frac{1}{x"], 3, "invalid"),
+    (["check", "--expected", "x^2", "x^2", "--var", "x:bogus"], 2, "unknown kind"),
+    (["check", "--expected", "x^2 +", "x^2"], 2, "cannot read the expected answer"),
+    (["check", "x^2"], 2, "Missing option"),
+]
+
+
+@pytest.mark.parametrize(("arguments", "status", "text"), CHECKS)
+def test_check_exit_status_tells_the_verdict(arguments, status, text):
+    result = CliRunner().invoke(main, arguments)
+    assert result.exit_code == status, result.output
+    assert text in result.output
+    assert "Traceback" not in result.output
+
+
+def test_check_json_is_the_verdict_dictionary():
+    result = CliRunner().invoke(main, ["check", "--expected", "2*x*y", "2xy", "--json"])
+    data = json.loads(result.output)
+    assert result.exit_code == 0
+    assert data["status"] == "correct" and data["score"] == 1.0 and data["read_as"] == "2 x y"
+
+
+def test_timeout_gives_undecided_exit_status():
+    expected = "+".join(f"(x + {k})**40" for k in range(12))
+    result = CliRunner().invoke(main, ["check", "--expected", expected, expected + " + sin(x)**41/10**30", "--timeout", "0.03"])
+    assert result.exit_code == 4, result.output
+    assert "undecided" in result.output
+
+
+DERIVES = [
+    (["derive", "--expr", "exp(sin(x^2))", "--wrt", "x"], "chain rule"),
+    (["derive", "--expr", r"\frac{xy + \sin z}{1 + e^{-x}}", "--wrt", "x,y,z", "--what", "graph", "--point", "1,2,pi/4"], "1.97905"),
+    (["derive", "--expr", "x1^2 + 4x2^2", "--wrt", "x1,x2", "--what", "gradient", "--point", "1,1"], "gradient"),
+    (["derive", "--expr", "x^3 - 5x^2 + 3x", "--wrt", "x", "--what", "critical"], "local minimum"),
+    (["derive", "--expr", "x^2 + y^2", "--wrt", "x,y", "--what", "kkt", "--constraint", "1 - x - y"], "stationarity"),
+]
+
+
+@pytest.mark.parametrize(("arguments", "text"), DERIVES)
+def test_derive_from_an_expression(arguments, text):
+    result = CliRunner().invoke(main, arguments)
+    assert result.exit_code == 0, result.output
+    assert text in result.output.lower() or text in result.output
+
+
+@pytest.mark.parametrize("output_format", ["text", "latex", "markdown", "json"])
+def test_derive_renders_every_format(output_format):
+    result = CliRunner().invoke(main, ["derive", "--expr", "x*sigmoid(x)", "--wrt", "x", "--format", output_format])
+    assert result.exit_code == 0, result.output
+    if output_format == "json":
+        assert set(json.loads(result.output)) >= {"result", "result_latex", "steps"}
+
+
+def test_derive_rejects_bad_input_cleanly():
+    result = CliRunner().invoke(main, ["derive", "--expr", "x +", "--wrt", "x"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
