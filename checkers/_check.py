@@ -80,6 +80,8 @@ def read_expected(expected: object, declared: Vocabulary, limits: Limits = DEFAU
     """The reference as a sympy object (text is read with names open)."""
     if isinstance(expected, (Basic, sympy.MatrixBase)):
         return sympy.ImmutableMatrix(expected) if isinstance(expected, sympy.MatrixBase) else expected
+    if isinstance(expected, (int, float)) and not isinstance(expected, bool):
+        return sympy.Integer(expected) if isinstance(expected, int) else sympy.Rational(repr(expected))
     if not isinstance(expected, str):
         raise UsageError(f"the expected answer must be text or a sympy object, not {type(expected).__name__}")
     try:

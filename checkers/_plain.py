@@ -30,7 +30,7 @@ from . import _structures as structures
 from ._builtins import CONSTANTS, SCALAR_FUNCTIONS
 from ._errors import InvalidAnswer
 from ._limits import DEFAULT_LIMITS, Limits
-from ._plain_tokens import Member, split_members
+from ._plain_tokens import Member, split_members, split_primes
 from ._reading import Reading
 from ._vocabulary import Vocabulary
 
@@ -121,7 +121,9 @@ class _Walker:
         return sympy.Integer(node.value) if isinstance(node.value, int) else sympy.Rational(literal)
 
     def visit_Name(self, node: ast.Name) -> Basic:
-        name = node.id
+        name, primes = split_primes(node.id)
+        if primes:
+            return self.primed_name(node, name, primes)
         meaning = self.vocabulary.lookup(name)
         if meaning is not None and not isinstance(meaning, UndefinedFunction):
             return meaning
@@ -134,6 +136,15 @@ class _Walker:
         if self.lenient:
             return _SYMBOL(name)
         raise self.fail(node, f"unknown name '{name}'; this answer can use: {self.vocabulary.describe()}")
+
+    def primed_name(self, node: ast.Name, name: str, primes: int) -> Basic:
+        """``A'`` is a transpose of a matrix; ``y'`` may only name a quantity on a left side."""
+        meaning = self.vocabulary.lookup(name)
+        if structures.is_matrix(meaning):
+            return meaning.T if primes % 2 else meaning
+        if self.lenient:
+            return _SYMBOL(name + "'" * primes)
+        raise self.fail(node, f"'{name}{chr(39) * primes}' is not read here: write the derivative's value")
 
     def visit_UnaryOp(self, node: ast.UnaryOp) -> Basic:
         operand = self.visit(node.operand)
@@ -162,8 +173,8 @@ class _Walker:
         raise self.fail(node, f"'{_describe(node.op)}' is not allowed in an answer")
 
     def is_transpose_mark(self, node: ast.AST) -> bool:
-        """``A^T`` / ``A^top`` is a transpose unless T means something in the vocabulary."""
-        return isinstance(node, ast.Name) and node.id in ("T", "top", "intercal") and self.vocabulary.lookup(node.id) is None
+        """``A^T`` / ``A^top`` of a matrix is a transpose (a matrix to a scalar power means nothing)."""
+        return isinstance(node, ast.Name) and node.id in ("T", "top", "intercal")
 
     def power(self, node: ast.AST, base: Basic, exponent: Basic) -> Basic:
         check_number_size(base, exponent, self.limits, lambda message: self.fail(node, message))
@@ -233,8 +244,10 @@ class _Walker:
     def visit_Call(self, node: ast.Call) -> Basic:
         if node.keywords or not isinstance(node.func, ast.Name):
             raise self.fail(node, "only plain function calls like f(x) are allowed")
-        name = node.func.id
+        name, primes = split_primes(node.func.id)
         args = [self.visit(a) for a in node.args]
+        if primes:
+            return self.differentiated_call(node, name, primes, args)
         meaning = self.vocabulary.lookup(name)
         if isinstance(meaning, UndefinedFunction):
             return meaning(*args)
@@ -246,6 +259,23 @@ class _Walker:
                 return structures.apply_elementwise(function, args[0])
             return function(*args)
         raise self.fail(node, f"unknown function '{name}'")
+
+    def differentiated_call(self, node: ast.Call, name: str, primes: int, args: list[Basic]) -> Basic:
+        meaning = self.vocabulary.lookup(name)
+        function = meaning if isinstance(meaning, UndefinedFunction) else SCALAR_FUNCTIONS.get(name) if meaning is None else None
+        if function is None or len(args) != 1:
+            raise self.fail(node, f"a prime needs a function of one argument, like a'(u); '{name}' is not one")
+        value = _differentiated(function, primes, args)
+        return value if isinstance(meaning, UndefinedFunction) else value.doit()
+
+
+def _differentiated(function: object, primes: int, args: list[Basic]) -> Basic:
+    """f'(u): the derivative of a one-argument function, evaluated at u."""
+    dummy = sympy.Dummy("t", real=True)
+    derivative = sympy.Derivative(function(dummy), (dummy, primes))
+    if len(args) == 1 and isinstance(args[0], sympy.Symbol):
+        return derivative.xreplace({dummy: args[0]})
+    return sympy.Subs(derivative, dummy, args[0])
 
 
 def _sum(walker: _Walker, node: ast.AST, args: list[Basic]) -> Basic:

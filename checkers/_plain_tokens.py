@@ -26,7 +26,7 @@ from ._errors import InvalidAnswer
 from ._names import GREEK_LETTERS, canonical_name
 from ._vocabulary import Vocabulary
 
-__all__ = ["Member", "split_members", "STRUCTURAL_CALLS"]
+__all__ = ["Member", "split_members", "split_primes", "STRUCTURAL_CALLS"]
 
 STRUCTURAL_CALLS = frozenset(
     "Matrix Eq Piecewise Sum FiniteSet Tuple Transpose transpose Inverse inverse inv Trace trace tr "
@@ -87,10 +87,12 @@ def _tokenize(normalized: str, original: str) -> list[_Token]:
                 continue
             column = tok.start[1]
             if tok.type == tokenize.ERRORTOKEN and tok.string.strip() in {"'", "′"}:
-                tokens.append(_Token(tokenize.OP, ".", column))
-                tokens.append(_Token(tokenize.NAME, "T", column))
+                tokens.extend(_prime(tokens, column))
             elif tok.type == tokenize.ERRORTOKEN and tok.string.strip():
                 raise InvalidAnswer(f"unexpected character {tok.string.strip()!r}", text=original, position=column)
+            elif tok.type == tokenize.STRING and tok.string == "''":  # a double prime, not a string
+                tokens.extend(_prime(tokens, column))
+                tokens.extend(_prime(tokens, column + 1))
             elif tok.type == tokenize.STRING:
                 raise InvalidAnswer("text in quotes is not part of a mathematical answer", text=original, position=column)
             elif tok.type != tokenize.ERRORTOKEN:
@@ -102,6 +104,29 @@ def _tokenize(normalized: str, original: str) -> list[_Token]:
         if ch in _UNICODE_OPERATORS and len(_UNICODE_OPERATORS[ch]) > 1:
             _splice_unicode(tokens, index, _UNICODE_OPERATORS[ch])
     return tokens
+
+
+_PRIME = "__prime"
+
+
+def _prime(tokens: list[_Token], column: int) -> list[_Token]:
+    """A prime after a name marks a derivative (``a'(u)``, resolved later); elsewhere a transpose."""
+    if tokens and tokens[-1].kind == tokenize.NAME:
+        previous = tokens.pop()
+        return [_Token(tokenize.NAME, previous.text + _PRIME, previous.column)]
+    return [_Token(tokenize.OP, ".", column), _Token(tokenize.NAME, "T", column)]
+
+
+def split_primes(name: str) -> tuple[str, int]:
+    """``a__prime__prime`` -> (``a``, 2).
+
+    >>> split_primes("a__prime")
+    ('a', 1)
+    """
+    primes = 0
+    while name.endswith(_PRIME):
+        name, primes = name[: -len(_PRIME)], primes + 1
+    return name, primes
 
 
 def _splice_unicode(tokens: list[_Token], column: int, replacement: str) -> None:
@@ -178,6 +203,7 @@ def _known_parts(name: str, vocabulary: Vocabulary) -> list[str] | None:
 
 
 def _is_callable(name: str, vocabulary: Vocabulary) -> bool:
+    name, _ = split_primes(name)
     meaning = vocabulary.lookup(name)
     if meaning is not None:
         return isinstance(meaning, UndefinedFunction)
