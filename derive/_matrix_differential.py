@@ -153,7 +153,7 @@ def _squared_norm_rule(expr, X) -> _Differentiated:
     v = expr.arg
     part = differential(v, X)
     terms = tuple(t.times((Transpose(v),), (), 2) for t in part.terms)
-    return _Differentiated(terms, _step("squared norm rule: d||v||^2 = 2 v^T dv", expr, terms, X, [part.step]))
+    return _Differentiated(terms, _step("squared norm rule: d‖v‖² = 2 v^T dv", expr, terms, X, [part.step]))
 
 
 def _log_sum_exp_rule(expr, X) -> _Differentiated:

@@ -3,8 +3,8 @@
 ``Elementwise(f, u)`` (f applied entrywise; ``order`` k gives the k-th derivative f^(k)),
 ``Diag(v)`` (diagonal matrix of a vector), ``Softmax(u)`` (column-wise for matrices),
 ``LogSumExp(u)`` (sum over columns of log sum exp), ``SquaredNorm(v)`` (||v||^2),
-``Tr(M)`` (trace as a 1x1 matrix),
-``Differential(f)`` (the display of d f). Each becomes explicit (``doit``) once its
+``Tr(M)`` (trace as a 1x1 matrix), ``Scalar(M)`` (a 1x1 matrix used as a number, 1ᵀe in
+e / (1ᵀe)), ``Differential(f)`` (the display of d f). Each becomes explicit (``doit``) once its
 argument is an explicit matrix, which is how derived results are checked on instances.
 """
 
@@ -13,10 +13,11 @@ from __future__ import annotations
 import sympy
 from sympy import Basic, Expr, ImmutableMatrix, Integer, MatrixBase, MatrixExpr
 from sympy.core.symbol import Str
+from sympy.printing.precedence import PRECEDENCE
 
 from ._functions import relu, sigmoid, softplus
 
-__all__ = ["Elementwise", "Diag", "Softmax", "LogSumExp", "SquaredNorm", "Tr", "Differential",
+__all__ = ["Elementwise", "Diag", "Softmax", "LogSumExp", "SquaredNorm", "Tr", "Scalar", "Differential",
            "ELEMENTWISE_FUNCTIONS", "elementwise"]
 
 ELEMENTWISE_FUNCTIONS = {
@@ -210,6 +211,38 @@ class Tr(MatrixExpr):
 
     def _sympystr(self, printer):
         return f"Trace({printer._print(self.arg)})"
+
+
+class Scalar(Expr):
+    """The single entry of a 1x1 matrix expression, as a number: ``Scalar(1ᵀe)`` divides,
+    e / (1ᵀe), and takes logarithms, log(1ᵀe). Printed as the matrix expression itself.
+
+    >>> from sympy import MatrixSymbol, OneMatrix, Matrix
+    >>> e = MatrixSymbol("e", 2, 1)
+    >>> total = Scalar(OneMatrix(2, 1).T * e)
+    >>> (e / total).subs(e, Matrix([1, 3])).doit().T
+    Matrix([[1/4, 3/4]])
+    """
+
+    is_commutative = True
+    precedence = PRECEDENCE["Mul"]
+
+    def __new__(cls, matrix):
+        return super().__new__(cls, matrix)
+
+    matrix = property(lambda self: self.args[0])
+
+    def doit(self, **hints):
+        matrix = self.matrix.doit(**hints)
+        if isinstance(matrix, MatrixExpr) and not matrix.atoms(sympy.MatrixSymbol) and matrix.shape == (1, 1):
+            matrix = matrix.as_explicit()
+        return matrix[0, 0] if isinstance(matrix, MatrixBase) else Scalar(matrix)
+
+    def _latex(self, printer):
+        return printer._print(self.matrix)
+
+    def _sympystr(self, printer):
+        return printer._print(self.matrix)
 
 
 class Differential(Basic):

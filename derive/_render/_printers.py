@@ -10,8 +10,13 @@ import re
 from functools import lru_cache
 
 import sympy
+from sympy import MatMul, MatrixExpr
 from sympy.printing.latex import LatexPrinter
+from sympy.printing.precedence import PRECEDENCE
+from sympy.printing.latex import greek_letters_set
 from sympy.printing.str import StrPrinter
+
+from .._matrix_objects import Elementwise, Softmax
 
 __all__ = ["sympy_syntax", "readable_text", "clean_latex", "relax_delimiters"]
 
@@ -33,8 +38,65 @@ def sympy_syntax(obj: sympy.Basic) -> str:
     return _OneLinePrinter().doprint(obj)
 
 
+def _split(term) -> tuple[sympy.Expr, list]:
+    """(scalar coefficient, matrix factors) of a matrix product; (1, [term]) otherwise."""
+    if not isinstance(term, MatMul):
+        return sympy.S.One, [term]
+    return (sympy.Mul(*(a for a in term.args if not isinstance(a, MatrixExpr))),
+            [a for a in term.args if isinstance(a, MatrixExpr)])
+
+
+def _negated(term) -> sympy.Basic | None:
+    """The term without its minus sign, or None if its coefficient is not negative."""
+    coefficient, factors = _split(term)
+    if not (isinstance(term, MatMul) and coefficient.could_extract_minus_sign()):
+        return None
+    return MatMul(-coefficient, *factors) if -coefficient != 1 else (MatMul(*factors) if len(factors) > 1 else factors[0])
+
+
+def _signed_terms(expr) -> list[tuple[str, sympy.Basic]]:
+    """(sign, term without its sign) for each term of a matrix sum, subtracted terms last:
+    diag(s) - s sᵀ, not -s sᵀ + diag(s)."""
+    signed = [("-", _negated(t)) if _negated(t) is not None else ("+", t) for t in expr.args]
+    return sorted(signed, key=lambda pair: pair[0] == "-")
+
+
+def _over_denominator(expr: MatMul) -> tuple[str, sympy.Basic, sympy.Basic] | None:
+    """(sign, numerator, denominator) of a matrix product with a fractional scalar
+    coefficient: (1/m) (P - Y) is (P - Y) over m; None without a denominator."""
+    coefficient, matrices = _split(expr)
+    numerator, denominator = sympy.fraction(coefficient)
+    if denominator == 1:
+        return None
+    sign = "-" if numerator.could_extract_minus_sign() else ""
+    numerator = -numerator if sign else numerator
+    top = MatMul(numerator, *matrices) if numerator != 1 else (MatMul(*matrices) if len(matrices) > 1 else matrices[0])
+    return sign, top, denominator
+
+
+def _is_row_of_ones(expr) -> bool:
+    return expr.shape[0] == 1 and expr.shape[1] != 1
+
+
 class _TextPrinter(_OneLinePrinter):
-    """One-line ``sstr`` with derivatives as d/dx (...) and indicators as 1[x > 0]."""
+    """One-line ``sstr`` with derivatives as d/dx (...) and indicators as 1[x > 0]; matrix
+    sums in reading order, fractions of matrix products as (...)/c, 1ᵀ as 1.T."""
+
+    def _print_MatAdd(self, expr):
+        text = ""
+        for sign, term in _signed_terms(expr):
+            text += (f" {sign} " if text else ("-" if sign == "-" else "")) + self._print(term)
+        return text
+
+    def _print_MatMul(self, expr):
+        split = _over_denominator(expr)
+        if split is None:
+            return super()._print_MatMul(expr)
+        sign, top, bottom = split
+        return sign + self.parenthesize(top, PRECEDENCE["Mul"], strict=True) + "/" + self.parenthesize(bottom, PRECEDENCE["Mul"])
+
+    def _print_OneMatrix(self, expr):
+        return "1.T" if _is_row_of_ones(expr) else "1"
 
     def _print_Derivative(self, expr):
         d = "∂" if len(expr.expr.free_symbols) > 1 else "d"
@@ -77,6 +139,36 @@ class _CleanLatexPrinter(LatexPrinter):
         text = r"\mathbb{1}\left[%s > 0\right]" % self._print(expr.args[0])
         return text if exp is None else r"%s^{%s}" % (text, exp)
 
+    def _print_MatAdd(self, expr):
+        text = ""
+        for sign, term in _signed_terms(expr):
+            text += (f" {sign} " if text else ("- " if sign == "-" else "")) + self._print(term)
+        return text
+
+    def _print_MatMul(self, expr):
+        split = _over_denominator(expr)
+        if split is None:
+            return super()._print_MatMul(expr)
+        sign, top, bottom = split
+        return r"%s\frac{%s}{%s}" % (sign and "- ", self._print(top), self._print(bottom))
+
+    def _print_MatrixSymbol(self, expr):
+        name = expr.name
+        if len(name) > 1 and name.startswith("d") and sympy.Symbol(name[1:]).name in _GREEK:
+            return "d" + self._print(sympy.Symbol(name[1:]))
+        return super()._print_MatrixSymbol(expr)
+
+    def _print_OneMatrix(self, expr):
+        return r"\mathbf{1}^{T}" if _is_row_of_ones(expr) else r"\mathbf{1}"
+
+    def _print_Transpose(self, expr):
+        if isinstance(expr.arg, (Softmax, Elementwise)):
+            return r"%s^{T}" % self._print(expr.arg)
+        return super()._print_Transpose(expr)
+
+
+_GREEK = frozenset(greek_letters_set) | {"lambda", "Lambda"}
+"""Names printed as Greek letters; dtheta (the differential of theta) prints as d\\theta."""
 
 _DELIMITER = re.compile(r"\\(left|right)(\\\{|\\\}|\\\||\\[a-zA-Z]+|[()\[\]|.])")
 _TALL = (r"\frac", r"\dfrac", r"\begin", r"\sum", r"\prod", r"\int", r"\left", r"\limits")
