@@ -43,14 +43,17 @@ def plan_grading(expected: Basic, members: tuple[Basic, ...], vocabulary: Vocabu
             return GradingPlan(expected.rhs, members[0])
     if len(members) == 1:
         return GradingPlan(expected, members[0])
-    start = 1 if names_quantity(members[0], vocabulary) else 0
+    start = 1 if names_quantity(members[0], vocabulary, members[1:]) else 0
     links = tuple(zip(members[start:-1], members[start + 1 :]))
     return GradingPlan(expected, members[-1], links)
 
 
-def names_quantity(member: Basic, vocabulary: Vocabulary) -> bool:
-    """True when a left side only names what is asked (a new name, f(x), a derivative)."""
+def names_quantity(member: Basic, vocabulary: Vocabulary, rest: tuple[Basic, ...] = ()) -> bool:
+    """True when a left side only names what is asked: a new name, f(x), a derivative, or
+    a variable that the rest of the chain does not use (``x = 3``, ``x = -2``)."""
     if isinstance(member, (AppliedUndef, sympy.Derivative)):
+        return True
+    if isinstance(member, sympy.Symbol) and not any(member in getattr(r, "free_symbols", ()) for r in rest):
         return True
     known = set(vocabulary.names.values())
     free = getattr(member, "free_symbols", set())

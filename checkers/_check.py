@@ -40,6 +40,7 @@ def check(
     rtol: float = 1e-12,
     notation: str = "auto",
     limits: Limits = DEFAULT_LIMITS,
+    up_to_constant_in: Iterable[Basic] = (),
 ) -> Verdict:
     """Decide whether ``answer`` equals ``expected``; never raises for a bad answer.
 
@@ -47,7 +48,10 @@ def check(
     vocabulary). ``symbols`` adds declared names (Symbol, MatrixSymbol, IndexedBase,
     undefined Function); ``assumptions`` are sympy predicates such as
     ``Q.symmetric(A)``. ``rtol`` is the relative tolerance of numeric comparison.
-    A reference that cannot be read raises :class:`UsageError`.
+    ``up_to_constant_in`` accepts an answer that differs from the reference by a term
+    free of those variables (a loss "up to an additive constant"): the derivatives in
+    each of them are compared instead. A reference that cannot be read raises
+    :class:`UsageError`.
     """
     started = time.monotonic()
     assumptions = tuple(assumptions)
@@ -60,7 +64,7 @@ def check(
     try:
         with budget:
             reading = read_answer(answer, vocabulary, limits, notation=notation)
-            plan = plan_grading(reference, reading.members, vocabulary)
+            plan = _up_to_constant(plan_grading(reference, reading.members, vocabulary), tuple(up_to_constant_in))
             comparison = Comparison(budget, seed_text=f"{sympy.srepr(plan.expected)}|{sympy.srepr(plan.graded)}",
                                     assumptions=assumptions, rtol=rtol)
             outcome = _grade(comparison, plan)
@@ -93,6 +97,14 @@ def read_expected(expected: object, declared: Vocabulary, limits: Limits = DEFAU
     if len(members) > 2:
         raise UsageError("the expected answer must be one expression or one equation")
     return members[0]
+
+
+def _up_to_constant(plan: GradingPlan, variables: tuple[Basic, ...]) -> GradingPlan:
+    """Compare derivatives in ``variables``: an additive constant free of them drops out."""
+    if not variables or not isinstance(plan.graded, sympy.Expr) or not isinstance(plan.expected, sympy.Expr):
+        return plan
+    derivatives = lambda e: sympy.Tuple(*(sympy.diff(e, v) for v in variables))  # noqa: E731
+    return GradingPlan(derivatives(plan.expected), derivatives(plan.graded), plan.links)
 
 
 def _grade(comparison: Comparison, plan: GradingPlan) -> Outcome:

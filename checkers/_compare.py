@@ -366,11 +366,16 @@ def _shape_mismatch(message: str) -> Outcome:
 
 
 def _counterexample(evidence: Evidence) -> Outcome:
-    where = ", ".join(f"{k} = {v}" for k, v in evidence.point.items()) or "the instance"
-    entry = f" ({evidence.detail})" if evidence.detail else ""
+    """One sentence: where (point, instance), which entry, and both values."""
+    details = [d.strip() for d in (evidence.detail or "").split(";") if d.strip()]
+    entries = [d for d in details if d.startswith("entry")]
+    context = [d for d in details if not d.startswith("entry")]
+    where = [", ".join(f"{k} = {v}" for k, v in evidence.point.items())] if evidence.point else []
+    place = "; ".join(filter(None, [*(f"at {w}" for w in where), *context]))
+    what = f"{entries[0]} of the expected value" if entries else "the expected value"
+    lead = f"{place}, {what}" if place else what[0].upper() + what[1:]
     return Outcome(Status.INCORRECT, Method.NUMERIC, True,
-                   f"Incorrect: at {where}{entry} the expected value is {evidence.expected} but the answer gives {evidence.answer}.",
-                   evidence)
+                   f"Incorrect: {lead} is {evidence.expected} but the answer gives {evidence.answer}.", evidence)
 
 
 def _with_detail(evidence: Evidence, detail: str) -> Evidence:

@@ -27,6 +27,7 @@ from ._sampling import stable_seed
 __all__ = ["Instance", "matrix_instances", "sum_instances", "function_instances", "needs_instances"]
 
 _SIZES = (2, 3, 1, 4)
+_ENTRIES = (-3, -2, -1, 1, 2, 3)  # halves: small enough that sigmoid and exp stay informative
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def _evaluate_structure(obj: Basic) -> Basic:
 # -- matrices ------------------------------------------------------------------------
 
 def matrix_instances(objects: Sequence[Basic], assumptions: Iterable[Basic], *, seed_text: str, count: int = 3) -> list[Instance]:
-    """Random integer matrices for every matrix symbol, for ``count`` size choices."""
+    """Random matrices (entries in halves) for every matrix symbol, for ``count`` size choices."""
     rng = random.Random(stable_seed("matrices", seed_text))
     dimensions = sorted({d for obj in objects for m in obj.atoms(MatrixSymbol) for d in m.shape if isinstance(d, sympy.Symbol)}, key=str)
     facts = set(assumptions)
@@ -76,7 +77,7 @@ def matrix_instances(objects: Sequence[Basic], assumptions: Iterable[Basic], *, 
         original = {m.name: m for obj in objects for m in obj.atoms(MatrixSymbol)}
         replacements = {m: _random_matrix(m, original.get(m.name, m), facts, rng) for m in symbols}
         label = ", ".join(f"{d} = {v}" for d, v in sizes.items())
-        instances.append(Instance(replacements, sizes, f"random integer matrices with {label}" if label else "random integer matrices"))
+        instances.append(Instance(replacements, sizes, f"for random matrices of sizes {label}" if label else "for random matrices"))
     return instances
 
 
@@ -92,7 +93,7 @@ def _size_choices(dimensions: Sequence[sympy.Symbol], count: int) -> list[dict]:
 
 def _random_matrix(symbol: MatrixSymbol, original: MatrixSymbol, facts: set, rng: random.Random) -> ImmutableMatrix:
     rows, cols = (int(d) for d in symbol.shape)
-    entries = [[sympy.Integer(rng.choice((-3, -2, -1, 1, 2, 3))) for _ in range(cols)] for _ in range(rows)]
+    entries = [[sympy.Rational(rng.choice(_ENTRIES), 2) for _ in range(cols)] for _ in range(rows)]
     matrix = sympy.Matrix(entries)
     if rows == cols and (Q.symmetric(original) in facts or Q.positive_definite(original) in facts):
         matrix = matrix + matrix.T
@@ -114,7 +115,7 @@ def sum_instances(objects: Sequence[Basic], *, sizes: Sequence[int] = (1, 2, 3, 
     if not bounds:
         return []
     return [
-        Instance(sizes={b: sympy.Integer(size) for b in bounds}, description=f"{', '.join(map(str, bounds))} = {size}")
+        Instance(sizes={b: sympy.Integer(size) for b in bounds}, description=f"for {', '.join(map(str, bounds))} = {size}")
         for size in sizes
     ]
 
