@@ -1,3 +1,11 @@
-"""derivecheck's exercise bank and command line (built on ``derive`` and ``checkers``)."""
+"""derivecheck's exercise bank and command line (built on ``derive`` and ``checkers``).
 
-__all__: list[str] = []
+>>> from problems import bank
+>>> bank.get("ch2-solutions.2").check("2x cos(x^2) e^{sin(x^2)}", part="deriv").status.value
+'correct'
+"""
+
+from . import bank
+from ._model import ANSWER_KINDS, Part, Policy, Problem, Source
+
+__all__ = ["bank", "Problem", "Part", "Source", "Policy", "ANSWER_KINDS"]

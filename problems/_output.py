@@ -1,4 +1,4 @@
-"""How verdicts look on a terminal: one status line, how the answer was read, the reason.
+"""How verdicts, problems and derivations look on a terminal.
 
 >>> from checkers import check
 >>> print(verdict_text(check("2*x", "x + x"), color=False).splitlines()[0])
@@ -7,11 +7,20 @@ correct (identical, proved)
 
 from __future__ import annotations
 
+import io
+import json
+from collections.abc import Sequence
+from itertools import groupby
+
 import click
+from rich.console import Console
+from rich.table import Table
 
 from checkers import Status, Verdict
 
-__all__ = ["verdict_text"]
+from ._model import Part, Problem
+
+__all__ = ["verdict_text", "problem_table", "problem_text", "derivations_text", "hint_text"]
 
 _COLORS = {Status.CORRECT: "green", Status.INCORRECT: "red", Status.INVALID: "yellow", Status.UNDECIDED: "blue"}
 
@@ -25,3 +34,57 @@ def verdict_text(verdict: Verdict, *, color: bool = True) -> str:
         lines.append(f"  read as: {verdict.read_as}")
     lines.extend(f"  {line}" for line in verdict.message.splitlines())
     return "\n".join(lines)
+
+
+def _render(renderable: object, width: int = 110) -> str:
+    buffer = io.StringIO()
+    Console(file=buffer, width=width, force_terminal=False, color_system=None).print(renderable)
+    return buffer.getvalue().rstrip()
+
+
+def problem_table(problems: Sequence[Problem]) -> str:
+    """Every problem, grouped by seed: id, title, parts."""
+    blocks = []
+    for seed, group in groupby(problems, key=lambda p: p.source.seed):
+        table = Table(title=f"seed {seed}", title_justify="left", show_lines=False, expand=False)
+        table.add_column("id", no_wrap=True)
+        table.add_column("exercise", no_wrap=True)
+        table.add_column("title")
+        table.add_column("parts")
+        for problem in group:
+            table.add_row(problem.id, problem.source.exercise, problem.title, ", ".join(problem.part_ids))
+        blocks.append(_render(table))
+    total = sum(len(p.parts) for p in problems)
+    return "\n\n".join(blocks) + f"\n\n{len(problems)} problems, {total} parts. 'derivecheck show ID' shows one."
+
+
+def problem_text(problem: Problem) -> str:
+    """A problem as a student reads it."""
+    lines = [f"{problem.id}: {problem.title}",
+             f"source: {problem.source.seed}, {problem.source.exercise}", "", problem.statement, ""]
+    for part in problem.parts:
+        lines.append(f"  ({part.id}) {part.prompt}   [{part.kind}]")
+        if part.policy.description:
+            lines.append(f"        accepted {part.policy.description}")
+    if problem.notes:
+        lines += ["", problem.notes]
+    lines += ["", f"Check an answer: derivecheck check {problem.parts[0].qualified_id} 'ANSWER'"]
+    return "\n".join(lines)
+
+
+def derivations_text(problem: Problem, parts: Sequence[Part], output_format: str) -> str:
+    """The reference derivation of each part, in one format."""
+    if output_format == "json":
+        return json.dumps({part.id: part.reference.to_dict() for part in parts}, indent=2)
+    render = {"text": "to_text", "latex": "to_latex", "markdown": "to_markdown"}[output_format]
+    blocks = []
+    for part in parts:
+        heading = f"## {problem.id}.{part.id}: {part.prompt}" if output_format == "markdown" else f"[{part.qualified_id}] {part.prompt}"
+        blocks.append(f"{heading}\n\n{getattr(part.reference, render)()}")
+    return "\n\n".join(blocks)
+
+
+def hint_text(part: Part) -> str:
+    """The part's hint, then its worked derivation."""
+    hint = f"Hint: {part.hint}\n" if part.hint else ""
+    return f"{hint}Worked derivation:\n{part.reference.to_text()}"

@@ -17,8 +17,9 @@ import derive
 from checkers import DerivecheckError, UsageError
 from checkers._declarations import read_declarations
 
+from . import bank
 from ._bridge import to_derive
-from ._output import verdict_text
+from ._output import derivations_text, hint_text, problem_table, problem_text, verdict_text
 
 __all__ = ["main"]
 
@@ -28,37 +29,83 @@ _FORMATS = ("text", "latex", "markdown", "json")
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="derivecheck")
 def main() -> None:
-    """Check answers to ML-course calculus exercises and show worked derivations.
+    r"""Check answers to ML-course calculus exercises and show worked derivations.
 
     \b
     Examples:
-      derivecheck check --expected 'x^2 e^{-x}' '(2x - x^2) e^{-x}'
-      derivecheck check --expected '\\sigma(x)(1-\\sigma(x))' 'exp(-x)/(1+exp(-x))^2'
-      derivecheck derive --expr 'exp(sin(x^2))' --wrt x
+      derivecheck list
+      derivecheck show ch2-solutions.3
+      derivecheck check ch2-solutions.3.grad '[4, 7]'
+      derivecheck check --expected '\sigma(x)(1-\sigma(x))' 'exp(-x)/(1+exp(-x))^2'
+      derivecheck derive ch2-solutions.2
     """
 
 
 @main.command()
-@click.argument("answer")
-@click.option("--expected", "-e", required=True, metavar="EXPR", help="The reference answer (LaTeX or sympy syntax).")
+@click.argument("arguments", nargs=-1, required=True, metavar="[PROBLEM[.PART]] ANSWER")
+@click.option("--expected", "-e", metavar="EXPR", help="Check against this expression (LaTeX or sympy syntax) instead of a problem.")
 @click.option("--var", "declarations", multiple=True, metavar="NAME:KIND",
-              help="Declare a variable: x:positive, n:integer, A:matrix(m,n), A:matrix(n,n),symmetric, x:vector(n), f:function, x:indexed.")
+              help="Declare a variable for --expected: x:positive, n:integer, A:matrix(m,n), A:matrix(n,n),symmetric, "
+                   "x:vector(n), f:function, x:indexed.")
 @click.option("--timeout", default=5.0, show_default=True, type=click.FloatRange(0.01, 600), help="Seconds allowed for the check.")
 @click.option("--notation", type=click.Choice(["auto", "latex", "plain"]), default="auto", show_default=True, help="How to read the answer.")
+@click.option("--hint", is_flag=True, help="Also print the part's hint and its worked derivation if the answer is not correct.")
 @click.option("--json", "as_json", is_flag=True, help="Print the verdict as JSON.")
-def check(answer: str, expected: str, declarations: Sequence[str], timeout: float, notation: str, as_json: bool) -> None:
-    """Check ANSWER against an expected expression.
+def check(arguments: Sequence[str], expected: str | None, declarations: Sequence[str], timeout: float, notation: str,
+          hint: bool, as_json: bool) -> None:
+    """Check ANSWER to a problem part (see 'derivecheck list'), or against --expected.
+
+    \b
+    Examples:
+      derivecheck check ch2-solutions.2 '2x cos(x^2) e^(sin(x^2))'
+      derivecheck check ch2-solutions.3.grad '[4, 7]' --json
+      derivecheck check --expected 'x^2' '2x'
 
     The exit status tells the verdict: 0 correct, 1 incorrect, 3 invalid, 4 undecided.
     """
     with _usage_errors():
-        symbols, facts = read_declarations(declarations)
-        verdict = checkers.check(expected, answer, symbols=symbols, assumptions=facts, timeout=timeout, notation=notation)
+        if expected is not None:
+            if len(arguments) != 1:
+                raise UsageError("with --expected, give only the answer")
+            symbols, facts = read_declarations(declarations)
+            verdict = checkers.check(expected, arguments[0], symbols=symbols, assumptions=facts, timeout=timeout, notation=notation)
+            part = None
+        else:
+            if len(arguments) != 2:
+                raise UsageError("give a problem id and an answer, e.g. derivecheck check ch2-solutions.2 '2x cos(x^2) e^{sin(x^2)}'")
+            problem, part = bank.find(arguments[0])
+            part = part or problem.part()
+            verdict = part.check(arguments[1], timeout=timeout)
+    if hint and part is not None and not as_json and verdict.status is not checkers.Status.CORRECT:
+        click.echo(verdict_text(verdict, color=sys.stdout.isatty()))
+        click.echo(hint_text(part))
+        sys.exit(verdict.exit_code)
     _emit_verdict(verdict, as_json)
 
 
+@main.command(name="list")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per problem: id, title, source, parts.")
+def list_command(as_json: bool) -> None:
+    """List every problem of the bank with its parts."""
+    if as_json:
+        for problem in bank.all():
+            click.echo(json.dumps(problem.to_dict()))
+        return
+    click.echo(problem_table(bank.all()))
+
+
+@main.command()
+@click.argument("problem_id", metavar="PROBLEM")
+def show(problem_id: str) -> None:
+    """Show a problem: its source, statement and parts."""
+    with _usage_errors():
+        problem, _ = bank.find(problem_id)
+    click.echo(problem_text(problem))
+
+
 @main.command(name="derive")
-@click.option("--expr", "expression", required=True, metavar="EXPR", help="The expression (LaTeX or sympy syntax).")
+@click.argument("problem_id", required=False, metavar="[PROBLEM[.PART]]")
+@click.option("--expr", "expression", metavar="EXPR", help="The expression (LaTeX or sympy syntax).")
 @click.option("--wrt", default="", metavar="x,y", help="Variables, comma-separated (default: all free variables).")
 @click.option("--what", type=click.Choice(derive.WHATS), default="derivative", show_default=True, help="What to derive.")
 @click.option("--point", metavar="1,2", help="Evaluate at this point (gradient, hessian, jacobian, graph, directional).")
@@ -68,10 +115,28 @@ def check(answer: str, expected: str, declarations: Sequence[str], timeout: floa
 @click.option("--equality", "equalities", multiple=True, metavar="H", help="KKT equality h(x) = 0 (repeatable).")
 @click.option("--var", "declarations", multiple=True, metavar="NAME:KIND", help="Declare a variable (see 'check --help').")
 @click.option("--format", "output_format", type=click.Choice(_FORMATS), default="text", show_default=True)
-def derive_command(expression: str, wrt: str, what: str, point: str | None, direction: str | None, interval: str | None,
-                   constraints: Sequence[str], equalities: Sequence[str], declarations: Sequence[str], output_format: str) -> None:
-    """Show a worked derivation of EXPR."""
+def derive_command(problem_id: str | None, expression: str | None, wrt: str, what: str, point: str | None, direction: str | None,
+                   interval: str | None, constraints: Sequence[str], equalities: Sequence[str], declarations: Sequence[str],
+                   output_format: str) -> None:
+    """Show the worked derivation of a problem's reference answers, or of --expr.
+
+    \b
+    Examples:
+      derivecheck derive ch2-solutions.2
+      derivecheck derive --expr 'exp(sin(x^2))' --wrt x
+      derivecheck derive --expr 'x^2 + y^2' --wrt x,y --what kkt --constraint '1 - x - y'
+    """
+    if problem_id is not None:
+        with _usage_errors():
+            if expression is not None:
+                raise UsageError("give a problem id or --expr, not both")
+            problem, part = bank.find(problem_id)
+            parts = [part] if part else list(problem.parts)
+            click.echo(derivations_text(problem, parts, output_format))
+        return
     with _usage_errors():
+        if expression is None:
+            raise UsageError("give a problem id (see 'derivecheck list') or --expr 'EXPR'")
         symbols, _ = read_declarations(declarations)
         vocabulary = checkers.Vocabulary.from_objects(*symbols).opened()
         expr = _read(expression, vocabulary)

@@ -21,7 +21,11 @@ CHECKS = [
     (["check", "--expected", "x^2", r"\frac{1}{x"], 3, "invalid"),
     (["check", "--expected", "x^2", "x^2", "--var", "x:bogus"], 2, "unknown kind"),
     (["check", "--expected", "x^2 +", "x^2"], 2, "cannot read the expected answer"),
-    (["check", "x^2"], 2, "Missing option"),
+    (["check", "x^2"], 2, "give a problem id and an answer"),
+    (["check", "nope.1", "x"], 2, "no problem"),
+    (["check", "ch2-solutions.3", "2xy"], 2, "name one"),
+    (["check", "ch2-solutions.3.x", "2xy"], 0, "correct"),
+    (["check", "ch2-solutions.3.x", "2y", "--hint"], 1, "Worked derivation"),
 ]
 
 

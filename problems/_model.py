@@ -1,0 +1,148 @@
+"""The exercise model: a Problem has a source, a vocabulary and parts with references.
+
+Every part's reference is a :class:`derive.Derivation` built on first use by its recipe, so
+a reference can never drift from its derivation and loading the bank stays cheap.
+
+>>> from problems import bank
+>>> part = bank.get("ch2-solutions.2").part("deriv")
+>>> part.kind, part.check("2x cos(x^2) e^{sin(x^2)}").status.value
+('expression', 'correct')
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import sympy
+from sympy import Basic
+
+import checkers
+import derive
+from checkers import UsageError, Verdict
+
+from ._classification import check_classification
+
+__all__ = ["Source", "Policy", "Part", "Problem", "ANSWER_KINDS"]
+
+ANSWER_KINDS = frozenset(
+    "expression vector matrix matrix-expression set equation number count classification tuple".split()
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an exercise comes from: the seed file and the label exactly as the seed prints it."""
+
+    seed: str
+    exercise: str
+    part: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"seed": self.seed, "exercise": self.exercise, "part": self.part}
+
+
+@dataclass(frozen=True)
+class Policy:
+    """How a part is checked when plain equality is not what the exercise asks.
+
+    ``up_to_constant_in``: names of variables; an additive term free of them is ignored
+    (a loss "up to a constant"). ``rtol``: relative tolerance for numeric answers given
+    to a stated precision.
+    """
+
+    up_to_constant_in: tuple[str, ...] = ()
+    rtol: float = 1e-12
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Part:
+    """One question of a problem, with its recipe for the reference derivation."""
+
+    id: str
+    prompt: str
+    kind: str
+    recipe: Callable[[], derive.Derivation] = field(repr=False, compare=False)
+    source: Source | None = None
+    policy: Policy = Policy()
+    hint: str = ""
+    problem_id: str = ""
+    vocabulary: tuple[Basic, ...] = field(default=(), repr=False)
+    assumptions: tuple[Basic, ...] = field(default=(), repr=False)
+
+    @property
+    def qualified_id(self) -> str:
+        """``problem.part``, as the command line accepts it."""
+        return f"{self.problem_id}.{self.id}"
+
+    @property
+    def reference(self) -> derive.Derivation:
+        """The worked derivation of the answer (built once, then cached)."""
+        return _build_reference(self.qualified_id, self.recipe)
+
+    @property
+    def answer(self) -> Basic:
+        """The reference answer as a sympy object."""
+        return self.reference.result
+
+    def check(self, answer: object, *, timeout: float = 5.0) -> Verdict:
+        """Check a student's answer (text or sympy) against this part's reference."""
+        if self.kind == "classification":
+            return check_classification(self.answer, answer)
+        names = {str(v): v for v in self.vocabulary if isinstance(v, sympy.Symbol)}
+        constant_in = [names[n] for n in self.policy.up_to_constant_in if n in names]
+        return checkers.check(self.answer, answer, symbols=self.vocabulary, assumptions=self.assumptions,
+                              timeout=timeout, rtol=self.policy.rtol, up_to_constant_in=constant_in)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "prompt": self.prompt, "kind": self.kind, "source": self.source.to_dict() if self.source else None,
+                "policy": self.policy.description or None}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One exercise of a seed, restated, with its parts in order."""
+
+    id: str
+    title: str
+    statement: str
+    source: Source
+    parts: tuple[Part, ...]
+    vocabulary: tuple[Basic, ...] = field(default=(), repr=False)
+    notes: str = ""
+
+    @property
+    def part_ids(self) -> tuple[str, ...]:
+        return tuple(p.id for p in self.parts)
+
+    def part(self, part_id: str | None = None) -> Part:
+        """The part named ``part_id`` (or the only part when there is one)."""
+        if part_id is None:
+            if len(self.parts) == 1:
+                return self.parts[0]
+            raise UsageError(f"{self.id} has parts {', '.join(self.part_ids)}: name one, e.g. {self.id}.{self.parts[0].id}")
+        for candidate in self.parts:
+            if candidate.id == part_id:
+                return candidate
+        raise UsageError(f"{self.id} has no part {part_id!r}; its parts are {', '.join(self.part_ids)}")
+
+    def check(self, answer: object, part: str | None = None, *, timeout: float = 5.0) -> Verdict:
+        """Check an answer to one part (``part`` may be omitted for single-part problems)."""
+        return self.part(part).check(answer, timeout=timeout)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "source": self.source.to_dict(), "parts": list(self.part_ids)}
+
+
+@functools.lru_cache(maxsize=None)
+def _cached(key: str, recipe: Callable[[], derive.Derivation]) -> derive.Derivation:
+    return recipe()
+
+
+def _build_reference(key: str, recipe: Callable[[], derive.Derivation]) -> derive.Derivation:
+    return _cached(key, recipe)
+
+

@@ -1,0 +1,1 @@
+"""One module per seed document; each defines ``PROBLEMS`` in the seed's own order."""

@@ -1,0 +1,57 @@
+"""Every part of the bank, generated from the answer tables: reference = the seed's result,
+an alternative form is accepted, a typical mistake rejected, every rendering works."""
+
+import json
+
+import pytest
+
+from checkers import Status
+from problems import ANSWER_KINDS, bank
+from seed_answers import all_rows
+
+ROWS = all_rows()
+PARTS = {part.qualified_id: part for part in bank.parts()}
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda r: r.part)
+def test_reference_equals_the_stated_result(row):
+    verdict = PARTS[row.part].check(row.stated, timeout=20)
+    assert verdict.status is Status.CORRECT, f"{row.part}: {verdict.message} (reference {PARTS[row.part].answer})"
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda r: r.part)
+def test_an_alternative_form_is_accepted(row):
+    verdict = PARTS[row.part].check(row.alternative, timeout=20)
+    assert verdict.status is Status.CORRECT, f"{row.part}: {verdict.message}"
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda r: r.part)
+def test_a_typical_mistake_is_rejected(row):
+    verdict = PARTS[row.part].check(row.mistake, timeout=20)
+    assert verdict.status is Status.INCORRECT, f"{row.part}: {verdict.message}"
+
+
+def test_every_part_has_a_table_row_and_every_row_a_part():
+    assert sorted(PARTS) == sorted(row.part for row in ROWS)
+
+
+@pytest.mark.parametrize("part_id", sorted(PARTS))
+def test_every_reference_renders_in_every_format(part_id):
+    reference = PARTS[part_id].reference
+    assert reference.to_text() and reference.to_latex() and reference.to_markdown()
+    data = reference.to_dict()
+    assert set(data) >= {"result", "result_latex", "steps"}
+    json.dumps(data)
+
+
+def test_problems_are_well_formed():
+    ids = [p.id for p in bank.all()]
+    assert len(ids) == len(set(ids))
+    for problem in bank.all():
+        assert problem.parts and problem.title and problem.statement
+        assert problem.source.seed.endswith(".txt") and problem.source.exercise
+        assert all(part.kind in ANSWER_KINDS for part in problem.parts)
+
+
+def test_bank_order_is_stable():
+    assert [p.id for p in bank.all()] == [p.id for p in bank.all()]
