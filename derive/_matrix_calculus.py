@@ -61,7 +61,7 @@ def _tidy_step(raw) -> tuple[tuple[Step, ...], sympy.Basic]:
 def _naming_steps(result) -> tuple[Step, ...]:
     """Write s = softmax(u) in the result, for reading (the result itself is unchanged)."""
     found = sorted(result.atoms(Softmax), key=sympy.default_sort_key) if isinstance(result, sympy.Basic) else []
-    if len(found) != 1:
+    if len(found) != 1 or result == found[0]:
         return ()
     name = MatrixSymbol("s" if found[0].shape[1] == 1 else "P", *found[0].shape)
     return (Step("name the softmax", result, result.subs(found[0], name),

@@ -15,6 +15,7 @@ from sympy import Expr, MatAdd, MatMul, MatrixExpr, MatrixSymbol, Trace, Transpo
 
 from ._errors import UnsupportedInput
 from ._matrix_objects import Diag, Differential, Elementwise, LogSumExp, Softmax, SquaredNorm, Tr, elementwise
+from ._softmax_steps import log_sum_exp_steps, softmax_steps
 from ._steps import Step
 
 __all__ = ["LinearTerm", "differential", "transpose_of", "terms_as_expr", "differential_symbol"]
@@ -82,7 +83,7 @@ class _Differentiated:
 def _step(rule: str, expr, terms, X, substeps=()) -> Step:
     """A step named by the part of ``rule`` before ': ', with the formula after it as note."""
     name, _, formula = rule.partition(": ")
-    scalar = not isinstance(expr, MatrixExpr)
+    scalar = not isinstance(expr, MatrixExpr) or expr.shape == (1, 1)
     return Step(name, Differential(expr), terms_as_expr(terms, X, scalar),
                 substeps=tuple(s for s in substeps if s is not None), note=formula.replace("^T", "ᵀ"))
 
@@ -160,7 +161,9 @@ def _log_sum_exp_rule(expr, X) -> _Differentiated:
     u = expr.arg
     part = differential(u, X)
     terms = tuple(t.times((Transpose(Softmax(u)),)) for t in part.terms)
-    return _Differentiated(terms, _step("log-sum-exp rule: d logsumexp(u) = softmax(u)^T du", expr, terms, X, [part.step]))
+    worked = log_sum_exp_steps(u) if u.shape[1] == 1 else ()
+    note = "d logsumexp(u) = softmax(u)^T du" if worked else "d logsumexp(U) = tr(softmax(U)^T dU), column by column"
+    return _Differentiated(terms, _step(f"log-sum-exp rule: {note}", expr, terms, X, [*worked, part.step]))
 
 
 def _require_vector(u: MatrixExpr, rule: str) -> None:
@@ -175,7 +178,8 @@ def _softmax_rule(expr, X) -> _Differentiated:
     jacobian = MatAdd(Diag(s), -MatMul(s, Transpose(s)))
     part = differential(u, X)
     terms = tuple(t.times((jacobian,)) for t in part.terms)
-    return _Differentiated(terms, _step("softmax rule: d softmax(u) = (diag(s) - s s^T) du", expr, terms, X, [part.step]))
+    return _Differentiated(terms, _step("softmax rule: d softmax(u) = (diag(s) - s s^T) du", expr, terms, X,
+                                        [*softmax_steps(u), part.step]))
 
 
 def _elementwise_rule(expr, X) -> _Differentiated:

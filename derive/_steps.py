@@ -2,11 +2,15 @@
 
 Steps carry mathematics only (sympy objects and a short optional note). Presentation lives
 in :mod:`derive._render`.
+
+A step built from a single substep that states the same equation is merged with it when
+constructed ("differential" over "sum rule" becomes one step "differential (sum rule)"),
+so no builder produces a step that only repeats itself.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import sympy
@@ -14,6 +18,24 @@ import sympy
 __all__ = ["Step", "Derivation", "NO_RULE"]
 
 NO_RULE = "no rule"
+
+
+def _merged(step: "Step") -> "Step":
+    """``step`` merged with its only substep when that substep repeats its equation: one step
+    named "parent (child)", with the child's substeps and both steps' conditions,
+    definitions and notes."""
+    (child,) = step.substeps
+    rule = step.rule if child.rule == step.rule else f"{step.rule} ({child.rule})"
+    note = "; ".join(n for n in (step.note, child.note) if n)
+    return replace(child, rule=rule, note=note, conditions=step.conditions + child.conditions,
+                   definitions=step.definitions + child.definitions)
+
+
+def _repeats_itself(step: "Step") -> bool:
+    if len(step.substeps) != 1:
+        return False
+    child = step.substeps[0]
+    return child.before == step.before and child.after == step.after
 
 
 def _as_basic(value: Any) -> sympy.Basic:
@@ -35,8 +57,14 @@ class Step:
 
     >>> import sympy
     >>> x = sympy.Symbol("x")
-    >>> Step("power rule", sympy.Derivative(x**3, x), 3*x**2).after
+    >>> power = Step("power rule", sympy.Derivative(x**3, x), 3*x**2)
+    >>> power.after
     3*x**2
+
+    A step whose only substep states the same equation is merged with it:
+
+    >>> Step("derivative", power.before, power.after, substeps=(power,)).rule
+    'derivative (power rule)'
     """
 
     rule: str
@@ -53,6 +81,10 @@ class Step:
         object.__setattr__(self, "substeps", tuple(self.substeps))
         object.__setattr__(self, "conditions", tuple(_as_basic(c) for c in self.conditions))
         object.__setattr__(self, "definitions", tuple(_as_basic(d) for d in self.definitions))
+        if _repeats_itself(self):
+            merged = _merged(self)
+            for name in ("rule", "substeps", "conditions", "definitions", "note"):
+                object.__setattr__(self, name, getattr(merged, name))
 
     def walk(self):
         """Yield this step and every step below it, depth first."""
