@@ -15,15 +15,16 @@ from ._steps import Derivation, Step
 __all__ = ["computational_graph", "graph_derivation"]
 
 
-def _number_note(number: float | None) -> str:
-    return "" if number is None else f"≈ {number:.6g}"
+def _number_note(value: Expr | None, number: float | None) -> str:
+    """"≈ 0.731059" beside an exact value; nothing beside an integer, which is its own value."""
+    return "" if number is None or getattr(value, "is_Integer", False) else f"≈ {number:.6g}"
 
 
 def _forward_steps(graph: ComputationalGraph, point: dict) -> Step:
     rows = forward_table(graph, point)
     substeps = tuple(
         Step(f"{row.operation}", Eq(row.name, row.definition, evaluate=False),
-             row.value if row.value is not None else row.definition, note=_number_note(row.number))
+             row.value if row.value is not None else row.definition, note=_number_note(row.value, row.number))
         for row in rows
     )
     rule = "forward pass" if point else "graph nodes (elementary operations)"
@@ -36,7 +37,7 @@ def _backward_steps(graph: ComputationalGraph, point: dict) -> Step:
     rows = backward_table(graph, point)
     substeps = tuple(
         Step(f"adjoint of {row.name}", Eq(Bar(row.name), row.formula, evaluate=False),
-             row.value if row.value is not None else row.symbolic, note=_number_note(row.number))
+             row.value if row.value is not None else row.symbolic, note=_number_note(row.value, row.number))
         for row in rows
     )
     return Step("backward pass (reverse mode)", Bar(graph.output), sympy.S.One, substeps=substeps,
@@ -49,7 +50,7 @@ def _tangent_steps(graph: ComputationalGraph, point: dict) -> tuple[Step, ...]:
         rows = tangent_table(graph, seed, point)
         substeps = tuple(
             Step(f"tangent of {row.name}", sympy.Derivative(row.name, seed),
-                 row.value if row.value is not None else row.symbolic, note=_number_note(row.number))
+                 row.value if row.value is not None else row.symbolic, note=_number_note(row.value, row.number))
             for row in rows
         )
         steps.append(Step(f"forward mode, seed d{seed} = 1", sympy.Derivative(graph.output, seed),

@@ -52,8 +52,17 @@ class TangentRow:
 
 
 def _exact(expr: Expr) -> Expr:
-    """The exact value as sympy evaluates it on substitution (no costly simplification)."""
-    return expr
+    """The exact value over one denominator, the sign in front: (sqrt(2)/2 + 2)/(e^-1 + 1)
+    becomes e (sqrt(2) + 4) / (2 (1 + e)). Only ``together`` (cheap), no simplification.
+
+    >>> from sympy import sqrt, exp
+    >>> _exact((sqrt(2)/2 + 2) / (exp(-1) + 1))
+    E*(sqrt(2) + 4)/(2*(1 + E))
+    """
+    if not expr.is_number:
+        return expr
+    combined = sympy.together(expr)
+    return -sympy.together(-expr) if combined.could_extract_minus_sign() else combined
 
 
 def _float(expr: Expr | None) -> float | None:

@@ -1,7 +1,10 @@
 """Markdown rendering of a Derivation: nested numbered lists with ``$...$`` math.
 
-A step whose substeps are three or more leaves (a forward pass, a table of partials)
-shows them as a table instead of a list.
+A step whose substeps are three or more independent leaves (a forward pass, a table of
+partials) shows them as a table instead of a list; a chain of steps, where one step starts
+from the previous one's result, stays a numbered list. The table's last column is headed
+by what it holds: "≈" for numeric values, else "where", "if", "note"; it is left out when
+empty.
 """
 
 from __future__ import annotations
@@ -25,16 +28,38 @@ def _step_line(step: Step) -> str:
     return f"{line} {extras}".rstrip()
 
 
+_APPROXIMATELY = "≈ "
+
+
+def _is_approximation(step: Step) -> bool:
+    return step.note.startswith(_APPROXIMATELY) and not step.definitions and not step.conditions
+
+
+def _extras_column(steps: tuple[Step, ...]) -> tuple[str, list[str]]:
+    """The header and cells of the table's last column ("" when no row has extras)."""
+    if all(_is_approximation(s) or not s.note for s in steps) and not any(s.definitions or s.conditions for s in steps):
+        return ("≈" if any(s.note for s in steps) else ""), [
+            _inline(s.note[len(_APPROXIMATELY):]) if s.note else "" for s in steps]
+    kinds = [name for name, present in (("where", any(s.definitions for s in steps)),
+                                        ("if", any(s.conditions for s in steps)),
+                                        ("note", any(s.note for s in steps))) if present]
+    return " / ".join(kinds), [" ".join(_inline(extra) for extra in step_extras_latex(s)) for s in steps]
+
+
 def _as_table(steps: tuple[Step, ...], indent: str) -> list[str]:
-    rows = [f"{indent}| rule | step | where, if, note |", f"{indent}|---|---|---|"]
-    for step in steps:
-        extras = " ".join(_inline(extra) for extra in step_extras_latex(step))
-        rows.append(f"{indent}| {step.rule} | {_inline(step_equation_latex(step))} | {extras} |")
+    header, extras = _extras_column(steps)
+    columns = ["rule", "step", header] if header else ["rule", "step"]
+    rows = [f"{indent}| {' | '.join(columns)} |", f"{indent}|{'---|' * len(columns)}"]
+    for step, extra in zip(steps, extras):
+        cells = [step.rule, _inline(step_equation_latex(step))] + ([extra] if header else [])
+        rows.append(f"{indent}| {' | '.join(cells)} |")
     return rows
 
 
 def _is_table(steps: tuple[Step, ...]) -> bool:
-    return len(steps) >= _TABLE_MIN_ROWS and all(not s.substeps for s in steps)
+    if len(steps) < _TABLE_MIN_ROWS or any(s.substeps for s in steps):
+        return False
+    return not any(previous.after == step.before for previous, step in zip(steps, steps[1:]))
 
 
 def _render_steps(steps: tuple[Step, ...], depth: int) -> list[str]:

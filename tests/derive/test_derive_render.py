@@ -112,3 +112,25 @@ def test_committed_example_pages_are_up_to_date():
     for name, (heading, derivation) in example_pages().items():
         expected = f"{_HEADER}# {heading}\n\n{derivation.to_markdown()}\n"
         assert (directory / name).read_text(encoding="utf-8") == expected, f"regenerate {name}: python -m derive._docs"
+
+
+def test_graph_tables_have_a_value_column():
+    markdown = derive.computational_graph((x * y + sin(z)) / (1 + exp(-x)), [x, y, z], point=(1, 2, pi / 4)).to_markdown()
+    assert "| rule | step | ≈ |" in markdown and "where, if, note" not in markdown
+    assert r"\frac{\frac" not in markdown and r"\text{(≈" not in markdown
+    assert "| $v_{1} = x y = 2$ |  |" in markdown  # an integer needs no approximation
+
+
+def test_a_chain_of_steps_stays_a_numbered_list():
+    markdown = derive.matrix_example("softmax_jacobian").to_markdown()
+    assert "|" not in markdown
+    assert "   3. **quotient rule**" in markdown
+
+
+def test_matrix_printing_reads_like_a_textbook():
+    latex = derive.matrix_example("softmax_jacobian").to_latex()
+    assert r"\operatorname{diag}(s) - s s^{T}" in latex
+    assert r"\frac{e}{\mathbf{1}^{T} e}" in latex
+    assert r"(\operatorname{softmax}(x))^{T}" not in latex
+    assert r"\frac{\operatorname{softmax}(Z) - Y}{m}" in derive.matrix_example("cross_entropy_batch").to_latex()
+    assert r"d\theta" in derive.matrix_example("logistic_gradient").to_latex()
