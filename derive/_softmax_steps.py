@@ -61,6 +61,9 @@ def exp_names(argument: MatrixExpr) -> ExpNames:
                     MatrixSymbol("de", rows, 1), MatrixSymbol("s", rows, 1), definitions)
 
 
+_SUM_NOTE = "exp taken entrywise; 1ᵀe = e₁ + … + eₙ, a number"
+
+
 def _over(numerator, denominator) -> MatrixExpr:
     return MatMul(sympy.Pow(denominator, -1), numerator)
 
@@ -103,7 +106,7 @@ def softmax_steps(argument: MatrixExpr) -> tuple[Step, ...]:
     return (
         Step("definition of softmax", Softmax(names.u), _over(e, total),
              definitions=(*names.argument_definitions, Eq(e, elementwise("exp", names.u), evaluate=False)),
-             note=f"e = exp({names.u}) entrywise; 1ᵀe is the sum of its entries"),
+             note=_SUM_NOTE),
         _exp_differential(names),
         Step("quotient rule", Differential(_over(e, total)), quotient,
              note="d(v / c) = dv / c - v dc / c² for the scalar c = 1ᵀe, with dc = 1ᵀde"),
@@ -112,7 +115,7 @@ def softmax_steps(argument: MatrixExpr) -> tuple[Step, ...]:
         _name_softmax(rows_summed, named, names,
                       f"s = softmax({u}); diag(e) / (1ᵀe) = diag(s) and e eᵀ / (1ᵀe)² = s sᵀ"),
         Step(f"factor out {du}", named, MatMul(MatAdd(Diag(s), -MatMul(s, Transpose(s))), du),
-             note=f"entrywise: ∂s_i/∂{u}_j = s_i (δ_ij - s_j)"),
+             note=f"entrywise: ∂sᵢ/∂{u}ⱼ = sᵢ (δᵢⱼ - sⱼ)"),
     )
 
 
@@ -134,7 +137,7 @@ def log_sum_exp_steps(argument: MatrixExpr) -> tuple[Step, ...]:
     return (
         Step("definition of log-sum-exp", LogSumExp(names.u), sympy.log(total),
              definitions=(*names.argument_definitions, Eq(e, elementwise("exp", names.u), evaluate=False)),
-             note=f"e = exp({names.u}) entrywise; 1ᵀe is the sum of its entries"),
+             note=_SUM_NOTE),
         _exp_differential(names),
         Step("log rule", Differential(sympy.log(total)), logarithm,
              note="d log c = dc / c for the scalar c = 1ᵀe, with dc = 1ᵀde"),

@@ -82,10 +82,11 @@ class Instance:
         return value if all(entry.is_number for entry in value) else None
 
 
-def check_steps(name):
-    """(checked rules, skipped rules) of the named example; asserts every checked step."""
-    derivation = matrix_example(name)
-    instance = Instance(derivation, VARIABLES[name])
+def check_steps(name, derivation=None, variable=None):
+    """(checked rules, skipped rules) of the named example (or of ``derivation`` in
+    ``variable``); asserts every checked step."""
+    derivation = derivation or matrix_example(name)
+    instance = Instance(derivation, variable or VARIABLES[name])
     checked, skipped = [], []
     for step in derivation.walk():
         before, after = instance.matrix(step.before), instance.matrix(step.after)
@@ -107,6 +108,22 @@ def test_softmax_derivations_are_valid_step_by_step(name):
         assert any(r.startswith(rule) for r in checked), (rule, checked)
 
 
+def _composite_cases():
+    n, m = (Symbol(k, integer=True, positive=True) for k in ("n", "m"))
+    x, W, b = MatrixSymbol("x", n, 1), MatrixSymbol("W", m, n), MatrixSymbol("b", m, 1)
+    return {"softmax(W x)": derive.matrix_jacobian(derive.Softmax(W * x), x),
+            "logsumexp(W x + b)": derive.matrix_gradient(derive.LogSumExp(W * x + b), x),
+            "hessian of logsumexp": derive.matrix_hessian(derive.LogSumExp(x), x)}
+
+
+@pytest.mark.parametrize("name", ["softmax(W x)", "logsumexp(W x + b)", "hessian of logsumexp"])
+def test_softmax_steps_of_a_composite_argument_are_valid(name):
+    derivation = _composite_cases()[name]
+    checked, skipped = check_steps(name, derivation, "x")
+    assert all(rule.startswith(NOT_EQUATIONS) for rule in skipped), skipped
+    assert "name the softmax" in checked
+
+
 def test_softmax_jacobian_is_derived_not_stated():
     derivation = matrix_example("softmax_jacobian")
     differential = derivation.steps[0]
@@ -114,7 +131,7 @@ def test_softmax_jacobian_is_derived_not_stated():
     assert [s.rule for s in differential.substeps] == [
         "definition of softmax", "elementwise chain rule", "quotient rule", "substitute de = diag(e) dx",
         "row of ones times diag(e)", "name the softmax", "factor out dx"]
-    assert "δ_ij" in differential.substeps[-1].note
+    assert "sᵢ (δᵢⱼ - sⱼ)" in differential.substeps[-1].note
     assert derivation.steps[-1].rule == "name the softmax"
     assert str(derivation.steps[-1].after) == "diag(s) - s*s.T"
 
