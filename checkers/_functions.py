@@ -31,8 +31,8 @@ class sigmoid(Function):  # noqa: N801 - sympy naming convention for functions
     def _eval_evalf(self, prec: int) -> sympy.Expr:
         return self.rewrite(exp)._eval_evalf(prec)
 
-    def _latex(self, printer: sympy.printing.latex.LatexPrinter) -> str:
-        return rf"\sigma\left({printer._print(self.args[0])}\right)"
+    def _latex(self, printer: sympy.printing.latex.LatexPrinter, exp: str | None = None) -> str:
+        return _call_latex(r"\sigma", printer._print(self.args[0]), exp)
 
 
 class softplus(Function):  # noqa: N801
@@ -47,8 +47,8 @@ class softplus(Function):  # noqa: N801
     def _eval_evalf(self, prec: int) -> sympy.Expr:
         return self.rewrite(exp)._eval_evalf(prec)
 
-    def _latex(self, printer: sympy.printing.latex.LatexPrinter) -> str:
-        return rf"\operatorname{{softplus}}\left({printer._print(self.args[0])}\right)"
+    def _latex(self, printer: sympy.printing.latex.LatexPrinter, exp: str | None = None) -> str:
+        return _call_latex(r"\operatorname{softplus}", printer._print(self.args[0]), exp)
 
 
 class relu(Function):  # noqa: N801
@@ -63,8 +63,14 @@ class relu(Function):  # noqa: N801
     def _eval_evalf(self, prec: int) -> sympy.Expr:
         return Max(0, self.args[0])._eval_evalf(prec)
 
-    def _latex(self, printer: sympy.printing.latex.LatexPrinter) -> str:
-        return rf"\operatorname{{ReLU}}\left({printer._print(self.args[0])}\right)"
+    def _latex(self, printer: sympy.printing.latex.LatexPrinter, exp: str | None = None) -> str:
+        return _call_latex(r"\operatorname{ReLU}", printer._print(self.args[0]), exp)
+
+
+def _call_latex(name: str, argument: str, exponent: str | None) -> str:
+    """``name(argument)``, raised to ``exponent`` when sympy prints a power of the call."""
+    call = rf"{name}\left({argument}\right)"
+    return rf"{call}^{{{exponent}}}" if exponent else call
 
 
 LOWERINGS: dict[str, object] = {

@@ -586,6 +586,12 @@ class Parser:
         if self.peek().is_char("(", "["):
             start = self.peek()
             args = self.call_arguments()
+        elif self.peek().is_char("{"):  # \sin{x}, \sin{\left(x\right)}: the group is the argument
+            start = self.peek()
+            group = self.read_group_tokens("the argument")
+            if not group:
+                raise self.fail(f"'{function.name}' needs an argument", start)
+            args = [self.sub(group).parse_whole("the argument")]
         else:
             start = self.peek()
             if not self.starts_factor(start) or start.is_char("{"):
