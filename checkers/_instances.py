@@ -55,11 +55,17 @@ def _symbolic_bound(s: sympy.Sum) -> bool:
 
 
 def _evaluate_structure(obj: Basic) -> Basic:
-    if isinstance(obj, sympy.MatrixExpr) and not obj.free_symbols - obj.atoms(sympy.Symbol):
+    """Evaluate an instance: ``doit`` first (each object computes itself from explicit
+    parts), ``as_explicit`` only for what is left (entries at symbolic indices are a
+    weaker route: a custom ``_entry`` may not handle them)."""
+    if isinstance(obj, sympy.MatrixExpr) and not isinstance(obj, sympy.MatrixBase):
+        evaluated = obj.doit()
+        if isinstance(evaluated, sympy.MatrixBase):
+            return ImmutableMatrix(evaluated)
         try:
-            return ImmutableMatrix(obj.as_explicit()).doit()
+            return ImmutableMatrix(evaluated.as_explicit()).doit()
         except (ValueError, TypeError, AttributeError, NotImplementedError):
-            return obj.doit()
+            return evaluated
     return obj.doit() if obj.has(sympy.Sum, sympy.Derivative, sympy.Subs) else obj
 
 

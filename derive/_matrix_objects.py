@@ -85,7 +85,8 @@ class Diag(MatrixExpr):
     shape = property(lambda self: (self.vector.shape[0], self.vector.shape[0]))
 
     def _entry(self, i, j, **kwargs):
-        return self.vector[i, 0] if i == j else sympy.S.Zero
+        # a Kronecker delta, not ``i == j``: inside a product the indices are symbolic
+        return sympy.KroneckerDelta(i, j) * self.vector[i, 0]
 
     def _eval_transpose(self):
         return self

@@ -157,3 +157,15 @@ def test_no_step_only_repeats_itself():
             if len(step.substeps) == 1:
                 only = step.substeps[0]
                 assert (only.before, only.after) != (step.before, step.after), (name, step.rule)
+
+
+def test_diag_entries_work_at_symbolic_indices_inside_products():
+    """Regression: Diag._entry compared symbolic indices with ==, so as_explicit() gave zeros."""
+    import sympy
+
+    from derive import Diag
+
+    v = sympy.MatrixSymbol("v", 2, 1)
+    A = sympy.MatrixSymbol("A", 2, 2)
+    product = (A * Diag(v)).xreplace({v: sympy.ImmutableMatrix([2, 3]), A: sympy.ImmutableMatrix([[1, 1], [1, 1]])})
+    assert sympy.Matrix(product.as_explicit()) == sympy.Matrix([[2, 3], [2, 3]])
