@@ -160,10 +160,9 @@ class _Walker:
             return structures.transpose(left)
         right = self.visit(node.right)
         operator = type(node.op)
-        if operator is ast.Add:
-            return left + right
-        if operator is ast.Sub:
-            return left - right
+        if operator in (ast.Add, ast.Sub):
+            left, right = structures.broadcast_scalar(left, right)
+            return left + right if operator is ast.Add else left - right
         if operator in (ast.Mult, ast.MatMult):
             return left * right
         if operator is ast.Div:
@@ -328,6 +327,7 @@ _STRUCTURAL: dict[str, Callable[[_Walker, ast.AST, list[Basic]], Basic]] = {
     **{name: (lambda w, n, a: structures.determinant(*a)) for name in ("det", "Determinant")},
     **{name: (lambda w, n, a: structures.diag(*a)) for name in ("diag", "DiagMatrix")},
     "softmax": lambda w, n, a: structures.softmax(*a),
+    "hadamard": lambda w, n, a: sympy.HadamardProduct(*a),
 }
 
 

@@ -19,7 +19,7 @@ from sympy import ImmutableMatrix, MatrixBase, MatrixExpr
 from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
 from sympy.matrices.expressions.diagonal import DiagMatrix
 
-__all__ = ["is_matrix", "transpose", "trace", "diag", "inverse", "determinant", "softmax", "apply_elementwise"]
+__all__ = ["is_matrix", "broadcast_scalar", "transpose", "trace", "diag", "inverse", "determinant", "softmax", "apply_elementwise"]
 
 
 def is_matrix(obj: object) -> bool:
@@ -76,3 +76,25 @@ def softmax(obj: sympy.Basic) -> sympy.Basic:
         total = (sympy.OneMatrix(1, obj.shape[0]) * exps)[0, 0]
         return exps * (1 / total)
     return sympy.Integer(1)
+
+
+def broadcast_scalar(left: sympy.Basic, right: sympy.Basic) -> tuple[sympy.Basic, sympy.Basic]:
+    """A scalar added to a vector means every entry: ``1 - s`` is ``ones - s``.
+
+    A scalar and a matrix that is not a vector do not add (``lambda + A`` could mean
+    ``lambda I + A``): ValueError.
+
+    >>> from sympy import MatrixSymbol, Symbol
+    >>> s = MatrixSymbol("s", Symbol("n"), 1)
+    >>> broadcast_scalar(sympy.Integer(1), s)[0].shape
+    (n, 1)
+    """
+    if is_matrix(left) == is_matrix(right):
+        return left, right
+    vector = left if is_matrix(left) else right
+    rows, cols = vector.shape
+    if not (rows == 1 or cols == 1):
+        raise ValueError("a matrix cannot be added to a scalar (write lambda I for a multiple of the identity)")
+    ones = ImmutableMatrix.ones(rows, cols) if isinstance(vector, MatrixBase) else sympy.OneMatrix(rows, cols)
+    spread = lambda value: value if is_matrix(value) else value * ones  # noqa: E731
+    return spread(left), spread(right)

@@ -19,7 +19,7 @@ from sympy import Basic, MatrixBase, MatrixExpr
 
 from .. import _structures as structures
 
-__all__ = ["Refused", "add", "multiply", "divide", "power", "transpose_of", "squared_norm", "norm", "absolute", "negate"]
+__all__ = ["Refused", "add", "hadamard", "multiply", "divide", "power", "transpose_of", "squared_norm", "norm", "absolute", "negate"]
 
 
 class Refused(ValueError):
@@ -36,12 +36,17 @@ def _shape(value: Basic) -> tuple:
 
 
 def add(left: Basic, right: Basic) -> Basic:
-    """left + right; a scalar and a matrix do not add (except a 1x1 matrix, read as a scalar)."""
+    """left + right. A 1x1 matrix is a scalar; a scalar added to a vector means every entry
+    (``1 - \\sigma(Bx)`` is ``\\mathbf{1} - \\sigma(Bx)``); a scalar and a matrix do not add
+    (``\\lambda + A`` could mean ``\\lambda I + A``)."""
     left, right = _scalar_if_1x1(left), _scalar_if_1x1(right)
     if is_matrix(left) != is_matrix(right):  # x^T x + 1: a 1x1 product is a scalar
         left, right = _trace_if_1x1(left), _trace_if_1x1(right)
     if is_matrix(left) != is_matrix(right):
-        raise Refused("a matrix or vector cannot be added to a scalar")
+        try:
+            left, right = structures.broadcast_scalar(left, right)
+        except ValueError as error:
+            raise Refused(str(error)) from None
     if is_matrix(left) and _shape(left) != _shape(right):
         raise Refused(f"cannot add a {_dims(left)} matrix to a {_dims(right)} matrix")
     try:
@@ -53,6 +58,17 @@ def add(left: Basic, right: Basic) -> Basic:
 def negate(value: Basic) -> Basic:
     """-value."""
     return -value
+
+
+def hadamard(left: Basic, right: Basic) -> Basic:
+    """left ⊙ right: the entrywise product of two matrices of one shape (a plain product of scalars)."""
+    if not (is_matrix(left) and is_matrix(right)):
+        if is_matrix(left) or is_matrix(right):
+            raise Refused("an entrywise product needs two matrices of the same shape")
+        return left * right
+    if any(_known_mismatch(a, b) for a, b in zip(left.shape, right.shape)):
+        raise Refused(f"cannot multiply a {_dims(left)} matrix entrywise by a {_dims(right)} matrix")
+    return sympy.HadamardProduct(left, right)
 
 
 def multiply(left: Basic, right: Basic) -> Basic:

@@ -50,11 +50,11 @@ _NOT_READ = {
     "in": "'\\in'", "notin": "'\\notin'", "subset": "'\\subset'", "subseteq": "'\\subseteq'",
     "cup": "a set union", "cap": "a set intersection", "setminus": "a set difference",
     "cdots": "'...'", "ldots": "'...'", "dots": "'...'", "vdots": "'...'", "ddots": "'...'",
-    "circ": "a composition", "forall": "'\\forall'", "exists": "'\\exists'", "square": "'\\square'",
+    "forall": "'\\forall'", "exists": "'\\exists'", "square": "'\\square'",
     "therefore": "'\\therefore'", "int": "an integral", "iint": "an integral", "oint": "an integral",
     "lim": "a limit", "sup": "'\\sup'", "inf": "'\\inf'", "arg": "'\\arg'", "argmin": "'argmin'",
     "argmax": "'argmax'", "langle": "an inner-product bracket", "rangle": "an inner-product bracket",
-    "otimes": "a tensor product", "oplus": "a direct sum", "odot": "a Hadamard product",
+    "otimes": "a tensor product", "oplus": "a direct sum",
     "circledast": "a convolution", "star": "a convolution", "ast": "'\\ast'", "neg": "a negation",
     "land": "a logical 'and'", "wedge": "a logical 'and'", "not": "'\\not'", "perp": "'\\perp'",
     "coloneqq": "a definition", "triangleq": "a definition", "stackrel": "'\\stackrel'",
@@ -83,6 +83,7 @@ def _table() -> Mapping[str, tuple[str, str]]:
     table.update(
         {
             "cdot": ("char", "*"), "times": ("char", "*"), "div": ("char", "/"),
+            "odot": ("char", "⊙"), "circ": ("char", "∘"),
             "pm": ("op", "±"), "mp": ("op", "∓"),
             "le": ("rel", "<="), "leq": ("rel", "<="), "leqslant": ("rel", "<="),
             "ge": ("rel", ">="), "geq": ("rel", ">="), "geqslant": ("rel", ">="),
@@ -117,7 +118,7 @@ def _unicode() -> Mapping[str, tuple[str, str]]:
     table.update(
         {
             "ϕ": ("letter", "phi"), "ϵ": ("letter", "epsilon"), "ℓ": ("letter", "ell"),
-            "−": ("char", "-"), "–": ("char", "-"), "·": ("char", "*"), "⋅": ("char", "*"), "×": ("char", "*"),
+            "−": ("char", "-"), "–": ("char", "-"), "·": ("char", "*"), "⋅": ("char", "*"), "×": ("char", "*"), "⊙": ("char", "⊙"), "∘": ("char", "∘"),
             "÷": ("char", "/"), "≤": ("rel", "<="), "≥": ("rel", ">="), "≠": ("rel", "!="),
             "±": ("op", "±"), "∓": ("op", "∓"), "∞": ("const", "oo"), "∂": ("op", "∂"), "∇": ("op", "∇"),
             "′": ("char", "'"), "’": ("char", "'"), "‖": ("char", "‖"), "≈": ("bad", "'≈'"), "→": ("bad", "an arrow"),

@@ -209,6 +209,9 @@ class Parser:
             elif token.is_char("/"):
                 self.advance()
                 value = self.combine(build.divide, value, self.parse_unary(), token)
+            elif token.is_char("⊙", "∘"):
+                self.advance()
+                value = self.combine(build.hadamard, value, self.parse_unary(), token)
             elif token.kind == "word" and self.is_annotation(token):
                 self.advance()  # a trailing unit or label: "18 \text{ parameters}"
             elif self.starts_factor(token):
