@@ -76,7 +76,10 @@ class _Walker:
         nodes = sum(1 for _ in ast.walk(tree))
         if nodes > self.limits.max_nodes:
             raise self.fail_at(f"the answer is too long ({nodes} parts, at most {self.limits.max_nodes})", 0)
-        return self.visit(tree.body)
+        value = self.visit(tree.body)
+        if structures.has_unsized_identity(value):
+            raise self.fail_at("'I' reads as the identity matrix, but nothing here gives its size: write I_n or define I", 0)
+        return value
 
     # -- errors -----------------------------------------------------------------
     def syntax_error(self, error: SyntaxError) -> InvalidAnswer:
@@ -129,6 +132,8 @@ class _Walker:
             return meaning
         if meaning is None and name in CONSTANTS:
             return CONSTANTS[name]
+        if meaning is None and name == "I" and not self.vocabulary.open_names:
+            return structures.IDENTITY  # the identity matrix, sized by the matrix it meets
         if meaning is not None or name in SCALAR_FUNCTIONS:
             raise self.fail(node, f"'{name}' is a function: write {name}(...)")
         if self.vocabulary.open_names:
@@ -160,6 +165,8 @@ class _Walker:
             return structures.transpose(left)
         right = self.visit(node.right)
         operator = type(node.op)
+        if operator in (ast.Add, ast.Sub, ast.Mult, ast.MatMult):
+            left, right = structures.size_identity(left, right, product=operator in (ast.Mult, ast.MatMult))
         if operator in (ast.Add, ast.Sub):
             left, right = structures.broadcast_scalar(left, right)
             return left + right if operator is ast.Add else left - right

@@ -19,7 +19,7 @@ from sympy import ImmutableMatrix, MatrixBase, MatrixExpr
 from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
 from sympy.matrices.expressions.diagonal import DiagMatrix
 
-__all__ = ["is_matrix", "broadcast_scalar", "transpose", "trace", "diag", "inverse", "determinant", "softmax", "apply_elementwise"]
+__all__ = ["is_matrix", "broadcast_scalar", "IDENTITY", "size_identity", "has_unsized_identity", "transpose", "trace", "diag", "inverse", "determinant", "softmax", "apply_elementwise"]
 
 
 def is_matrix(obj: object) -> bool:
@@ -98,3 +98,31 @@ def broadcast_scalar(left: sympy.Basic, right: sympy.Basic) -> tuple[sympy.Basic
     ones = ImmutableMatrix.ones(rows, cols) if isinstance(vector, MatrixBase) else sympy.OneMatrix(rows, cols)
     spread = lambda value: value if is_matrix(value) else value * ones  # noqa: E731
     return spread(left), spread(right)
+
+
+IDENTITY = sympy.Symbol("I_identity")  # the identity matrix I, before its size is known
+
+
+def size_identity(left: sympy.Basic, right: sympy.Basic, *, product: bool) -> tuple[sympy.Basic, sympy.Basic]:
+    """Give a bare identity ``I`` the size its matrix neighbour implies.
+
+    In a sum, ``I`` takes the (square) shape of the other term; in a product ``I A`` it
+    takes A's rows, in ``A I`` A's columns.
+
+    >>> from sympy import MatrixSymbol, Symbol
+    >>> A = MatrixSymbol("A", Symbol("n"), Symbol("n"))
+    >>> size_identity(A, 2 * IDENTITY, product=False)[1]
+    2*I
+    """
+    for mine, other, on_left in ((left, right, True), (right, left, False)):
+        if is_matrix(other) and not is_matrix(mine) and IDENTITY in getattr(mine, "free_symbols", ()):
+            rows, cols = other.shape
+            size = (rows if on_left else cols) if product else rows
+            sized = mine.xreplace({IDENTITY: sympy.Identity(size)})
+            return (sized, other) if on_left else (other, sized)
+    return left, right
+
+
+def has_unsized_identity(value: sympy.Basic) -> bool:
+    """True when an identity ``I`` never met a matrix to take its size from."""
+    return IDENTITY in getattr(value, "free_symbols", ())

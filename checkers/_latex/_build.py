@@ -39,7 +39,7 @@ def add(left: Basic, right: Basic) -> Basic:
     """left + right. A 1x1 matrix is a scalar; a scalar added to a vector means every entry
     (``1 - \\sigma(Bx)`` is ``\\mathbf{1} - \\sigma(Bx)``); a scalar and a matrix do not add
     (``\\lambda + A`` could mean ``\\lambda I + A``)."""
-    left, right = _scalar_if_1x1(left), _scalar_if_1x1(right)
+    left, right = structures.size_identity(_scalar_if_1x1(left), _scalar_if_1x1(right), product=False)
     if is_matrix(left) != is_matrix(right):  # x^T x + 1: a 1x1 product is a scalar
         left, right = _trace_if_1x1(left), _trace_if_1x1(right)
     if is_matrix(left) != is_matrix(right):
@@ -73,6 +73,7 @@ def hadamard(left: Basic, right: Basic) -> Basic:
 
 def multiply(left: Basic, right: Basic) -> Basic:
     """left * right, as a matrix product when both are matrices (shapes must agree)."""
+    left, right = structures.size_identity(left, right, product=True)
     if is_matrix(left) and is_matrix(right):
         if _known_mismatch(left.shape[1], right.shape[0]):
             if _is_1x1(left) or _is_1x1(right):

@@ -33,6 +33,7 @@ from .._errors import InvalidAnswer
 from .._limits import DEFAULT_LIMITS, Limits
 from .._names import canonical_name
 from .._plain import check_number_size
+from .._structures import IDENTITY, has_unsized_identity
 from .._vocabulary import Vocabulary
 from . import _build as build
 from ._environments import is_condition, read_environment
@@ -145,6 +146,9 @@ class Parser:
         value = self.parse_relation()
         if not self.at_end():
             raise self.fail(_unexpected(self.peek()))
+        if has_unsized_identity(value) and self.depth == 0:
+            raise InvalidAnswer("'I' reads as the identity matrix, but nothing here gives its size: write I_n or define I",
+                                text=self.text, position=self.tokens[0].start)
         return value
 
     def parse_whole(self, what: str) -> Basic:
@@ -518,6 +522,8 @@ class Parser:
             meaning = self.vocabulary.lookup(name.base)
             if meaning is not None:
                 return meaning
+            if name.base == "I" and not self.vocabulary.open_names:
+                return IDENTITY  # the identity matrix, sized by the matrix it meets
             return CONSTANTS.get(name.base) if name.base in ("e", "pi") else None
         meaning = self.vocabulary.lookup(name.full(subscript)) if subscript != "\x00" else None
         if meaning is not None:
