@@ -92,27 +92,21 @@ PROBLEMS = [
     problem(
         SEED, "2.4", exercise="2.4", title="Hessian of regularised logistic regression",
         statement=r"Take the $L_2$-regularised logistic regression loss in the form "
-                  r"$\mathcal{L}(\theta) = \sum_{i=1}^N \big[\log(1 + e^{x_i\theta}) - y_i x_i\theta\big] "
-                  r"+ \frac{\lambda}{2}\theta^2$ with labels $y_i \in \{0, 1\}$ (the seed refers to a section of its "
-                  r"chapter for the loss; this form is assumed here). Part (a) takes a single feature, so "
-                  r"$\theta, x_i \in \mathbb{R}$ and the Hessian is a number; in matrix form it reads "
-                  r"$X^\top \operatorname{diag}(\sigma'(X\theta))X + \lambda I$.",
-        variables=["theta", "x:indexed", "y:indexed", "i:integer", "N:integer,positive", "lambda:positive",
-                   "theta_1", "theta_2", "x_1", "x_2"],
+                  r"$\mathcal{L}(\theta) = \sum_{i=1}^N \big[\log(1 + e^{x_i^\top\theta}) - y_i x_i^\top\theta\big] "
+                  r"+ \frac{\lambda}{2}\lVert\theta\rVert^2$ with labels $y_i \in \{0, 1\}$ and the $x_i^\top$ as the "
+                  r"rows of $X \in \mathbb{R}^{N\times n}$ (the seed refers to a section of its chapter for the loss; "
+                  r"this form is assumed here).",
+        variables=["X:matrix(N,n)", "theta:vector(n)", "lambda:positive", "w_1", "w_2", "a_1", "a_2", "y"],
         parts=[
-            part("a", r"With one feature, compute $H = \mathcal{L}''(\theta)$ (write $\sigma$ for the logistic sigmoid "
-                      r"if you like).",
-                 Recipe("mixed_partial", "Sum(log(1 + exp(x[i] theta)) - y[i] x[i] theta, (i, 1, N)) + lambda theta^2/2",
-                        ["theta", "theta"])),
+            part("a", r"Compute $H = \nabla^2\mathcal{L}(\theta)$ in matrix form, writing $\sigma'$ for the derivative "
+                      r"of the logistic sigmoid applied entrywise.", matrix("logistic_hessian")),
             part("b", r"With two features and the label written $y = \pm 1$, one example's data term is "
-                      r"$\ell(\theta) = \log\big(1 + e^{-y(\theta_1 x_1 + \theta_2 x_2)}\big)$ with $\theta, x \in \mathbb{R}^2$. "
-                      r"Is $\ell$ convex, "
-                      r"concave or neither in $\theta$?",
-                 convexity("log(1 + exp(-y (theta_1 x_1 + theta_2 x_2)))", "theta_1,theta_2")),
+                      r"$\ell(w) = \log\big(1 + e^{-y(w_1 a_1 + w_2 a_2)}\big)$ for weights $w$ and features $a$ in "
+                      r"$\mathbb{R}^2$. Is $\ell$ convex, concave or neither in $w$?",
+                 convexity("log(1 + exp(-y (w_1 a_1 + w_2 a_2)))", "w_1,w_2")),
         ],
-        notes="(a) is graded for one feature: the reader has no identity matrix, so the matrix form with lambda I "
-              "cannot be entered. (b) core only: the data term's Hessian is PSD; lambda > 0 then makes H positive "
-              "definite (that step, and the experiment in (c), are not graded).",
+        notes="(b) core only: the data term's Hessian is PSD; lambda > 0 then makes H positive definite "
+              "(that step, and the experiment in (c), are not graded).",
     ),
     problem(
         SEED, "2.5", exercise="2.5", title="Jacobian of a sigmoid layer",
