@@ -1,0 +1,65 @@
+"""Export results in Gradescope's autograder format (``results.json``).
+
+Gradescope reads a top-level ``score``, ``execution_time`` (seconds), ``output``,
+``visibility`` / ``stdout_visibility`` and a ``tests`` array whose entries carry ``name``,
+``score``, ``max_score``, ``status`` (``"passed"`` / ``"failed"``), ``output`` and optional
+``tags`` / ``visibility`` / ``extra_data``. Each graded row becomes one test worth 1 point.
+
+>>> data = gradescope_results([{"id": "s1", "row": 1, "problem": "p.a", "status": "correct",
+...                             "score": 1.0, "message": "Correct."}], execution_time=2.4)
+>>> data["score"], data["execution_time"], data["tests"][0]["status"], data["tests"][0]["name"]
+(1.0, 3, 'passed', 's1: p.a')
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from checkers import UsageError
+
+__all__ = ["gradescope_results", "write_gradescope"]
+
+
+def gradescope_results(records: Iterable[dict[str, Any]], *, execution_time: float, visibility: str = "visible") -> dict[str, Any]:
+    """The results.json document for these records, in row order."""
+    tests = [_test(record, visibility) for record in sorted(records, key=lambda r: r["row"])]
+    passed = sum(1 for t in tests if t["status"] == "passed")
+    return {
+        "score": float(sum(t["score"] for t in tests)),
+        "execution_time": int(math.ceil(execution_time)),
+        "output": f"derivecheck graded {len(tests)} answers: {passed} correct.",
+        "visibility": visibility,
+        "stdout_visibility": "hidden",
+        "tests": tests,
+    }
+
+
+def write_gradescope(path: Path, records: Iterable[dict[str, Any]], *, execution_time: float) -> None:
+    """Write results.json (UsageError if the file cannot be written)."""
+    document = gradescope_results(records, execution_time=execution_time)
+    try:
+        path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror}") from None
+
+
+def _test(record: dict[str, Any], visibility: str) -> dict[str, Any]:
+    status = str(record.get("status"))
+    label = record.get("problem") or "answer"
+    output = str(record.get("message") or "")
+    if record.get("read_as"):
+        output += f"\nRead as: {record['read_as']}"
+    return {
+        "name": f"{record.get('id')}: {label}",
+        "score": float(record.get("score") or 0.0),
+        "max_score": 1.0,
+        "status": "passed" if status == "correct" else "failed",
+        "output": output,
+        "tags": [status] + ([str(record["problem"])] if record.get("problem") else []),
+        "visibility": visibility,
+        "extra_data": {"id": record.get("id"), "row": record["row"], "status": status},
+    }

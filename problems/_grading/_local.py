@@ -1,0 +1,117 @@
+"""The built-in runner: a pebble ProcessPool whose workers are killed and replaced on a hang.
+
+Each task runs in a worker process under RLIMIT_AS (``memory_mb``) and a per-task CPU
+limit; pebble stops a worker whose task runs past ``timeout + grace`` seconds and starts a
+fresh one. Workers come from a forkserver that has already imported the checker, so start-up
+and imports are paid once, not per row (or per replaced worker). At most ``4 * workers``
+tasks are in flight, so memory stays flat however long the input is.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, wait
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+from typing import Any
+
+from pebble import ProcessExpired, ProcessPool
+
+from ._records import undecided_payload
+from ._rows import Task
+from ._worker import CheckFunction, check_task, limit_resources, run_task
+
+__all__ = ["LocalRunner", "default_workers"]
+
+_PRELOAD = ["problems._grading._worker"]
+
+
+def default_workers() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class LocalRunner:
+    """Grade tasks in ``workers`` local processes; yields ``(task, payload)`` as checks finish."""
+
+    workers: int
+    timeout: float
+    grace: float
+    memory_mb: int
+    check: CheckFunction = check_task
+    max_tasks: int = 0
+
+    def run(self, tasks: Iterable[Task]) -> Iterator[tuple[Task, dict[str, Any]]]:
+        source = iter(tasks)
+        pool = self._pool()
+        pending: dict[Future[Any], Task] = {}
+        finished = False
+        try:
+            exhausted = False
+            while True:
+                while not exhausted and len(pending) < 4 * self.workers:
+                    task = next(source, None)
+                    if task is None:
+                        exhausted = True
+                        break
+                    if not pool.active:  # a broken pool (rare): start a new one
+                        pool.stop()
+                        pool = self._pool()
+                    pending[pool.schedule(run_task, args=(task, self.timeout, self.check), timeout=self.timeout + self.grace)] = task
+                if not pending:
+                    break
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in sorted(done, key=lambda f: pending[f].row):
+                    task = pending.pop(future)
+                    yield task, self._payload(future)
+            finished = True
+        finally:
+            if finished:
+                pool.close()
+            else:
+                pool.stop()
+            pool.join()
+
+    def _pool(self) -> ProcessPool:
+        return ProcessPool(max_workers=self.workers, max_tasks=self.max_tasks, initializer=limit_resources,
+                           initargs=(self.memory_mb, self.grace), context=_context())
+
+    def _payload(self, future: Future[Any]) -> dict[str, Any]:
+        try:
+            return future.result()
+        except FutureTimeout:
+            return undecided_payload(f"the check ran past its {self.timeout:g} s budget and {self.grace:g} s of grace; "
+                                     "its worker was stopped and replaced.", self.timeout + self.grace)
+        except ProcessExpired as error:
+            return undecided_payload(f"the worker checking this answer died ({_describe_exit(error.exitcode)}); it was replaced. "
+                                     f"Each check may use {self.memory_mb} MB of memory and {self.timeout + self.grace:g} s of CPU.")
+        except CancelledError:
+            return undecided_payload("the check was cancelled.")
+        except Exception as error:  # pickling problems, a broken pool
+            return undecided_payload(f"the worker failed ({type(error).__name__}: {str(error)[:160]}).")
+
+
+def _describe_exit(code: int | None) -> str:
+    if code is not None and code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
+        return {"SIGXCPU": "SIGXCPU: CPU time limit", "SIGKILL": "SIGKILL"}.get(name, name)
+    return f"exit status {code}"
+
+
+def _context() -> Any:
+    """A forkserver context that preloads the checker (safe with threads, cheap per worker)."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():  # pragma: no cover - not POSIX
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(_PRELOAD)
+    return context

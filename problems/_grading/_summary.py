@@ -1,0 +1,77 @@
+"""The end-of-run summary: counts by status and by problem, and the slowest rows.
+
+>>> summary = Summary()
+>>> summary.add({"id": "s1", "row": 1, "problem": "p.a", "status": "correct", "elapsed": 0.5})
+>>> summary.add({"id": "s2", "row": 2, "problem": None, "status": "error"})
+>>> print(summary.text(seconds=2.0, graded_now=2, workers="2 workers"))
+Graded 2 rows in 2.0 s (1.0 rows/s, 2 workers).
+  correct 1 · incorrect 0 · invalid 0 · undecided 0 · error 1
+By problem:
+  (bad row)  correct 0  incorrect 0  invalid 0  undecided 0  error 1
+  p.a        correct 1  incorrect 0  invalid 0  undecided 0  error 0
+Slowest rows:
+  row 1 (id 's1', p.a): 0.50 s, correct
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from ._records import ERROR, STATUSES
+
+__all__ = ["Summary"]
+
+_EXPLICIT = "(expected)"
+_BAD_ROW = "(bad row)"
+
+
+@dataclass
+class Summary:
+    """Accumulates records; ``text()`` renders the report printed to stderr."""
+
+    slowest_count: int = 5
+    by_status: Counter[str] = field(default_factory=Counter)
+    by_problem: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    slowest: list[tuple[float, int, str]] = field(default_factory=list)
+
+    def add(self, record: dict[str, Any]) -> None:
+        status = str(record.get("status"))
+        self.by_status[status] += 1
+        problem = record.get("problem") or (_BAD_ROW if status == ERROR and _kind(record) != "bad-reference" else _EXPLICIT)
+        self.by_problem[str(problem)][status] += 1
+        elapsed = record.get("elapsed")
+        if isinstance(elapsed, (int, float)):
+            entry = (float(elapsed), -int(record["row"]), f"row {record['row']} (id {record.get('id')!r}, {problem}): {elapsed:.2f} s, {status}")
+            if len(self.slowest) < self.slowest_count:
+                heapq.heappush(self.slowest, entry)
+            else:
+                heapq.heappushpop(self.slowest, entry)
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_status.values())
+
+    def text(self, *, seconds: float, graded_now: int, workers: str) -> str:
+        rate = graded_now / seconds if seconds > 0 else 0.0
+        earlier = self.total - graded_now
+        lines = [f"Graded {graded_now:,} rows in {seconds:.1f} s ({rate:,.1f} rows/s, {workers})"
+                 + (f"; {earlier:,} rows were already in the results file." if earlier else ".")]
+        lines.append("  " + " · ".join(f"{s} {self.by_status[s]:,}" for s in STATUSES))
+        if self.by_problem:
+            width = max(len(p) for p in self.by_problem)
+            lines.append("By problem:")
+            for problem in sorted(self.by_problem):
+                counts = self.by_problem[problem]
+                lines.append(f"  {problem:<{width}}  " + "  ".join(f"{s} {counts[s]:,}" for s in STATUSES))
+        if self.slowest:
+            lines.append("Slowest rows:")
+            lines.extend(f"  {text}" for _, _, text in sorted(self.slowest, reverse=True))
+        return "\n".join(lines)
+
+
+def _kind(record: dict[str, Any]) -> object:
+    error = record.get("error")
+    return error.get("kind") if isinstance(error, dict) else None
