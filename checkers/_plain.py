@@ -171,7 +171,8 @@ class _Walker:
             left, right = structures.broadcast_scalar(left, right)
             return left + right if operator is ast.Add else left - right
         if operator in (ast.Mult, ast.MatMult):
-            return left * right
+            scaled = structures.scale_tuple(left, right)
+            return scaled if scaled is not None else left * right
         if operator is ast.Div:
             return left * structures.inverse(right) if structures.is_matrix(right) else left / right
         if operator is ast.Pow:
@@ -271,6 +272,10 @@ class _Walker:
         function = meaning if isinstance(meaning, UndefinedFunction) else SCALAR_FUNCTIONS.get(name) if meaning is None else None
         if function is None or len(args) != 1:
             raise self.fail(node, f"a prime needs a function of one argument, like a'(u); '{name}' is not one")
+        if structures.is_matrix(args[0]):
+            dummy = sympy.Dummy("t", real=True)
+            derivative = sympy.Lambda(dummy, sympy.diff(function(dummy), dummy, primes))
+            return structures.apply_elementwise(derivative, args[0])
         value = _differentiated(function, primes, args)
         return value if isinstance(meaning, UndefinedFunction) else value.doit()
 
@@ -313,6 +318,12 @@ def _undefined_arguments(expr: Basic) -> set:
     return {s for call in expr.atoms(AppliedUndef) for s in call.free_symbols}
 
 
+def _identity(walker: _Walker, node: ast.AST, args: list[Basic]) -> Basic:
+    if len(args) != 1 or not (args[0].is_Integer or args[0].is_Symbol) or (args[0].is_Integer and not 0 < args[0] <= 50):
+        raise walker.fail(node, "write Identity(n) with a size n")
+    return sympy.Identity(args[0])
+
+
 def _indicator(walker: _Walker, node: ast.AST, args: list[Basic]) -> Basic:
     if len(args) != 1 or not isinstance(args[0], sympy.logic.boolalg.Boolean):
         raise walker.fail(node, "write Indicator(condition), e.g. Indicator(x > 0)")
@@ -334,6 +345,7 @@ _STRUCTURAL: dict[str, Callable[[_Walker, ast.AST, list[Basic]], Basic]] = {
     **{name: (lambda w, n, a: structures.determinant(*a)) for name in ("det", "Determinant")},
     **{name: (lambda w, n, a: structures.diag(*a)) for name in ("diag", "DiagMatrix")},
     "softmax": lambda w, n, a: structures.softmax(*a),
+    **{name: (lambda w, n, a: _identity(w, n, a)) for name in ("Identity", "eye")},
     "hadamard": lambda w, n, a: sympy.HadamardProduct(*a),
 }
 

@@ -30,7 +30,7 @@ __all__ = ["Member", "split_members", "split_primes", "STRUCTURAL_CALLS"]
 
 STRUCTURAL_CALLS = frozenset(
     "Matrix Eq Piecewise Sum FiniteSet Tuple Transpose transpose Inverse inverse inv Trace trace tr "
-    "det Determinant diag DiagMatrix softmax Indicator Derivative hadamard".split()
+    "det Determinant diag DiagMatrix softmax Indicator Derivative hadamard Identity eye".split()
 )
 _UNICODE_OPERATORS = {"−": "-", "·": "*", "×": "*", "⋅": "*", "÷": "/", "²": "^2", "³": "^3", "√": "sqrt"}
 _OPENERS, _CLOSERS = "([{", ")]}"

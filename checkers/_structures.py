@@ -19,7 +19,7 @@ from sympy import ImmutableMatrix, MatrixBase, MatrixExpr
 from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
 from sympy.matrices.expressions.diagonal import DiagMatrix
 
-__all__ = ["is_matrix", "broadcast_scalar", "IDENTITY", "size_identity", "has_unsized_identity", "transpose", "trace", "diag", "inverse", "determinant", "softmax", "apply_elementwise"]
+__all__ = ["is_matrix", "scale_tuple", "broadcast_scalar", "IDENTITY", "size_identity", "has_unsized_identity", "transpose", "trace", "diag", "inverse", "determinant", "softmax", "apply_elementwise"]
 
 
 def is_matrix(obj: object) -> bool:
@@ -126,3 +126,20 @@ def size_identity(left: sympy.Basic, right: sympy.Basic, *, product: bool) -> tu
 def has_unsized_identity(value: sympy.Basic) -> bool:
     """True when an identity ``I`` never met a matrix to take its size from."""
     return IDENTITY in getattr(value, "free_symbols", ())
+
+
+def scale_tuple(left: sympy.Basic, right: sympy.Basic) -> sympy.Basic | None:
+    """A number times a point scales each component: ``2 (4, -1)`` is ``(8, -2)``.
+
+    Returns None when neither side is a tuple; ValueError for a tuple times a tuple.
+
+    >>> scale_tuple(sympy.Integer(2), sympy.Tuple(4, -1))
+    (8, -2)
+    """
+    tuples = [isinstance(side, sympy.Tuple) for side in (left, right)]
+    if not any(tuples):
+        return None
+    if all(tuples) or any(is_matrix(side) for side in (left, right)):
+        raise ValueError("a tuple can only be multiplied by a number")
+    point, factor = (left, right) if tuples[0] else (right, left)
+    return sympy.Tuple(*(factor * component for component in point))

@@ -207,9 +207,18 @@ def _read_member(piece: list[Token], text: str, vocabulary: Vocabulary, limits: 
 
 
 def _both_signs(value: Basic) -> Basic:
+    """``\\pm a`` is the set {a, -a}; inside a set, each element contributes both signs."""
     if not isinstance(value, sympy.Basic) or PLUS_MINUS not in value.free_symbols:
         return value
-    return sympy.FiniteSet(value.xreplace({PLUS_MINUS: 1}), value.xreplace({PLUS_MINUS: -1}))
+    if isinstance(value, sympy.FiniteSet):
+        return sympy.FiniteSet(*(item for element in value.args for item in _signed(element)))
+    return sympy.FiniteSet(*_signed(value))
+
+
+def _signed(value: Basic) -> tuple[Basic, ...]:
+    if PLUS_MINUS not in getattr(value, "free_symbols", ()):
+        return (value,)
+    return value.xreplace({PLUS_MINUS: 1}), value.xreplace({PLUS_MINUS: -1})
 
 
 def _combine(chains: list[tuple[Basic, ...]], items: list[tuple[list[Token], Token | None]], text: str) -> tuple[Basic, ...]:

@@ -74,6 +74,12 @@ def hadamard(left: Basic, right: Basic) -> Basic:
 def multiply(left: Basic, right: Basic) -> Basic:
     """left * right, as a matrix product when both are matrices (shapes must agree)."""
     left, right = structures.size_identity(left, right, product=True)
+    try:
+        scaled = structures.scale_tuple(left, right)
+    except ValueError as error:
+        raise Refused(str(error)) from None
+    if scaled is not None:
+        return scaled
     if is_matrix(left) and is_matrix(right):
         if _known_mismatch(left.shape[1], right.shape[0]):
             if _is_1x1(left) or _is_1x1(right):

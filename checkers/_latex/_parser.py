@@ -528,6 +528,9 @@ class Parser:
         meaning = self.vocabulary.lookup(name.full(subscript)) if subscript != "\x00" else None
         if meaning is not None:
             return meaning
+        identity = self.sized_identity(name.base, subscript)
+        if identity is not None:
+            return identity
         family = self.vocabulary.lookup(name.base)
         if isinstance(family, IndexedBase):
             indices = self.index_values(name)
@@ -536,6 +539,15 @@ class Parser:
             raise self.fail(f"'{name.display}' is an entry of the matrix '{name.base}': entries are not read here",
                             Token("letter", name.base, name.start, name.end))
         return None
+
+    def sized_identity(self, base: str, subscript: str) -> Basic | None:
+        """``I_n``, ``I_3``: the identity matrix of that size, unless the vocabulary names I."""
+        if base != "I" or self.vocabulary.lookup("I") is not None or self.vocabulary.open_names:
+            return None
+        if subscript.isdigit() and 0 < int(subscript) <= 50:
+            return sympy.Identity(int(subscript))
+        size = self.vocabulary.lookup(subscript) if subscript != "\x00" else None
+        return sympy.Identity(size) if isinstance(size, sympy.Symbol) and size.is_integer else None
 
     def index_values(self, name: Name) -> list[Basic]:
         tokens = list(name.subscript)
