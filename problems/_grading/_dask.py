@@ -1,9 +1,10 @@
 """The same grading on a Dask distributed cluster (install the ``dask`` extra).
 
 Each row is one Dask task running ``run_task`` (the checker's own budget stops it in any
-thread). The client keeps at most twice the cluster's threads in flight and gives each task
-``2 * (timeout + grace)`` seconds from submission; a task past that is cancelled and its row
-recorded ``undecided``. Dask cannot kill a running thread, so a check stuck in C code keeps
+thread). Every worker first imports the checker and the bank (``warm_up``); then the client
+keeps as many tasks in flight as the cluster has threads and gives each ``2 * (timeout +
+grace)`` seconds from submission; a task past that is cancelled and its row recorded
+``undecided``. Dask cannot kill a running thread, so a check stuck in C code keeps
 its Dask worker thread busy until it returns; memory is limited by the Dask workers' own
 ``memory_limit`` (their nanny restarts a worker past it, and the row becomes ``undecided``).
 """
@@ -17,11 +18,17 @@ from typing import Any
 
 from checkers import UsageError
 
+from .. import bank
 from ._records import undecided_payload
 from ._rows import Task
 from ._worker import CheckFunction, check_task, run_task
 
-__all__ = ["DaskRunner"]
+__all__ = ["DaskRunner", "warm_up"]
+
+
+def warm_up(check: CheckFunction) -> None:
+    """Run on every Dask worker before the rows: import the checker and load the bank once."""
+    bank.all()
 
 
 @dataclass(frozen=True)
@@ -55,7 +62,11 @@ class DaskRunner:
     def _run(self, client: Any, source: Iterator[Task]) -> Iterator[tuple[Task, dict[str, Any]]]:
         from distributed import wait
 
-        window = 2 * max(1, sum(client.nthreads().values()))
+        try:
+            client.run(warm_up, self.check)
+        except Exception as error:  # a worker without derivecheck, or a check it cannot import
+            raise UsageError(f"the Dask workers cannot run derivecheck: {type(error).__name__}: {str(error)[:200]}") from None
+        window = max(1, sum(client.nthreads().values()))
         allowed = 2 * (self.timeout + self.grace)
         pending: dict[Any, tuple[Task, float]] = {}
         exhausted = False

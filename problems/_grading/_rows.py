@@ -137,7 +137,7 @@ def _part_id(problem: object, part: object) -> str:
     except DerivecheckError as error:
         raise _Bad("unknown-problem", error.message, target) from None
     except Exception as error:  # an odd id must not stop the batch
-        raise _Bad("unknown-problem", f"cannot look up {target!r} ({type(error).__name__})", target) from None
+        raise _Bad("unknown-problem", f"cannot look up {target!r} ({type(error).__name__}: {str(error)[:160]})", target) from None
 
 
 def _symbols(value: object) -> tuple[str, ...]:
