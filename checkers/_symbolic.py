@@ -79,12 +79,17 @@ def prove_zero(difference: Basic) -> Proof:
 
 
 def _nonzero_rational_function(e: Basic) -> bool:
-    """A rational function with exact coefficients and a nonzero numerator is not identically 0."""
+    """A rational function whose numerator has rational coefficients, not all 0, is not
+    identically 0. (Coefficients like 1/2 - sech(3/4)^2/2 - tanh(3/4)^2/2 may hide a 0.)"""
     free = sorted(getattr(e, "free_symbols", ()), key=str)
-    if not free or e.has(sympy.Float) or not e.is_rational_function(*free):
+    if not free or not e.is_rational_function(*free):
         return False
-    numerator = sympy.numer(sympy.together(e))
-    return sympy.expand(numerator) != 0
+    numerator = sympy.expand(sympy.numer(sympy.together(e)))
+    try:
+        coefficients = sympy.Poly(numerator, *free).coeffs()
+    except sympy.PolynomialError:
+        return False
+    return all(c.is_Rational for c in coefficients) and any(c != 0 for c in coefficients)
 
 
 def _nonzero_constant(e: Basic) -> bool:

@@ -158,3 +158,9 @@ def test_a_counterexample_names_the_point_and_both_values():
     verdict = check("2*x*y", "x*y")
     assert set(verdict.evidence.point) == {"x", "y"}
     assert verdict.evidence.expected != verdict.evidence.answer
+
+
+def test_a_difference_with_hidden_zero_coefficients_is_not_called_nonzero():
+    """Regression: c*(1/2 - sech(3/4)**2/2 - tanh(3/4)**2/2) is 0, not a nonzero polynomial."""
+    verdict = check("c", "c*(sech(3/4)**2 + tanh(3/4)**2)", symbols=[Symbol("c")])
+    assert verdict.status is Status.CORRECT, verdict.message
