@@ -83,7 +83,8 @@ class DaskRunner:
                     return
                 nearest = min(deadline for _, deadline in pending.values())
                 try:
-                    wait(list(pending), timeout=max(0.05, min(1.0, nearest - time.monotonic())), return_when="FIRST_COMPLETED")
+                    with client.as_current():
+                        wait(list(pending), timeout=max(0.05, min(1.0, nearest - time.monotonic())), return_when="FIRST_COMPLETED")
                 except TimeoutError:
                     pass
                 now = time.monotonic()
