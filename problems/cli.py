@@ -203,3 +203,7 @@ class _usage_errors:  # noqa: N801 - used as a context manager
 def _fail(message: str, code: int) -> None:
     click.echo(f"Error: {message}", err=True)
     sys.exit(code)
+
+
+from ._grade_command import grade  # noqa: E402 - registered last, after main exists
+main.add_command(grade)
