@@ -6,6 +6,7 @@
 """
 
 from . import bank
+from ._grading import grade_many
 from ._model import ANSWER_KINDS, Part, Policy, Problem, Source
 
-__all__ = ["bank", "Problem", "Part", "Source", "Policy", "ANSWER_KINDS"]
+__all__ = ["bank", "Problem", "Part", "Source", "Policy", "ANSWER_KINDS", "grade_many"]
