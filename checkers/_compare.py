@@ -16,6 +16,7 @@ import sympy
 from sympy import Basic, ImmutableMatrix, MatrixBase, MatrixExpr
 
 from . import _instances as instances
+from . import _structures as structures
 from ._budget import Budget
 from ._functions import lower
 from ._numeric import Undefined, Unevaluable, close, evaluate, is_real_value
@@ -76,6 +77,7 @@ class Comparison:
     # -- dispatch -----------------------------------------------------------------------
     def compare(self, expected: Basic, answer: Basic) -> Outcome:
         expected, answer = _as_vector_if_tuple(expected, answer)
+        answer = _as_set_if_listed(expected, answer)
         kinds = kind_of(expected), kind_of(answer)
         if kinds == ("matrix-expression", "matrix") or kinds == ("matrix", "matrix-expression"):
             return self.matrix_expressions(_as_expression(expected), _as_expression(answer))
@@ -108,6 +110,8 @@ class Comparison:
         expected, answer = [lower(e) for e in expected], [lower(a) for a in answer]
         if all(e == a for e, a in zip(expected, answer)):
             return Outcome(Status.CORRECT, Method.IDENTICAL, True, "Correct: the answer is the expected expression.")
+        if any(x.atoms(sympy.MatrixSymbol) for x in expected + answer):
+            return self.by_matrix_instances(expected, answer)
         if any(instances.needs_instances(x) for x in expected + answer):
             return self.by_instances(expected, answer)
         screen = self.screen(expected, answer, self.screen_points)
@@ -235,6 +239,36 @@ class Comparison:
                        f"Correct (on instances): agrees on {len(cases) * len(function_cases)} concrete instances ({checked} points); not proved symbolically.",
                        Evidence(points_checked=checked))
 
+    def by_matrix_instances(self, expected: list[Basic], answer: list[Basic]) -> Outcome:
+        """Scalars built from matrices (``v^T h``, ``tr(A)``): compare on random matrices."""
+        checked = 0
+        for case, concrete_e, concrete_a in self.concrete_cases(expected, answer):
+            screen = self.screen([structures.scalar_if_1x1(x) for x in concrete_e],
+                                 [structures.scalar_if_1x1(x) for x in concrete_a], self.screen_points)
+            if screen.counterexample is not None:
+                return _counterexample(_with_detail(screen.counterexample, case.description))
+            if screen.unevaluable:
+                return self.numeric_agreement(screen)
+            checked += 1
+        if not checked:
+            return Outcome(Status.UNDECIDED, Method.INSTANCES, False, "Undecided: no random instance could be evaluated.")
+        return Outcome(Status.CORRECT, Method.INSTANCES, False,
+                       f"Correct (on instances): equal for {checked} sets of random concrete matrices; not proved symbolically.",
+                       Evidence(points_checked=checked))
+
+    def concrete_cases(self, expected: list[Basic], answer: list[Basic], wanted: int = 3):
+        """Up to ``wanted`` instances (case, expected values, answer values); singular draws are skipped."""
+        found = 0
+        for case in instances.matrix_instances(expected + answer, self.assumptions, seed_text=self.seed_text, count=wanted * 3):
+            if found == wanted:
+                return
+            try:
+                concrete = [case.apply(x) for x in expected], [case.apply(x) for x in answer]
+            except (sympy.matrices.exceptions.NonInvertibleMatrixError, ZeroDivisionError, ValueError):
+                continue
+            found += 1
+            yield case, *concrete
+
     def matrix_expressions(self, expected: Basic, answer: Basic) -> Outcome:
         mismatch = _shape_difference(expected, answer)
         if mismatch:
@@ -249,18 +283,20 @@ class Comparison:
                 proved = False
         if proved:
             return Outcome(Status.CORRECT, Method.SYMBOLIC, True, "Correct: proved equal (expand).")
-        cases = instances.matrix_instances([expected, answer], self.assumptions, seed_text=self.seed_text)
-        for case in cases:
-            concrete_e, concrete_a = case.apply(expected), case.apply(answer)
+        checked = 0
+        for case, (concrete_e,), (concrete_a,) in self.concrete_cases([expected], [answer]):
+            checked += 1
             outcome = self.compare(_as_matrix(concrete_e), _as_matrix(concrete_a))
             if outcome.status is not Status.CORRECT:
                 if outcome.evidence is not None and outcome.method is Method.NUMERIC:
                     counterexample = _counterexample(_with_detail(outcome.evidence, case.description))
                     outcome = Outcome(outcome.status, Method.INSTANCES, outcome.proved, counterexample.message, counterexample.evidence)
                 return outcome
+        if not checked:
+            return Outcome(Status.UNDECIDED, Method.INSTANCES, False, "Undecided: no random instance could be evaluated.")
         return Outcome(Status.CORRECT, Method.INSTANCES, False,
-                       f"Correct (on instances): equal for {len(cases)} sets of random concrete matrices; not proved symbolically.",
-                       Evidence(points_checked=len(cases)))
+                       f"Correct (on instances): equal for {checked} sets of random concrete matrices; not proved symbolically.",
+                       Evidence(points_checked=checked))
 
     # -- collections -------------------------------------------------------------------------------
     def sets(self, expected: sympy.FiniteSet, answer: sympy.FiniteSet) -> Outcome:
@@ -316,6 +352,19 @@ def _as_vector_if_tuple(expected: Basic, answer: Basic) -> tuple[Basic, Basic]:
     if isinstance(expected, MatrixBase) and expected.shape == (1, 1) and kind_of(answer) == "scalar":
         return expected[0, 0], answer
     return expected, answer
+
+
+def _as_set_if_listed(expected: Basic, answer: Basic) -> Basic:
+    """Values listed as a tuple, or the single value of a one-element set, answer a set question."""
+    if not isinstance(expected, sympy.FiniteSet) or isinstance(answer, sympy.FiniteSet):
+        return answer
+    if isinstance(answer, sympy.Tuple) and not all(isinstance(e, sympy.Tuple) for e in expected.args):
+        return sympy.FiniteSet(*answer.args)
+    if isinstance(answer, sympy.Tuple) and all(isinstance(a, sympy.Tuple) for a in answer.args):
+        return sympy.FiniteSet(*answer.args)
+    if len(expected.args) == 1 and kind_of(answer) == kind_of(expected.args[0]):
+        return sympy.FiniteSet(answer)
+    return answer
 
 
 def _vector_length(m: object) -> int:

@@ -66,7 +66,9 @@ def _evaluate_structure(obj: Basic) -> Basic:
             return ImmutableMatrix(evaluated.as_explicit()).doit()
         except (ValueError, TypeError, AttributeError, NotImplementedError):
             return evaluated
-    return obj.doit() if obj.has(sympy.Sum, sympy.Derivative, sympy.Subs) else obj
+    if obj.has(sympy.Sum, sympy.Derivative, sympy.Subs, sympy.Trace, sympy.MatrixExpr, sympy.matrices.expressions.matexpr.MatrixElement):
+        return obj.doit()
+    return obj
 
 
 # -- matrices ------------------------------------------------------------------------
@@ -88,11 +90,13 @@ def matrix_instances(objects: Sequence[Basic], assumptions: Iterable[Basic], *, 
 
 
 def _size_choices(dimensions: Sequence[sympy.Symbol], count: int) -> list[dict]:
+    """``count`` size assignments, cycling the sizes so that each dimension takes several values."""
     if not dimensions:
-        return [{}] * min(count, 3)
+        return [{}] * count
     choices = []
     for offset in range(count):
-        sizes = {d: _SIZES[(i + offset) % len(_SIZES)] for i, d in enumerate(dimensions)}
+        shift = offset // len(_SIZES)  # after a full cycle, pair the dimensions differently
+        sizes = {d: _SIZES[(i * (shift + 1) + offset) % len(_SIZES)] for i, d in enumerate(dimensions)}
         choices.append(sizes)
     return choices
 

@@ -167,6 +167,8 @@ class _Walker:
         operator = type(node.op)
         if operator in (ast.Add, ast.Sub, ast.Mult, ast.MatMult):
             left, right = structures.size_identity(left, right, product=operator in (ast.Mult, ast.MatMult))
+        if operator in (ast.Add, ast.Sub) and structures.is_matrix(left) != structures.is_matrix(right):
+            left, right = structures.scalar_if_1x1(left), structures.scalar_if_1x1(right)
         if operator in (ast.Add, ast.Sub):
             left, right = structures.broadcast_scalar(left, right)
             return left + right if operator is ast.Add else left - right
@@ -184,7 +186,11 @@ class _Walker:
         return isinstance(node, ast.Name) and node.id in ("T", "top", "intercal")
 
     def power(self, node: ast.AST, base: Basic, exponent: Basic) -> Basic:
+        exponent = structures.scalar_if_1x1(exponent)
         check_number_size(base, exponent, self.limits, lambda message: self.fail(node, message))
+        entrywise = structures.vector_power(base, exponent)
+        if entrywise is not None:
+            return entrywise
         if structures.is_matrix(base) and exponent == -1:
             return structures.inverse(base)
         return base**exponent

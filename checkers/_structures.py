@@ -19,7 +19,10 @@ from sympy import ImmutableMatrix, MatrixBase, MatrixExpr
 from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
 from sympy.matrices.expressions.diagonal import DiagMatrix
 
-__all__ = ["is_matrix", "scale_tuple", "broadcast_scalar", "IDENTITY", "size_identity", "has_unsized_identity", "transpose", "trace", "diag", "inverse", "determinant", "softmax", "apply_elementwise"]
+__all__ = ["is_matrix", "scalar_if_1x1", "vector_power", "scale_tuple", "broadcast_scalar", "IDENTITY", "size_identity", "has_unsized_identity", "transpose", "trace", "diag", "inverse", "determinant", "softmax", "apply_elementwise"]
+
+
+_T = sympy.Dummy("t")
 
 
 def is_matrix(obj: object) -> bool:
@@ -71,10 +74,14 @@ def softmax(obj: sympy.Basic) -> sympy.Basic:
     """softmax(z) = exp(z) / (1^T exp(z)) for a column vector z."""
     exps = apply_elementwise(sympy.exp, obj)
     if isinstance(obj, MatrixBase):
-        return ImmutableMatrix(exps / sum(exps))
-    if isinstance(obj, MatrixExpr):
+        return ImmutableMatrix.hstack(*(exps[:, j] / sum(exps[:, j]) for j in range(exps.shape[1])))
+    if isinstance(obj, MatrixExpr) and obj.shape[1] == 1:
         total = (sympy.OneMatrix(1, obj.shape[0]) * exps)[0, 0]
         return exps * (1 / total)
+    if isinstance(obj, MatrixExpr):  # a matrix: each column is a softmax
+        column_sums = sympy.OneMatrix(1, obj.shape[0]) * exps
+        reciprocal = sympy.Lambda(_T, 1 / _T)
+        return sympy.HadamardProduct(exps, sympy.OneMatrix(obj.shape[0], 1) * ElementwiseApplyFunction(reciprocal, column_sums))
     return sympy.Integer(1)
 
 
@@ -143,3 +150,30 @@ def scale_tuple(left: sympy.Basic, right: sympy.Basic) -> sympy.Basic | None:
         raise ValueError("a tuple can only be multiplied by a number")
     point, factor = (left, right) if tuples[0] else (right, left)
     return sympy.Tuple(*(factor * component for component in point))
+
+
+def scalar_if_1x1(value: sympy.Basic) -> sympy.Basic:
+    """A 1x1 matrix is a number: its entry, or the trace of a 1x1 product such as ``v^T h``.
+
+    >>> from sympy import MatrixSymbol, Symbol
+    >>> v = MatrixSymbol("v", Symbol("n"), 1)
+    >>> scalar_if_1x1(v.T * v)
+    Trace(v.T*v)
+    """
+    if isinstance(value, MatrixBase) and value.shape == (1, 1):
+        return value[0, 0]
+    if isinstance(value, MatrixExpr) and tuple(value.shape) == (1, 1):
+        return sympy.Trace(value)
+    return value
+
+
+def vector_power(base: sympy.Basic, exponent: sympy.Basic) -> sympy.Basic | None:
+    """A vector to a number's power is taken entry by entry (``h^2`` for a vector h).
+
+    None when ``base`` is not a vector (a square matrix power means something else).
+    """
+    if not is_matrix(base) or is_matrix(exponent) or 1 not in tuple(base.shape) or tuple(base.shape) == (1, 1):
+        return None
+    if isinstance(base, MatrixBase):
+        return ImmutableMatrix(base.applyfunc(lambda entry: entry**exponent))
+    return sympy.HadamardPower(base, exponent)

@@ -39,9 +39,9 @@ def add(left: Basic, right: Basic) -> Basic:
     """left + right. A 1x1 matrix is a scalar; a scalar added to a vector means every entry
     (``1 - \\sigma(Bx)`` is ``\\mathbf{1} - \\sigma(Bx)``); a scalar and a matrix do not add
     (``\\lambda + A`` could mean ``\\lambda I + A``)."""
-    left, right = structures.size_identity(_scalar_if_1x1(left), _scalar_if_1x1(right), product=False)
+    left, right = structures.size_identity(structures.scalar_if_1x1(left), structures.scalar_if_1x1(right), product=False)
     if is_matrix(left) != is_matrix(right):  # x^T x + 1: a 1x1 product is a scalar
-        left, right = _trace_if_1x1(left), _trace_if_1x1(right)
+        left, right = structures.scalar_if_1x1(left), structures.scalar_if_1x1(right)
     if is_matrix(left) != is_matrix(right):
         try:
             left, right = structures.broadcast_scalar(left, right)
@@ -83,7 +83,7 @@ def multiply(left: Basic, right: Basic) -> Basic:
     if is_matrix(left) and is_matrix(right):
         if _known_mismatch(left.shape[1], right.shape[0]):
             if _is_1x1(left) or _is_1x1(right):
-                return multiply(_scalar_if_1x1(left), _scalar_if_1x1(right))
+                return multiply(structures.scalar_if_1x1(left), structures.scalar_if_1x1(right))
             raise Refused(f"cannot multiply a {_dims(left)} matrix by a {_dims(right)} matrix")
     try:
         return left * right
@@ -93,7 +93,7 @@ def multiply(left: Basic, right: Basic) -> Basic:
 
 def divide(left: Basic, right: Basic) -> Basic:
     """left / right; dividing by a matrix means multiplying by its inverse."""
-    right = _scalar_if_1x1(right)
+    right = structures.scalar_if_1x1(right)
     if is_matrix(right):
         return multiply(left, structures.inverse(right))
     if right == 0:
@@ -105,12 +105,16 @@ def divide(left: Basic, right: Basic) -> Basic:
 
 
 def power(base: Basic, exponent: Basic) -> Basic:
-    """base ** exponent; a matrix to the power -1 is its inverse."""
+    """base ** exponent; a matrix to the power -1 is its inverse, a vector's power is entrywise."""
+    exponent = structures.scalar_if_1x1(exponent)
     if is_matrix(exponent):
         raise Refused("an exponent cannot be a matrix")
+    entrywise = structures.vector_power(base, exponent)
+    if entrywise is not None:
+        return entrywise
     if is_matrix(base):
         if _is_1x1(base):
-            return _scalar_if_1x1(base) ** exponent
+            return structures.scalar_if_1x1(base) ** exponent
         if exponent == -1:
             return structures.inverse(base)
         if not (exponent.is_Integer):
@@ -161,18 +165,6 @@ def absolute(value: Basic) -> Basic:
 
 def _is_1x1(value: Basic) -> bool:
     return is_matrix(value) and tuple(value.shape) == (1, 1)
-
-
-def _scalar_if_1x1(value: Basic) -> Basic:
-    if isinstance(value, MatrixBase) and value.shape == (1, 1):
-        return value[0, 0]
-    return value
-
-
-def _trace_if_1x1(value: Basic) -> Basic:
-    if isinstance(value, MatrixExpr) and tuple(value.shape) == (1, 1):
-        return sympy.Trace(value)
-    return value
 
 
 def _symbolic(shape: tuple) -> bool:

@@ -1,7 +1,8 @@
 """Matrices, matrix expressions, indexed sums, undefined functions, sets, tuples, equations."""
 
 import pytest
-from sympy import (Eq, Function, IndexedBase, Matrix, MatrixSymbol, Piecewise, Q, Sum, Symbol,
+from sympy import (Eq, Function, HadamardProduct, ImmutableMatrix, IndexedBase, Matrix, MatrixSymbol, Piecewise, Q,
+                   Rational, Sum, Symbol, Trace,
                    Tuple, FiniteSet, exp, symbols)
 
 from checkers import Method, Status, check
@@ -146,3 +147,36 @@ PIECEWISE = [
 @pytest.mark.parametrize(("expected", "answer", "status"), PIECEWISE)
 def test_piecewise_answers(expected, answer, status):
     assert check(expected, answer).status is status
+
+
+vv, hh = MatrixSymbol("v", n, 1), MatrixSymbol("h", n, 1)
+Z = MatrixSymbol("Z", n, m)
+cc = Symbol("c", real=True)
+MIXED = [
+    # a set answered by its single value, or by values listed as a tuple
+    (FiniteSet(1), "x = 1", (xx,), Status.CORRECT),
+    (FiniteSet(1), "1", (), Status.CORRECT),
+    (FiniteSet(Tuple(0, 3), Tuple(0, -3)), "(0, 3), (0, -3)", (), Status.CORRECT),
+    (FiniteSet(Tuple(0, 3), Tuple(0, -3)), "(0, 3), (0, 3)", (), Status.INCORRECT),
+    # scalars built from matrices are compared on random matrices
+    (Trace(vv.T * hh) + cc, r"h^\top v + c", (vv, hh, cc), Status.CORRECT),
+    (Trace(vv.T * hh) + cc, r"h^\top h + c", (vv, hh, cc), Status.INCORRECT),
+    (Trace(vv.T * hh) + cc, "v.T*h + c", (vv, hh, cc), Status.CORRECT),
+    # a vector's power is entrywise; a matrix softmax works column by column
+    (HadamardProduct(hh, hh), r"h^2", (hh,), Status.CORRECT),
+    (HadamardProduct(hh, hh), r"h^\top h", (hh,), Status.INCORRECT),
+]
+
+
+@pytest.mark.parametrize(("expected", "answer", "declared", "status"), MIXED)
+def test_mixed_kinds_read_as_a_person_means_them(expected, answer, declared, status):
+    verdict = check(expected, answer, symbols=declared)
+    assert verdict.status is status, verdict.message
+
+
+def test_softmax_of_a_matrix_normalises_each_column():
+    instance = ImmutableMatrix([[0, 1], [0, 1]])
+    from checkers import Vocabulary, read_answer
+    value = read_answer("softmax(Z)", Vocabulary.from_objects(Z)).value
+    explicit = value.xreplace({n: 2, m: 2}).xreplace({MatrixSymbol("Z", 2, 2): instance}).doit()
+    assert ImmutableMatrix(explicit).applyfunc(lambda e: e.simplify()) == ImmutableMatrix([[Rational(1, 2)] * 2] * 2)
