@@ -201,6 +201,15 @@ def _certified_sign(matrix, point: dict, vector: list) -> int:
     return 1 if value > 0 else -1
 
 
+def _rational_vectors(column):
+    """Rational approximations of an eigenvector: a short one (largest entry 1, small
+    denominators) first, then a precise one."""
+    largest = max(column, key=abs)
+    scaled = [sympy.Rational(mpmath.nstr(entry / largest, 15)) for entry in column]
+    yield [entry.limit_denominator(12) for entry in scaled]
+    yield scaled
+
+
 def _witness(matrix, symbols, samples: int = 30, parameter_draws: int = 4, seed: int = 0):
     """Points (one parameter assignment) where the Hessian has a certified positive and a
     certified negative direction: ``(point_plus, v_plus, point_minus, v_minus)`` or None."""
@@ -225,9 +234,10 @@ def _witness(matrix, symbols, samples: int = 30, parameter_draws: int = 4, seed:
                     sign = 1 if values[index] > 0 else -1
                     if sign in found or abs(values[index]) < mpmath.mpf(10) ** -15:
                         continue
-                    vector = [sympy.Rational(str(mpmath.nstr(vectors[k, index], 12))) for k in range(numeric.rows)]
-                    if _certified_sign(matrix, point, vector) == sign:
-                        found[sign] = (point, vector)
+                    for vector in _rational_vectors([vectors[k, index] for k in range(numeric.rows)]):
+                        if _certified_sign(matrix, point, vector) == sign:
+                            found[sign] = (point, vector)
+                            break
                 if len(found) == 2:
                     return found[1] + found[-1]
     return None
