@@ -12,8 +12,11 @@ from itertools import combinations
 
 import sympy
 from sympy import Eq, Expr, Symbol, Tuple
+from sympy.core.function import AppliedUndef
 from sympy.core.symbol import Str
 
+from ._convexity import prove_sign, real_domain
+from ._critical import _is_polynomial_system, realness
 from ._errors import NoSolution, UnsupportedInput
 from ._partials import gradient_steps
 from ._steps import Derivation, Step
@@ -48,15 +51,51 @@ class _Candidate:
     reasons: tuple[sympy.Basic, ...]
 
 
-def _real_value(expr: Expr) -> float | None:
-    """The value of a constant expression as a float, or None when it is not real."""
-    number = sympy.N(expr, 30)
-    real, imaginary = number.as_real_imag()
-    return float(real) if abs(imaginary) < 1e-20 else None
+_TOLERANCE = sympy.Float("1e-20")
 
 
-def _is_real_solution(solution: dict) -> bool:
-    return all(_real_value(value) is not None for value in solution.values() if value.is_number)
+def _sign(expr: Expr) -> str | None:
+    """'zero', 'positive', 'negative', 'nonnegative', 'nonpositive' proved for every
+    admissible value of the parameters (all real, with their assumptions), else None."""
+    expr = sympy.sympify(expr)
+    if expr.is_number:
+        expr = sympy.simplify(expr)
+        if expr.is_zero:
+            return "zero"
+        value = sympy.N(expr, 30)
+        real, imaginary = value.as_real_imag()
+        if not (real.is_number and imaginary.is_number) or abs(imaginary) > _TOLERANCE:
+            return None
+        if abs(real) <= _TOLERANCE:
+            return "zero"
+        return "positive" if real > 0 else "negative"
+    proved = prove_sign(expr)
+    if proved == "zero":
+        return "zero"
+    for form in (expr, sympy.together(real_domain(expr)[0]), sympy.factor(real_domain(expr)[0])):
+        form = real_domain(form)[0]
+        if form.is_positive:
+            return "positive"
+        if form.is_negative:
+            return "negative"
+    return proved if proved in ("nonnegative", "nonpositive") else None
+
+
+def _at_most_zero(expr: Expr) -> bool | None:
+    """expr <= 0: True / False when decided, None when it depends on the parameters."""
+    sign = _sign(expr)
+    if sign in ("zero", "negative", "nonpositive"):
+        return True
+    if sign == "positive":
+        return False
+    return None
+
+
+def _is_real_solution(solution: dict) -> bool | None:
+    verdicts = [realness(value) for value in solution.values()]
+    if any(v is False for v in verdicts):
+        return False
+    return True if all(verdicts) else None
 
 
 def _check(solution: dict, variables, mus, gs) -> _Candidate:
@@ -64,32 +103,65 @@ def _check(solution: dict, variables, mus, gs) -> _Candidate:
     multipliers = tuple(solution.get(m, m) for m in mus)
     checks, accepted = [], True
     for g in gs:
-        value = _real_value(g.subs(solution))
-        feasible = value <= 1e-12
+        value = sympy.simplify(g.subs(solution))
+        feasible = _at_most_zero(value)
+        if feasible is None:
+            raise NoSolution(f"cannot decide whether {g} <= 0 at {point}: {value} <= 0 depends on the parameters")
         accepted &= feasible
-        checks.append(sympy.Le(g, 0, evaluate=False) if feasible else sympy.Gt(g.subs(solution), 0, evaluate=False))
+        checks.append(sympy.Le(g, 0, evaluate=False) if feasible else sympy.Gt(value, 0, evaluate=False))
     for mu, value in zip(mus, multipliers):
-        dual = _real_value(value) >= -1e-12
+        dual = _at_most_zero(-value)
+        if dual is None:
+            raise NoSolution(f"cannot decide whether {mu} = {value} >= 0 (it depends on the parameters)")
         accepted &= dual
         checks.append(sympy.Ge(mu, 0, evaluate=False) if dual else sympy.Lt(value, 0, evaluate=False))
     return _Candidate(point, multipliers, accepted, tuple(checks))
 
 
+def _solve_case(reduced, unknowns, label: str) -> list[dict]:
+    try:
+        solutions = sympy.solve(reduced, unknowns, dict=True)
+    except (NotImplementedError, ValueError, TypeError) as error:
+        raise NoSolution(f"sympy cannot solve the KKT system of {label}: {error}") from error
+    if not solutions and not _is_polynomial_system(reduced, unknowns):
+        raise NoSolution(f"no solution found for {label}, but the system is not polynomial: "
+                         "that is not a proof that there is none")
+    for solution in solutions:
+        if any(sympy.sympify(v).has(*unknowns) for v in solution.values()) or len(solution) < len(unknowns):
+            raise NoSolution(f"{label} has a continuum of solutions; not handled")
+    return solutions
+
+
 def _case_step(active: tuple[int, ...], equations, unknowns, variables, mus, gs) -> tuple[Step, list[_Candidate]]:
     inactive = {m: sympy.S.Zero for i, m in enumerate(mus) if i not in active}
     reduced = [e.subs(inactive) for e in equations if e.subs(inactive) != 0]
+    label = "active set {" + ", ".join(f"g{i + 1}" for i in active) + "}"
     solutions = [{**inactive, **s} for s in
-                 sympy.solve(reduced, [u for u in unknowns if u not in inactive], dict=True)]
-    candidates = [_check(s, variables, mus, gs) for s in solutions if _is_real_solution(s)]
+                 _solve_case(reduced, [u for u in unknowns if u not in inactive], label)]
+    candidates = []
+    for solution in solutions:
+        real = _is_real_solution(solution)
+        if real is None:
+            raise NoSolution(f"cannot decide whether the solution {solution} of {label} is real")
+        if real:
+            candidates.append(_check(solution, variables, mus, gs))
     substeps = tuple(
         Step("feasibility checks", Tuple(*c.point, *c.multipliers), Str("KKT point" if c.accepted else "rejected"),
              conditions=c.reasons)
         for c in candidates
     )
-    label = "active set {" + ", ".join(f"g{i + 1}" for i in active) + "}"
     system = Tuple(*(Eq(e, 0, evaluate=False) for e in equations))
     found = Tuple(*(Tuple(*c.point) for c in candidates)) if candidates else Str("no solution")
     return Step(f"case: {label}", system, found, substeps=substeps), candidates
+
+
+def _least(values: list[Expr]) -> int:
+    """The index of a value provably <= all the others (NoSolution if undecidable)."""
+    for i, value in enumerate(values):
+        if all(_at_most_zero(sympy.simplify(value - other)) for other in values):
+            return i
+    raise NoSolution("cannot decide which KKT point has the least objective value: "
+                     + ", ".join(sympy.sstr(v) for v in values))
 
 
 def kkt(objective: Expr, variables: Sequence[Symbol], inequalities: Sequence = (),
@@ -108,6 +180,8 @@ def kkt(objective: Expr, variables: Sequence[Symbol], inequalities: Sequence = (
     variables = tuple(variables)
     gs = [as_inequality_function(c) for c in inequalities]
     hs = [_as_equality_function(c) for c in equalities]
+    if any(sympy.sympify(e).atoms(AppliedUndef) for e in [objective, *gs, *hs]):
+        raise UnsupportedInput("KKT needs explicit functions (unknown functions such as f(x) cannot be solved for)")
     if len(gs) > _MAX_INEQUALITIES:
         raise UnsupportedInput(f"at most {_MAX_INEQUALITIES} inequality constraints")
     mus = [Symbol(f"mu{i + 1}", real=True) for i in range(len(gs))]
@@ -131,8 +205,8 @@ def kkt(objective: Expr, variables: Sequence[Symbol], inequalities: Sequence = (
                       Tuple(*(Tuple(*c.point) for c in accepted)), substeps=tuple(cases)))
     if not accepted:
         raise NoSolution("no point satisfies the KKT conditions")
-    values = [objective.subs(dict(zip(variables, c.point))) for c in accepted]
-    best = min(range(len(values)), key=lambda i: _real_value(values[i]))
+    values = [sympy.simplify(objective.subs(dict(zip(variables, c.point)))) for c in accepted]
+    best = _least(values)
     result = Tuple(Tuple(*accepted[best].point), values[best])
     steps.append(Step("optimum (least objective among KKT points)", Tuple(*(Tuple(*c.point) for c in accepted)),
                       result, note="global minimum when f and the g_i are convex and the h_j affine"))
