@@ -9,7 +9,7 @@ tr(L dX^T R) gives G = R L; a vector f(x) has df = J dx, so the Jacobian is J.
 from __future__ import annotations
 
 import sympy
-from sympy import Identity, MatAdd, MatMul, MatrixExpr, MatrixSymbol
+from sympy import HadamardProduct, Identity, MatAdd, MatMul, MatrixExpr, MatrixSymbol, OneMatrix
 
 from ._errors import UnsupportedInput
 from ._matrix_differential import LinearTerm, differential, terms_as_expr, transpose_of
@@ -26,7 +26,33 @@ def _product(coefficient, factors, size) -> MatrixExpr:
     return MatMul(coefficient, *factors) if coefficient != 1 else (factors[0] if len(factors) == 1 else MatMul(*factors))
 
 
+def _hadamard_product(a: MatrixExpr, b: MatrixExpr) -> MatrixExpr:
+    """a ⊙ b, with 1 1ᵀ ⊙ b = b."""
+    if isinstance(a, OneMatrix):
+        return b
+    if isinstance(b, OneMatrix):
+        return a
+    return HadamardProduct(a, b)
+
+
+def _product_or_ones(factors, shape) -> MatrixExpr:
+    if not factors:
+        return Identity(shape[0])
+    return factors[0] if len(factors) == 1 else MatMul(*factors)
+
+
+def _without_mask(term: LinearTerm) -> LinearTerm:
+    """Inside a trace: tr(c L (H ⊙ M) R) = tr(c ((R L) ⊙ Hᵀ) M), an ordinary term in M."""
+    if term.mask is None:
+        return term
+    outer = _product_or_ones((*term.right, *term.left), term.mask.shape[::-1])
+    combined = _hadamard_product(outer, transpose_of(term.mask)) if not isinstance(outer, Identity) else \
+        HadamardProduct(outer, transpose_of(term.mask))
+    return _without_mask(term.inner.times((combined,), coefficient=term.coefficient))
+
+
 def _gradient_contribution(term: LinearTerm, X: MatrixSymbol) -> MatrixExpr:
+    term = _without_mask(term)
     product = (*term.right, *term.left)
     if not term.transposed:
         product = tuple(transpose_of(f) for f in reversed(product))
@@ -34,6 +60,8 @@ def _gradient_contribution(term: LinearTerm, X: MatrixSymbol) -> MatrixExpr:
 
 
 def _jacobian_contribution(term: LinearTerm, x: MatrixSymbol) -> MatrixExpr:
+    if term.mask is not None:
+        raise UnsupportedInput("cannot read a Jacobian from an entrywise (Hadamard) term")
     if not term.transposed:
         if term.right:
             raise UnsupportedInput("cannot read a Jacobian from a term with factors right of dx")
@@ -47,6 +75,8 @@ def _is_scalar(expr) -> bool:
 
 def _read_off(f, X, terms, contribution, rule: str, note: str) -> tuple[Step, sympy.Basic]:
     parts = [contribution(t, X) for t in terms]
+    if any(t.mask is not None for t in terms):
+        note += "; entrywise products: tr(C (H ⊙ M)) = tr((C ⊙ Hᵀ) M)"
     raw = MatAdd(*parts) if len(parts) > 1 else (parts[0] if parts else sympy.ZeroMatrix(*X.shape))
     return Step(rule, terms_as_expr(terms, X, scalar=_is_scalar(f)), raw, note=note), raw
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 import sympy
-from sympy import Expr, MatAdd, MatMul, MatrixExpr, MatrixSymbol, Trace, Transpose
+from sympy import Expr, HadamardProduct, MatAdd, MatMul, MatrixExpr, MatrixSymbol, OneMatrix, Trace, Transpose
 
 from ._errors import UnsupportedInput
 from ._matrix_objects import Diag, Differential, Elementwise, LogSumExp, Softmax, SquaredNorm, Tr, elementwise
 from ._softmax_steps import log_sum_exp_steps, softmax_steps
 from ._steps import Step
 
-__all__ = ["LinearTerm", "differential", "transpose_of", "terms_as_expr", "differential_symbol"]
+__all__ = ["LinearTerm", "differential", "transpose_of", "terms_as_expr", "differential_symbol", "hadamard_term"]
 
 
 def transpose_of(factor: MatrixExpr) -> MatrixExpr:
@@ -34,12 +34,17 @@ def transpose_of(factor: MatrixExpr) -> MatrixExpr:
 
 @dataclass(frozen=True)
 class LinearTerm:
-    """``coefficient * left... * dX * right...`` (``dX^T`` when ``transposed``)."""
+    """``coefficient * left... * dX * right...`` (``dX^T`` when ``transposed``).
+
+    An entrywise (Hadamard) term has a ``mask`` H and an ``inner`` term M in place of dX:
+    ``coefficient * left... * (H ⊙ M) * right...`` (from d f(U) = f'(U) ⊙ dU)."""
 
     coefficient: Expr = sympy.S.One
     left: tuple = ()
     right: tuple = ()
     transposed: bool = False
+    mask: MatrixExpr | None = None
+    inner: "LinearTerm | None" = None
 
     def times(self, left: tuple = (), right: tuple = (), coefficient: Expr = sympy.S.One) -> "LinearTerm":
         """This term multiplied by ``left`` on the left and ``right`` on the right."""
@@ -47,14 +52,27 @@ class LinearTerm:
                        left=tuple(left) + self.left, right=self.right + tuple(right))
 
     def transpose(self) -> "LinearTerm":
-        """(c L dX R)^T = c R^T dX^T L^T."""
-        return LinearTerm(self.coefficient, tuple(transpose_of(f) for f in reversed(self.right)),
-                          tuple(transpose_of(f) for f in reversed(self.left)), not self.transposed)
+        """(c L dX R)^T = c R^T dX^T L^T; (c L (H ⊙ M) R)^T = c R^T (H^T ⊙ M^T) L^T."""
+        left = tuple(transpose_of(f) for f in reversed(self.right))
+        right = tuple(transpose_of(f) for f in reversed(self.left))
+        if self.mask is not None:
+            return LinearTerm(self.coefficient, left, right, False, transpose_of(self.mask), self.inner.transpose())
+        return LinearTerm(self.coefficient, left, right, not self.transposed)
 
     def as_expr(self, dX: MatrixSymbol) -> MatrixExpr:
-        middle = Transpose(dX) if self.transposed else dX
+        if self.mask is not None:
+            middle = HadamardProduct(self.mask, self.inner.as_expr(dX))
+        else:
+            middle = Transpose(dX) if self.transposed else dX
         factors = (*self.left, middle, *self.right)
+        if len(factors) == 1 and self.coefficient == 1:
+            return middle
         return MatMul(self.coefficient, *factors) if self.coefficient != 1 else MatMul(*factors)
+
+
+def hadamard_term(mask: MatrixExpr, inner: LinearTerm) -> LinearTerm:
+    """The term mask ⊙ (inner)."""
+    return LinearTerm(mask=mask, inner=inner)
 
 
 def differential_symbol(X: MatrixSymbol) -> MatrixSymbol:
@@ -166,14 +184,24 @@ def _log_sum_exp_rule(expr, X) -> _Differentiated:
     return _Differentiated(terms, _step(f"log-sum-exp rule: {note}", expr, terms, X, [*worked, part.step]))
 
 
-def _require_vector(u: MatrixExpr, rule: str) -> None:
-    if u.shape[1] != 1:
-        raise UnsupportedInput(f"the {rule} rule is implemented for column vectors, got shape {u.shape}")
+def _batch_softmax_rule(expr, X) -> _Differentiated:
+    """Column by column, d s_j = (diag(s_j) - s_j s_jᵀ) du_j; for all columns at once
+    dS = S ⊙ dU - S ⊙ (1 1ᵀ (S ⊙ dU))."""
+    u = expr.arg
+    S = Softmax(u)
+    ones = OneMatrix(u.shape[0], u.shape[0])
+    part = differential(u, X)
+    terms = tuple(hadamard_term(S, t) for t in part.terms) + tuple(
+        hadamard_term(S, hadamard_term(S, t).times((ones,))).times(coefficient=-1) for t in part.terms)
+    return _Differentiated(terms, _step(
+        "softmax rule (column by column): d softmax(U) = S ⊙ dU - S ⊙ (1 1^T (S ⊙ dU)), S = softmax(U)",
+        expr, terms, X, [part.step]))
 
 
 def _softmax_rule(expr, X) -> _Differentiated:
     u = expr.arg
-    _require_vector(u, "softmax")
+    if u.shape[1] != 1:
+        return _batch_softmax_rule(expr, X)
     s = Softmax(u)
     jacobian = MatAdd(Diag(s), -MatMul(s, Transpose(s)))
     part = differential(u, X)
@@ -184,7 +212,12 @@ def _softmax_rule(expr, X) -> _Differentiated:
 
 def _elementwise_rule(expr, X) -> _Differentiated:
     u = expr.arg
-    _require_vector(u, "elementwise")
+    if u.shape[1] != 1:
+        derivative = elementwise(expr.name, u, expr.order + 1)
+        part = differential(u, X)
+        terms = tuple(hadamard_term(derivative, t) for t in part.terms)
+        return _Differentiated(terms, _step("elementwise chain rule: d f(U) = f'(U) ⊙ dU (entrywise)", expr, terms, X,
+                                            [part.step]))
     derivative = Diag(elementwise(expr.name, u, expr.order + 1))
     part = differential(u, X)
     terms = tuple(t.times((derivative,)) for t in part.terms)
