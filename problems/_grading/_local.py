@@ -12,13 +12,17 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, wait
 from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
 from pebble import ProcessExpired, ProcessPool
+
+from checkers import UsageError
 
 from ._records import undecided_payload
 from ._rows import Task
@@ -27,6 +31,9 @@ from ._worker import CheckFunction, check_task, limit_resources, run_task
 __all__ = ["LocalRunner", "default_workers"]
 
 _PRELOAD = ["problems._grading._worker"]
+_CANNOT_START = ("the worker processes could not start. A script that calls grade_many must do so under "
+                 "`if __name__ == \"__main__\":` (workers import the main module, as with any multiprocessing pool), "
+                 "and cannot be read from standard input.")
 
 
 def default_workers() -> int:
@@ -50,18 +57,20 @@ class LocalRunner:
 
     def run(self, tasks: Iterable[Task]) -> Iterator[tuple[Task, dict[str, Any]]]:
         source = iter(tasks)
+        retry: deque[Task] = deque()  # tasks a broken pool never ran
         pool = self._pool()
         pending: dict[Future[Any], Task] = {}
+        completed = 0
         finished = False
         try:
             exhausted = False
             while True:
-                while not exhausted and len(pending) < 4 * self.workers:
-                    task = next(source, None)
+                while len(pending) < 4 * self.workers and (retry or not exhausted):
+                    task = retry.popleft() if retry else next(source, None)
                     if task is None:
                         exhausted = True
                         break
-                    if not pool.active:  # a broken pool (rare): start a new one
+                    if not pool.active:  # all workers died at once (rare): start a new pool
                         pool.stop()
                         pool = self._pool()
                     pending[pool.schedule(run_task, args=(task, self.timeout, self.check), timeout=self.timeout + self.grace)] = task
@@ -70,7 +79,14 @@ class LocalRunner:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in sorted(done, key=lambda f: pending[f].row):
                     task = pending.pop(future)
-                    yield task, self._payload(future)
+                    payload = self._payload(future)
+                    if payload is None:
+                        if completed == 0:
+                            raise UsageError(_CANNOT_START)
+                        retry.append(task)
+                        continue
+                    completed += 1
+                    yield task, payload
             finished = True
         finally:
             if finished:
@@ -83,9 +99,12 @@ class LocalRunner:
         return ProcessPool(max_workers=self.workers, max_tasks=self.max_tasks, initializer=limit_resources,
                            initargs=(self.memory_mb, self.grace), context=_context())
 
-    def _payload(self, future: Future[Any]) -> dict[str, Any]:
+    def _payload(self, future: Future[Any]) -> dict[str, Any] | None:
+        """The task's payload, an ``undecided`` one if it was stopped, None if the pool broke before it ran."""
         try:
             return future.result()
+        except BrokenProcessPool:
+            return None
         except FutureTimeout:
             return undecided_payload(f"the check ran past its {self.timeout:g} s budget and {self.grace:g} s of grace; "
                                      "its worker was stopped and replaced.", self.timeout + self.grace)
