@@ -40,6 +40,24 @@ def derivative_steps(expr: Expr, x: Symbol) -> tuple[Step, Expr]:
     return rule_to_step(rule), rule.result
 
 
+def _entrywise(matrix, x, tidy: bool) -> Derivation:
+    """d(matrix)/dx entry by entry, for a matrix of explicit shape."""
+    if isinstance(matrix, sympy.MatrixExpr):
+        if not all(dimension.is_Integer for dimension in matrix.shape):
+            raise UnsupportedInput(
+                f"derivative of the matrix expression {matrix} (symbolic shape {matrix.shape}) with respect to "
+                f"the scalar {x}: not supported; give a matrix of explicit shape, or use matrix_gradient")
+        matrix = matrix.as_explicit()
+    entries = [[differentiate(matrix[i, j], x, tidy=tidy) for j in range(matrix.cols)] for i in range(matrix.rows)]
+    result = sympy.ImmutableMatrix([[d.result for d in row] for row in entries])
+    substeps = tuple(
+        Step(f"entry ({i + 1}, {j + 1})", Derivative(matrix[i, j], x), d.result, substeps=d.steps)
+        for i, row in enumerate(entries) for j, d in enumerate(row) if matrix[i, j].has(x))
+    step = Step("entrywise derivative", Derivative(sympy.ImmutableMatrix(matrix), x), result, substeps=substeps,
+                note="d/dx of a matrix: differentiate every entry")
+    return Derivation(result, (step,), title="derivative", statement=Derivative(sympy.ImmutableMatrix(matrix), x))
+
+
 def differentiate(expr: Expr, x: Symbol, *, tidy: bool = True) -> Derivation:
     """Worked derivative of ``expr`` with respect to ``x``, one rule per step.
 
@@ -54,6 +72,8 @@ def differentiate(expr: Expr, x: Symbol, *, tidy: bool = True) -> Derivation:
     >>> d.rules[:3]
     ('chain rule', 'exp rule', 'chain rule')
     """
+    if isinstance(expr, (sympy.MatrixBase, sympy.MatrixExpr)):
+        return _entrywise(expr, x, tidy)
     step, result = derivative_steps(expr, x)
     steps = (step,) + tidy_steps(result, expr) if tidy else (step,)
     final = steps[-1].after

@@ -98,6 +98,29 @@ def _naming_steps(result) -> tuple[Step, ...]:
                  definitions=(sympy.Eq(name, found[0], evaluate=False),)),)
 
 
+def _scalar_variable_derivation(f, X, what: str, order: int = 1) -> Derivation | None:
+    """With respect to a scalar symbol: the ordinary derivative of a scalar ``f`` (None when
+    X is a MatrixSymbol); UnsupportedInput for anything else."""
+    from ._differentiate import differentiate
+
+    if isinstance(X, MatrixSymbol):
+        return None
+    if not isinstance(X, (sympy.Symbol, sympy.Indexed)):
+        raise UnsupportedInput(f"{what} differentiates with respect to a MatrixSymbol, not {type(X).__name__} {X}")
+    if isinstance(f, (MatrixExpr, sympy.MatrixBase)) or not isinstance(f, sympy.Expr):
+        raise UnsupportedInput(f"{what} with respect to the scalar {X} of the matrix-valued {f}: "
+                               "use 'derivative' (entrywise, for matrices of explicit shape) or a MatrixSymbol variable")
+    first = differentiate(f, X)
+    if order == 1:
+        return Derivation(first.result, first.steps, title=f"{what} with respect to the scalar {X}: the derivative",
+                          statement=sympy.Derivative(f, X))
+    second = differentiate(first.result, X)
+    steps = (Step("first derivative", sympy.Derivative(f, X), first.result, substeps=first.steps),
+             Step("second derivative", sympy.Derivative(first.result, X), second.result, substeps=second.steps))
+    return Derivation(second.result, steps, title=f"{what} with respect to the scalar {X}: the second derivative",
+                      statement=sympy.Derivative(f, (X, 2)))
+
+
 def _derive(f, X, contribution, rule, note, title) -> Derivation:
     worked = differential(f, X)
     if worked.step is None:
@@ -119,6 +142,9 @@ def matrix_gradient(f: sympy.Basic, X: MatrixSymbol) -> Derivation:
     >>> matrix_gradient(x.T*A*x, x).result
     (A + A.T)*x
     """
+    scalar = _scalar_variable_derivation(f, X, "matrix_gradient")
+    if scalar is not None:
+        return scalar
     if not _is_scalar(f):
         raise UnsupportedInput(f"the gradient needs a scalar function; {f} has shape {f.shape}")
     note = "df = tr(Gᵀ dX) gives grad = G; tr(L dX R) gives (R L)ᵀ, tr(L dXᵀ R) gives R L"
@@ -136,6 +162,9 @@ def matrix_jacobian(f: MatrixExpr, x: MatrixSymbol) -> Derivation:
     >>> matrix_jacobian(Softmax(x), x).result
     diag(softmax(x)) - softmax(x)*softmax(x).T
     """
+    scalar = _scalar_variable_derivation(f, x, "matrix_jacobian")
+    if scalar is not None:
+        return scalar
     if not isinstance(f, MatrixExpr) or f.shape[1] != 1 or x.shape[1] != 1:
         raise UnsupportedInput("the Jacobian needs a column-vector function of a column vector")
     return _derive(f, x, _jacobian_contribution, "identify the Jacobian", "df = J dx gives the Jacobian J",
@@ -151,6 +180,9 @@ def matrix_hessian(f: sympy.Basic, x: MatrixSymbol) -> Derivation:
     >>> matrix_hessian(x.T*A*x, x).result
     A + A.T
     """
+    scalar = _scalar_variable_derivation(f, x, "matrix_hessian", order=2)
+    if scalar is not None:
+        return scalar
     gradient = matrix_gradient(f, x)
     jacobian = matrix_jacobian(gradient.result, x)
     steps = (Step("gradient", Differential(f), gradient.result, substeps=gradient.steps),

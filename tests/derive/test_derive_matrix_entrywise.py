@@ -69,3 +69,41 @@ def test_entrywise_derivations_render(loss):
     derivation = derive.matrix_gradient(loss, W)
     assert "⊙" in derivation.to_text() or "circ" in derivation.to_latex()
     derivation.to_latex(), derivation.to_markdown(), derivation.to_dict()
+
+
+t = Symbol("t", real=True)
+A3, x3 = MatrixSymbol("A", n, n), MatrixSymbol("x", n, 1)
+
+
+@pytest.mark.parametrize("what, expr, expected", [
+    ("matrix_gradient", t**2 * sympy.sin(t), sympy.diff(t**2 * sympy.sin(t), t)),
+    ("matrix_jacobian", sympy.exp(3 * t), 3 * sympy.exp(3 * t)),
+    ("matrix_hessian", t**3, 6 * t),
+])
+def test_matrix_derivations_with_respect_to_a_scalar_are_ordinary_derivatives(what, expr, expected):
+    assert sympy.simplify(derive.derive_by_name(what, expr, [t]).result - expected) == 0
+
+
+@pytest.mark.parametrize("what, expr", [
+    ("matrix_gradient", t * x3.T * A3 * x3),
+    ("matrix_jacobian", t * x3),
+    ("matrix_hessian", t * A3),
+    ("derivative", t * A3 * x3),
+])
+def test_matrix_valued_with_respect_to_a_scalar_is_a_clean_error(what, expr):
+    with pytest.raises(derive.UnsupportedInput, match="scalar"):
+        derive.derive_by_name(what, expr, [t])
+
+
+@pytest.mark.parametrize("expr", [
+    Matrix([[t**2, sympy.sin(t)], [1, sympy.exp(t)]]),
+    Matrix([t**2, derive.sigmoid(t)]),
+    t * MatrixSymbol("B", 2, 2),
+])
+def test_derivative_of_an_explicit_matrix_is_entrywise(expr):
+    derivation = derive.derive_by_name("derivative", expr, [t])
+    explicit = expr.as_explicit() if isinstance(expr, sympy.MatrixExpr) else expr
+    expected = explicit.applyfunc(lambda e: sympy.diff(e, t))
+    assert (derivation.result - expected).applyfunc(sympy.simplify) == sympy.zeros(*expected.shape)
+    assert derivation.steps[0].rule == "entrywise derivative"
+    derivation.to_text(), derivation.to_latex()
