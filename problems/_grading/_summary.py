@@ -33,6 +33,7 @@ class Summary:
     """Accumulates records; ``text()`` renders the report printed to stderr."""
 
     slowest_count: int = 5
+    problems_shown: int = 40
     by_status: Counter[str] = field(default_factory=Counter)
     by_problem: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     slowest: list[tuple[float, int, str]] = field(default_factory=list)
@@ -63,9 +64,11 @@ class Summary:
         if self.by_problem:
             width = max(len(p) for p in self.by_problem)
             lines.append("By problem:")
-            for problem in sorted(self.by_problem):
+            for problem in sorted(self.by_problem)[: self.problems_shown]:
                 counts = self.by_problem[problem]
                 lines.append(f"  {problem:<{width}}  " + "  ".join(f"{s} {counts[s]:,}" for s in STATUSES))
+            if len(self.by_problem) > self.problems_shown:
+                lines.append(f"  ... and {len(self.by_problem) - self.problems_shown} more problems (the results file has them all)")
         if self.slowest:
             lines.append("Slowest rows:")
             lines.extend(f"  {text}" for _, _, text in sorted(self.slowest, reverse=True))

@@ -13,11 +13,12 @@ task into a Verdict (``check_task`` unless a caller, e.g. a test, passes its own
 from __future__ import annotations
 
 import resource
+import sys
 from collections.abc import Callable
 from typing import Any
 
 import checkers
-from checkers import DerivecheckError, Verdict
+from checkers import BudgetExpired, DerivecheckError, Verdict
 from checkers._declarations import read_declarations
 
 from .. import bank
@@ -65,6 +66,13 @@ def limit_resources(memory_mb: int, grace: float) -> None:
     _set_limit(resource.RLIMIT_AS, memory_mb * 1024 * 1024)
     _set_limit(resource.RLIMIT_CORE, 0)
     _limits["cpu"], _limits["grace"] = True, grace
+    sys.unraisablehook = _quiet_budget_expiry
+
+
+def _quiet_budget_expiry(unraisable: "sys.UnraisableHookArgs") -> None:
+    """A budget that expires while a generator is being closed is expected, not worth a stderr trace."""
+    if not isinstance(unraisable.exc_value, BudgetExpired):
+        sys.__unraisablehook__(unraisable)
 
 
 def _arm_cpu_limit(seconds: float) -> None:
