@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sympy import Expr, Mul, Pow, Symbol, log
+from sympy import Expr, Indexed, Mul, Pow, Symbol, log
 
 from ._diff_rules import (
     KNOWN_FUNCTION_RULES, ChainRule, ConstantMultipleRule, ConstantRule, DiffRule,
-    ExponentialRule, IdentityRule, LogarithmicDifferentiationRule, NoRule, PowerRule,
+    ExponentialRule, IdentityRule, IndexedRule, LogarithmicDifferentiationRule, NoRule, PowerRule,
     ProductRule, QuotientRule, SumRule,
 )
 
-__all__ = ["find_rule", "InnerNames"]
+__all__ = ["find_rule", "InnerNames", "depends_on"]
 
 _PREFERRED_NAMES = ("u", "v", "w", "t", "s", "r", "q")
 
@@ -44,6 +44,22 @@ class InnerNames:
         return Symbol(next(self._names), **like.assumptions0)
 
 
+def _may_coincide(a: Indexed, b: Indexed) -> bool:
+    """Whether the entries a and b can be the same entry (same base, indices not provably
+    different): x[i] and x[k] can, x[1] and x[2] cannot."""
+    if a.base != b.base or len(a.indices) != len(b.indices):
+        return False
+    return not any((p - q).is_zero is False for p, q in zip(a.indices, b.indices))
+
+
+def depends_on(expr: Expr, x) -> bool:
+    """Whether ``expr`` depends on the variable ``x``. For an entry x = v[k] of an IndexedBase,
+    v[i] depends on it unless i != k is provable (d v[i]/d v[k] = KroneckerDelta(i, k))."""
+    if isinstance(x, Indexed):
+        return expr.has(x) or any(_may_coincide(a, x) for a in expr.atoms(Indexed))
+    return expr.has(x)
+
+
 def find_rule(expr: Expr, x: Symbol, names: InnerNames | None = None) -> DiffRule:
     """The rule tree differentiating ``expr`` with respect to ``x``.
 
@@ -54,10 +70,12 @@ def find_rule(expr: Expr, x: Symbol, names: InnerNames | None = None) -> DiffRul
     ('chain rule', x**2, 2*x*cos(x**2))
     """
     names = names or InnerNames(expr)
-    if not expr.has(x):
+    if not depends_on(expr, x):
         return ConstantRule(expr, x)
     if expr == x:
         return IdentityRule(expr, x)
+    if isinstance(expr, Indexed) and isinstance(x, Indexed):
+        return IndexedRule(expr, x)
     if expr.is_Add:
         return SumRule(expr, x, tuple(find_rule(term, x, names) for term in expr.args))
     if expr.is_Mul:
@@ -85,11 +103,11 @@ def _function_rule(expr: Expr, x: Symbol, names: InnerNames) -> DiffRule:
 
 def _power_rule(expr: Pow, x: Symbol, names: InnerNames) -> DiffRule:
     base, exponent = expr.args
-    if not exponent.has(x):
+    if not depends_on(exponent, x):
         if base == x:
             return PowerRule(expr, x, exponent)
         return _chain(expr, x, base, lambda u: u**exponent, names)
-    if not base.has(x):
+    if not depends_on(base, x):
         if exponent == x:
             return ExponentialRule(expr, x)
         return _chain(expr, x, exponent, lambda u: base**u, names)
@@ -103,8 +121,8 @@ def _is_denominator(factor: Expr) -> bool:
 
 
 def _product_rule(expr: Mul, x: Symbol, names: InnerNames) -> DiffRule:
-    constants = [f for f in expr.args if not f.has(x)]
-    varying = [f for f in expr.args if f.has(x)]
+    constants = [f for f in expr.args if not depends_on(f, x)]
+    varying = [f for f in expr.args if depends_on(f, x)]
     if constants:
         rest = Mul(*varying)
         return ConstantMultipleRule(expr, x, Mul(*constants), find_rule(rest, x, names))

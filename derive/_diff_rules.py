@@ -18,7 +18,7 @@ from sympy import Abs, Add, Derivative, Eq, Expr, Heaviside, Mul, Ne, Symbol, ex
 from ._functions import relu, sigmoid, softplus
 
 __all__ = [
-    "DiffRule", "ConstantRule", "IdentityRule", "SumRule", "ConstantMultipleRule", "PowerRule",
+    "DiffRule", "ConstantRule", "IdentityRule", "IndexedRule", "SumRule", "ConstantMultipleRule", "PowerRule",
     "ProductRule", "QuotientRule", "ChainRule", "ExpRule", "ExponentialRule", "LogRule",
     "TrigRule", "InverseTrigRule", "HyperbolicRule", "TanhRule", "SigmoidRule", "SoftplusRule",
     "ReluRule", "AbsRule", "LogarithmicDifferentiationRule", "NoRule", "KNOWN_FUNCTION_RULES",
@@ -72,6 +72,16 @@ class IdentityRule(DiffRule):
 
     def _compute(self) -> Expr:
         return sympy.S.One
+
+
+@dataclass(frozen=True)
+class IndexedRule(DiffRule):
+    """Index rule: d x[i] / d x[k] = delta_ik (KroneckerDelta: 1 if i = k, else 0)."""
+
+    name: ClassVar[str] = "index rule"
+
+    def _compute(self) -> Expr:
+        return sympy.Mul(*(sympy.KroneckerDelta(i, k) for i, k in zip(self.expr.indices, self.variable.indices)))
 
 
 @dataclass(frozen=True)

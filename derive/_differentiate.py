@@ -27,8 +27,8 @@ def rule_to_step(rule: DiffRule) -> Step:
 
 
 def _check_input(expr: Expr, x: Symbol) -> None:
-    if not isinstance(x, Symbol):
-        raise UnsupportedInput(f"can only differentiate with respect to a symbol, not {x!r}")
+    if not isinstance(x, (Symbol, sympy.Indexed)):
+        raise UnsupportedInput(f"can only differentiate with respect to a symbol or an entry x[k], not {x!r}")
     if not isinstance(expr, Expr) or isinstance(expr, sympy.MatrixExpr):
         raise UnsupportedInput(f"expected a scalar sympy expression, got {type(expr).__name__}")
 

@@ -57,8 +57,8 @@ def at_point_step(value: sympy.Basic, point: dict) -> Step:
 
 def _check_variables(variables: Sequence[Symbol]) -> tuple[Symbol, ...]:
     variables = tuple(variables)
-    if not variables or not all(isinstance(v, Symbol) for v in variables):
-        raise UnsupportedInput("differentiation variables must be a non-empty list of symbols")
+    if not variables or not all(isinstance(v, (Symbol, sympy.Indexed)) for v in variables):
+        raise UnsupportedInput("differentiation variables must be a non-empty list of symbols (or entries x[k])")
     return variables
 
 
