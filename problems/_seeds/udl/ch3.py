@@ -72,7 +72,7 @@ PROBLEMS = [
                   r"(all $\theta_{d1} \neq 0$), find the positions of the three joints, and the slopes of the four "
                   r"regions $R_1, \dots, R_4$ of figure 3.3j, where (left to right) unit 3 alone, units 1 and 3, all "
                   r"three units, and units 1 and 2 are active.",
-        variables=_ONE_INPUT,
+        variables=[f"{name}:nonzero" if name in ("theta_11", "theta_21", "theta_31") else name for name in _ONE_INPUT],
         parts=[
             part("j1", r"Where is the joint of hidden unit 1?", _joint(1)),
             part("j2", r"Where is the joint of hidden unit 2?", _joint(2)),
