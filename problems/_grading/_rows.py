@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Union
+from typing import BinaryIO, TextIO, Union
 
 from checkers import DerivecheckError, UsageError
 from checkers._declarations import read_declarations
@@ -252,7 +252,7 @@ def _csv_delimiter(path: Path) -> str:
     return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
 
 
-def _csv_rows(handle, delimiter: str) -> Iterator[Item]:  # type: ignore[no-untyped-def]
+def _csv_rows(handle: TextIO, delimiter: str) -> Iterator[Item]:
     csv.field_size_limit(MAX_LINE)
     reader = csv.reader(handle, delimiter=delimiter)
     header: list[str] | None = None
