@@ -253,11 +253,17 @@ def _csv_delimiter(path: Path) -> str:
 
 
 def _csv_rows(handle: TextIO, delimiter: str) -> Iterator[Item]:
-    csv.field_size_limit(MAX_LINE)
-    reader = csv.reader(handle, delimiter=delimiter)
+    previous = csv.field_size_limit(MAX_LINE)  # a module-wide setting: put it back when done
+    try:
+        yield from _csv_records(csv.reader(handle, delimiter=delimiter))
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _csv_records(reader: Iterator[list[str]]) -> Iterator[Item]:
     header: list[str] | None = None
     while True:
-        start = reader.line_num + 1
+        start = reader.line_num + 1  # type: ignore[attr-defined]
         try:
             cells = next(reader)
         except StopIteration:
