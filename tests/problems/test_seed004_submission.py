@@ -172,6 +172,8 @@ _PARTS = {part.qualified_id: part for part in bank.parts()}
 @pytest.mark.parametrize("part_id, answer, status", SUBMISSION, ids=[row[0] for row in SUBMISSION])
 def test_each_answer_of_the_seed_gets_its_verdict(part_id, answer, status):
     verdict = _PARTS[part_id].check(answer, timeout=BUDGET)
+    if verdict.status is Status.UNDECIDED:  # a loaded machine: undecided only says the budget ran out
+        verdict = _PARTS[part_id].check(answer, timeout=6 * BUDGET)
     assert verdict.status is status, f"{part_id}: {verdict.message}"
 
 
