@@ -22,6 +22,7 @@ True
 
 from __future__ import annotations
 
+import inspect
 import sys
 import time
 from types import FrameType, TracebackType
@@ -74,6 +75,13 @@ class Budget:
         return self._previous(frame, event, arg) if self._previous is not None else None
 
 
+_GENERATOR_FLAGS = inspect.CO_GENERATOR | inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR
+
+
 def _interruptible(frame: FrameType) -> bool:
+    """Stop only in ordinary sympy/mpmath/checkers functions: not in finalizers or generators
+    (a generator is also entered by its close() during garbage collection)."""
     module = frame.f_globals.get("__name__", "")
-    return module.startswith(_INTERRUPTIBLE) and module != __name__ and frame.f_code.co_name != "__del__"
+    if not module.startswith(_INTERRUPTIBLE) or module == __name__:
+        return False
+    return frame.f_code.co_name != "__del__" and not frame.f_code.co_flags & _GENERATOR_FLAGS

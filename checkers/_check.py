@@ -65,7 +65,7 @@ def check(
         with budget:
             reading = read_answer(answer, vocabulary, limits, notation=notation)
             plan = _up_to_constant(plan_grading(reference, reading.members, vocabulary), tuple(up_to_constant_in))
-            comparison = Comparison(budget, seed_text=f"{sympy.srepr(plan.expected)}|{sympy.srepr(plan.graded)}",
+            comparison = Comparison(budget, seed_text=f"{_stable_text(plan.expected)}|{_stable_text(plan.graded)}",
                                     assumptions=assumptions, rtol=rtol)
             outcome = _grade(comparison, plan)
         if outcome is None:
@@ -97,6 +97,12 @@ def read_expected(expected: object, declared: Vocabulary, limits: Limits = DEFAU
     if len(members) > 2:
         raise UsageError("the expected answer must be one expression or one equation")
     return members[0]
+
+
+def _stable_text(obj: Basic) -> str:
+    """The object as sympy syntax: unlike srepr it carries no Dummy numbering, which
+    differs from process to process."""
+    return sympy.sstr(obj, order="lex")
 
 
 def _up_to_constant(plan: GradingPlan, variables: tuple[Basic, ...]) -> GradingPlan:

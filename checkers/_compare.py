@@ -218,11 +218,14 @@ class Comparison:
 
     # -- abstract objects via instances ----------------------------------------------------------------
     def by_instances(self, expected: list[Basic], answer: list[Basic]) -> Outcome:
+        cases = instances.sum_instances(expected + answer) or [instances.Instance()]
+        function_cases = instances.function_instances(expected + answer, seed_text=self.seed_text) or [instances.Instance()]
+        quick = self.instance_screen(expected, answer, cases[min(1, len(cases) - 1)], function_cases[0])
+        if quick is not None:  # a clear counterexample first: proofs are the slow part
+            return quick
         proof = self.prove(expected, answer)
         if proof is not None and proof.status is Status.CORRECT:
             return proof
-        cases = instances.sum_instances(expected + answer) or [instances.Instance()]
-        function_cases = instances.function_instances(expected + answer, seed_text=self.seed_text) or [instances.Instance()]
         checked = 0
         for size_case in cases:
             for function_case in function_cases:
@@ -268,6 +271,17 @@ class Comparison:
                 continue
             found += 1
             yield case, *concrete
+
+    def instance_screen(self, expected: list[Basic], answer: list[Basic], size_case: instances.Instance,
+                        function_case: instances.Instance) -> Outcome | None:
+        """A counterexample on one concrete instance, or None."""
+        concrete_e = [instances.apply_function_instance(function_case, size_case.apply(x)) for x in expected]
+        concrete_a = [instances.apply_function_instance(function_case, size_case.apply(x)) for x in answer]
+        screen = self.screen(concrete_e, concrete_a, self.screen_points)
+        if screen.counterexample is None:
+            return None
+        description = "; ".join(d for d in (size_case.description, function_case.description) if d)
+        return _counterexample(_with_detail(screen.counterexample, description))
 
     def matrix_expressions(self, expected: Basic, answer: Basic) -> Outcome:
         mismatch = _shape_difference(expected, answer)

@@ -15,6 +15,7 @@ becomes ``.T``, and the text is split into the members of an ``=`` chain.
 from __future__ import annotations
 
 import io
+import re
 import keyword
 import tokenize
 from dataclasses import dataclass
@@ -76,7 +77,11 @@ def split_members(text: str, vocabulary: Vocabulary) -> list[Member]:
 
 def _normalize(text: str) -> str:
     # one character in, the same length out, so columns stay valid (² and √ are rare: map by position)
-    return "".join(_UNICODE_OPERATORS.get(ch, ch) if len(_UNICODE_OPERATORS.get(ch, ch)) == 1 else "\x00" for ch in text)
+    mapped = "".join(_UNICODE_OPERATORS.get(ch, ch) if len(_UNICODE_OPERATORS.get(ch, ch)) == 1 else "\x00" for ch in text)
+    return _PRIME_AFTER.sub("′", mapped)  # a' and a'' are primes, never the start of a quoted string
+
+
+_PRIME_AFTER = re.compile(r"(?<=[\w)′'])'")
 
 
 def _tokenize(normalized: str, original: str) -> list[_Token]:

@@ -123,3 +123,23 @@ def test_a_generous_budget_lets_the_same_pair_finish():
 def test_undecided_is_never_reported_as_incorrect():
     verdict = check("x", "x", timeout=0.0)
     assert verdict.status in (Status.UNDECIDED, Status.CORRECT)
+
+
+_IN_A_FRESH_PROCESS = """
+import json, sympy
+from checkers import check
+[sympy.Dummy("burn") for _ in range(BURN)]  # shift the process's Dummy numbering
+a = sympy.Function("a"); u = sympy.Symbol("u", real=True)
+verdict = check(a(2 * u).diff(u), "2*a'(u + u)", symbols=[a(u), u])
+wrong = check(a(2 * u).diff(u), "a'(2u)", symbols=[a(u), u])
+print(json.dumps([{k: v for k, v in x.to_dict().items() if k != "elapsed"} for x in (verdict, wrong)]))
+"""
+
+
+def test_verdicts_are_identical_in_separate_processes():
+    import subprocess
+    import sys
+
+    runs = [subprocess.run([sys.executable, "-c", _IN_A_FRESH_PROCESS.replace("BURN", str(burn))],
+                           capture_output=True, text=True, check=True).stdout for burn in (0, 7)]
+    assert runs[0] == runs[1]
