@@ -2,7 +2,7 @@
 
 The seed prints no solutions: every reference here is computed by ``derive``. Exercises are
 cited as the seed labels them ("Exercise 2.3" -> exercise "2.3"); ids are ``mvc.2.N``.
-Implementations, experiments, plots and open prose are listed in ``problems/coverage/001.md``.
+Implementations, experiments, plots and open prose are listed in ``problems/COVERAGE.md``.
 """
 
 from __future__ import annotations

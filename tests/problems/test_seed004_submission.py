@@ -5,7 +5,7 @@ LaTeX, and the test asserts the exact verdict of each. The parts graded incorrec
 ``WRONG_IN_SEED``, written here from our own analysis (docs/seed-004-audit.md, re-checked); the
 parts graded invalid are exactly the seed's wrong answers that use names the exercise does not have
 (``WRONG_AND_UNREADABLE``) plus right answers in a notation the reader does not take yet
-(``RIGHT_BUT_UNREADABLE``, reported as reader gaps). problems/coverage/004.md lists them all.
+(``RIGHT_BUT_UNREADABLE``, reported as reader gaps). problems/COVERAGE.md lists them all.
 """
 
 import pytest
@@ -189,3 +189,12 @@ def test_the_parts_graded_invalid_are_listed_with_a_reason():
 def test_the_submission_names_each_answered_part_once():
     ids = [part for part, _, _ in SUBMISSION]
     assert len(ids) == len(set(ids)) and set(ids) <= set(_PARTS)
+
+
+def test_coverage_lists_every_wrong_answer_of_the_seed():
+    from pathlib import Path
+
+    coverage = (Path(__file__).parents[2] / "problems" / "COVERAGE.md").read_text(encoding="utf-8")
+    section = coverage.split("Seed 004 graded as a submission", 1)[1]
+    missing = [part for part in WRONG_IN_SEED if part.split(".", 1)[1].rsplit(".", 1)[0] not in section]
+    assert not missing, missing
