@@ -83,10 +83,7 @@ class _TextPrinter(_OneLinePrinter):
     sums in reading order, fractions of matrix products as (...)/c, 1ᵀ as 1.T."""
 
     def _print_MatAdd(self, expr):
-        text = ""
-        for sign, term in _signed_terms(expr):
-            text += (f" {sign} " if text else ("-" if sign == "-" else "")) + self._print(term)
-        return text
+        return _signed_sum(self, expr, leading_minus="-")
 
     def _print_MatMul(self, expr):
         split = _over_denominator(expr)
@@ -140,10 +137,7 @@ class _CleanLatexPrinter(LatexPrinter):
         return text if exp is None else r"%s^{%s}" % (text, exp)
 
     def _print_MatAdd(self, expr):
-        text = ""
-        for sign, term in _signed_terms(expr):
-            text += (f" {sign} " if text else ("- " if sign == "-" else "")) + self._print(term)
-        return text
+        return _signed_sum(self, expr, leading_minus="- ")
 
     def _print_MatMul(self, expr):
         split = _over_denominator(expr)
@@ -212,3 +206,11 @@ def relax_delimiters(latex: str) -> str:
 def clean_latex(obj: sympy.Basic) -> str:
     """LaTeX with plain parentheses wherever ``\\left``/``\\right`` are not needed."""
     return relax_delimiters(_CleanLatexPrinter().doprint(obj))
+
+
+def _signed_sum(printer, expr, *, leading_minus: str) -> str:
+    """A matrix sum in reading order (subtracted terms after the others)."""
+    text = ""
+    for sign, term in _signed_terms(expr):
+        text += (f" {sign} " if text else (leading_minus if sign == "-" else "")) + printer._print(term)
+    return text
