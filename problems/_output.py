@@ -74,7 +74,9 @@ def problem_text(problem: Problem) -> str:
 
 def derivations_text(problem: Problem, parts: Sequence[Part], output_format: str) -> str:
     """The reference derivation of each part, in one format."""
-    if output_format == "json":
+    if output_format == "json":  # one part: exactly d.to_dict(); several: keyed by part id
+        if len(parts) == 1:
+            return json.dumps(parts[0].reference.to_dict(), indent=2)
         return json.dumps({part.id: part.reference.to_dict() for part in parts}, indent=2)
     render = {"text": "to_text", "latex": "to_latex", "markdown": "to_markdown"}[output_format]
     blocks = []

@@ -78,3 +78,35 @@ def test_derive_renders_every_format(output_format):
 def test_derive_rejects_bad_input_cleanly():
     result = CliRunner().invoke(main, ["derive", "--expr", "x +", "--wrt", "x"])
     assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+BANK_COMMANDS = [
+    (["list"], 0, "ch2-solutions.1"),
+    (["list", "--json"], 0, '"source"'),
+    (["show", "udl.6.2"], 0, "udl.6.2"),
+    (["show", "nope"], 2, "no problem"),
+    (["derive", "ch2-solutions.2"], 0, "chain rule"),
+    (["derive", "ch2-solutions.2.deriv", "--format", "markdown"], 0, "chain rule"),
+    (["derive", "ch2-solutions.2", "--expr", "x"], 2, "not both"),
+    (["derive"], 2, "give a problem id"),
+]
+
+
+@pytest.mark.parametrize(("arguments", "status", "text"), BANK_COMMANDS)
+def test_bank_commands(arguments, status, text):
+    result = CliRunner().invoke(main, arguments)
+    assert result.exit_code == status, result.output
+    assert text in result.output and "Traceback" not in result.output
+
+
+def test_derive_json_of_one_part_is_the_derivation_dictionary():
+    result = CliRunner().invoke(main, ["derive", "ch2-solutions.2.deriv", "--format", "json"])
+    assert set(json.loads(result.output)) >= {"result", "result_latex", "steps"}
+
+
+def test_list_json_has_one_object_per_problem():
+    from problems import bank
+
+    lines = CliRunner().invoke(main, ["list", "--json"]).output.splitlines()
+    assert len(lines) == len(bank.all())
+    assert all({"id", "source", "parts"} <= set(json.loads(line)) for line in lines)
