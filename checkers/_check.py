@@ -100,9 +100,21 @@ def read_expected(expected: object, declared: Vocabulary, limits: Limits = DEFAU
 
 
 def _stable_text(obj: Basic) -> str:
-    """The object as sympy syntax: unlike srepr it carries no Dummy numbering, which
-    differs from process to process."""
-    return sympy.sstr(obj, order="lex")
+    """The object as sympy syntax with every Dummy made a plain symbol of its name: Dummy
+    numbering differs from process to process, and it would order the terms."""
+    return sympy.sstr(_without_dummies(obj), order="lex")
+
+
+def _without_dummies(obj: Basic) -> Basic:
+    """Rebuild ``obj`` with each Dummy replaced by a Symbol of its name (bound ones too)."""
+    if isinstance(obj, sympy.Dummy):
+        return sympy.Symbol(obj.name)
+    if not isinstance(obj, Basic) or not obj.args or not obj.has(sympy.Dummy):
+        return obj
+    try:
+        return obj.func(*(_without_dummies(arg) for arg in obj.args))
+    except (TypeError, ValueError):
+        return obj
 
 
 def _up_to_constant(plan: GradingPlan, variables: tuple[Basic, ...]) -> GradingPlan:
