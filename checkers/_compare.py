@@ -80,7 +80,7 @@ class Comparison:
         answer = _as_set_if_listed(expected, answer)
         kinds = kind_of(expected), kind_of(answer)
         if kinds == ("matrix-expression", "matrix") or kinds == ("matrix", "matrix-expression"):
-            return self.matrix_expressions(_as_expression(expected), _as_expression(answer))
+            return self.matrix_expressions(expected, answer)
         if kinds[0] != kinds[1]:
             return _shape_mismatch(f"expected {_describe_kind(expected)}, got {_describe_kind(answer)}")
         handler = {
@@ -383,10 +383,6 @@ def _as_set_if_listed(expected: Basic, answer: Basic) -> Basic:
 
 def _vector_length(m: object) -> int:
     return max(m.shape) if isinstance(m, MatrixBase) and min(m.shape) == 1 else 0
-
-
-def _as_expression(obj: Basic) -> Basic:
-    return obj
 
 
 def _as_matrix(obj: Basic) -> Basic:

@@ -24,7 +24,7 @@ from sympy.core.function import AppliedUndef
 
 from ._sampling import stable_seed
 
-__all__ = ["Instance", "matrix_instances", "sum_instances", "function_instances", "needs_instances"]
+__all__ = ["Instance", "matrix_instances", "sum_instances", "function_instances", "apply_function_instance", "needs_instances"]
 
 _SIZES = (2, 3, 1, 4)
 _ENTRIES = (-3, -2, -1, 1, 2, 3)  # halves: small enough that sigmoid and exp stay informative
@@ -164,4 +164,3 @@ def apply_function_instance(instance: Instance, obj: Basic) -> Basic:
     return result.doit() if result.has(sympy.Derivative, sympy.Subs) else result
 
 
-__all__.append("apply_function_instance")

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 import sympy
 from sympy import Basic
 
-__all__ = ["PointSampler", "sample_value", "stable_seed"]
+__all__ = ["PointSampler", "sample_value", "stable_seed", "variables_of"]
 
 
 def stable_seed(*parts: str) -> int:
@@ -72,5 +72,3 @@ def variables_of(objects: Iterable[Basic]) -> list[Basic]:
         found -= {b.label for b in obj.atoms(sympy.IndexedBase)}
     return sorted(found, key=sympy.default_sort_key)
 
-
-__all__.append("variables_of")

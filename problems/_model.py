@@ -81,7 +81,7 @@ class Part:
     @property
     def reference(self) -> derive.Derivation:
         """The worked derivation of the answer (built once, then cached)."""
-        return _build_reference(self.qualified_id, self.recipe)
+        return _reference_for(self.qualified_id, self.recipe)
 
     @property
     def answer(self) -> Basic:
@@ -138,11 +138,6 @@ class Problem:
 
 
 @functools.lru_cache(maxsize=None)
-def _cached(key: str, recipe: Callable[[], derive.Derivation]) -> derive.Derivation:
+def _reference_for(key: str, recipe: Callable[[], derive.Derivation]) -> derive.Derivation:
+    """Build a part's reference once per process (keyed by the part's qualified id)."""
     return recipe()
-
-
-def _build_reference(key: str, recipe: Callable[[], derive.Derivation]) -> derive.Derivation:
-    return _cached(key, recipe)
-
-
