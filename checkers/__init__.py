@@ -7,8 +7,8 @@
 
 from ._budget import Budget, BudgetExpired
 from ._check import check, read_expected
-from ._errors import BudgetExceeded, DerivecheckError, InvalidAnswer, UsageError
-from ._functions import lower, relu, sigmoid, softplus
+from ._errors import BudgetExceeded, DerivecheckError, ExitCode, InvalidAnswer, UsageError
+from derive._functions import lower, relu, sigmoid, softplus
 from ._limits import DEFAULT_LIMITS, Limits
 from ._read import read_answer
 from ._reading import Reading
@@ -33,6 +33,7 @@ __all__ = [
     "UsageError",
     "InvalidAnswer",
     "BudgetExceeded",
+    "ExitCode",
     "sigmoid",
     "softplus",
     "relu",

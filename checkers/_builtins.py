@@ -15,7 +15,7 @@ from types import MappingProxyType
 import sympy
 from sympy import E, pi
 
-from ._functions import relu, sigmoid, softplus
+from derive._functions import relu, sigmoid, softplus
 
 __all__ = ["SCALAR_FUNCTIONS", "CONSTANTS", "is_builtin_function"]
 

@@ -17,10 +17,13 @@ from collections.abc import Iterable
 import sympy
 from sympy import Basic
 
+from derive import Label
+
 from ._answer_shape import GradingPlan, plan_grading
 from ._budget import Budget
 from ._compare import Comparison, Outcome
 from ._errors import InvalidAnswer, UsageError
+from ._labels import check_label
 from ._limits import DEFAULT_LIMITS, Limits
 from ._read import read_answer
 from ._reading import Reading
@@ -50,9 +53,12 @@ def check(
     ``Q.symmetric(A)``. ``rtol`` is the relative tolerance of numeric comparison.
     ``up_to_constant_in`` accepts an answer that differs from the reference by a term
     free of those variables (a loss "up to an additive constant"): the derivatives in
-    each of them are compared instead. A reference that cannot be read raises
+    each of them are compared instead. A :class:`derive.Label` reference (``convex``,
+    ``local minimum``) takes a word answer. A reference that cannot be read raises
     :class:`UsageError`.
     """
+    if isinstance(expected, Label):
+        return check_label(expected, answer)
     started = time.monotonic()
     assumptions = tuple(assumptions)
     declared = Vocabulary.from_objects(*symbols, assumptions=assumptions)
@@ -80,22 +86,28 @@ def check(
     return _verdict(outcome, reading, started)
 
 
-def read_expected(expected: object, declared: Vocabulary, limits: Limits = DEFAULT_LIMITS) -> Basic:
-    """The reference as a sympy object (text is read with names open)."""
+def read_expected(expected: object, declared: Vocabulary, limits: Limits = DEFAULT_LIMITS, *,
+                  what: str = "the expected answer") -> Basic:
+    """The reference as a sympy object (text is read with names open); text that cannot be
+    read is a :class:`UsageError` naming ``what`` it is, with a pointer to the spot.
+
+    >>> read_expected("y = 2x", Vocabulary())
+    Eq(y, 2*x)
+    """
     if isinstance(expected, (Basic, sympy.MatrixBase)):
         return sympy.ImmutableMatrix(expected) if isinstance(expected, sympy.MatrixBase) else expected
     if isinstance(expected, (int, float)) and not isinstance(expected, bool):
         return sympy.Integer(expected) if isinstance(expected, int) else sympy.Rational(repr(expected))
     if not isinstance(expected, str):
-        raise UsageError(f"the expected answer must be text or a sympy object, not {type(expected).__name__}")
+        raise UsageError(f"{what} must be text or a sympy object, not {type(expected).__name__}")
     try:
         members = read_answer(expected, declared.opened(), limits).members
     except InvalidAnswer as error:
-        raise UsageError(f"cannot read the expected answer: {error.message}") from None
+        raise error.as_usage_error(what) from None
     if len(members) == 2:
         return sympy.Eq(*members, evaluate=False)
     if len(members) > 2:
-        raise UsageError("the expected answer must be one expression or one equation")
+        raise UsageError(f"{what} must be one expression or one equation")
     return members[0]
 
 

@@ -18,7 +18,7 @@ from sympy import Basic, ImmutableMatrix, MatrixBase, MatrixExpr
 from . import _instances as instances
 from . import _structures as structures
 from ._budget import Budget
-from ._functions import lower
+from derive._functions import lower
 from ._numeric import Undefined, Unevaluable, close, evaluate, is_real_value
 
 from ._sampling import PointSampler, variables_of

@@ -19,6 +19,8 @@ from sympy import ImmutableMatrix, MatrixBase, MatrixExpr
 from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
 from sympy.matrices.expressions.diagonal import DiagMatrix
 
+from derive._matrix_objects import Diag, Softmax
+
 __all__ = ["is_matrix", "scalar_if_1x1", "vector_power", "scale_tuple", "broadcast_scalar", "IDENTITY", "size_identity", "has_unsized_identity", "transpose", "trace", "diag", "inverse", "determinant", "softmax", "apply_elementwise"]
 
 
@@ -57,7 +59,7 @@ def diag(*args: sympy.Basic) -> sympy.Basic:
     if len(args) == 1 and isinstance(args[0], MatrixBase):
         return ImmutableMatrix(sympy.diag(*list(args[0])))
     if len(args) == 1 and isinstance(args[0], MatrixExpr):
-        return DiagMatrix(args[0])
+        return Diag(args[0]) if args[0].shape[1] == 1 else DiagMatrix(args[0])
     return ImmutableMatrix(sympy.diag(*args))
 
 
@@ -71,18 +73,11 @@ def apply_elementwise(function: type[sympy.Function], obj: sympy.Basic) -> sympy
 
 
 def softmax(obj: sympy.Basic) -> sympy.Basic:
-    """softmax(z) = exp(z) / (1^T exp(z)) for a column vector z."""
-    exps = apply_elementwise(sympy.exp, obj)
-    if isinstance(obj, MatrixBase):
-        return ImmutableMatrix.hstack(*(exps[:, j] / sum(exps[:, j]) for j in range(exps.shape[1])))
-    if isinstance(obj, MatrixExpr) and obj.shape[1] == 1:
-        total = (sympy.OneMatrix(1, obj.shape[0]) * exps)[0, 0]
-        return exps * (1 / total)
-    if isinstance(obj, MatrixExpr):  # a matrix: each column is a softmax
-        column_sums = sympy.OneMatrix(1, obj.shape[0]) * exps
-        reciprocal = sympy.Lambda(_T, 1 / _T)
-        return sympy.HadamardProduct(exps, sympy.OneMatrix(obj.shape[0], 1) * ElementwiseApplyFunction(reciprocal, column_sums))
-    return sympy.Integer(1)
+    """softmax(z) = exp(z) / (1^T exp(z)), column by column: derive's ``Softmax``, explicit
+    for an explicit matrix."""
+    if not is_matrix(obj):
+        raise ValueError("softmax needs a vector argument (softmax of a single entry is not defined)")
+    return Softmax(obj).doit() if isinstance(obj, MatrixBase) else Softmax(obj)
 
 
 def broadcast_scalar(left: sympy.Basic, right: sympy.Basic) -> tuple[sympy.Basic, sympy.Basic]:

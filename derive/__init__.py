@@ -12,13 +12,16 @@ from ._differentiate import differentiate
 from ._dispatch import WHATS, derive_by_name
 from ._fisher import gaussian_fisher_information
 from ._interval import global_extrema, mean_value_points
+from ._labels import (
+    AFFINE, CONCAVE, CONVEX, INCONCLUSIVE, LOCAL_MAX, LOCAL_MIN, NEITHER, NO, NOT_EXTREMUM, SADDLE, YES, Label,
+)
 from ._kkt import kkt
 from ._matrix_calculus import matrix_gradient, matrix_hessian, matrix_jacobian
 from ._matrix_examples import MATRIX_EXAMPLES, cross_entropy_loss, logistic_loss, matrix_example
 from ._matrix_objects import Diag, Differential, Elementwise, LogSumExp, Softmax, SquaredNorm, Tr, elementwise
 from ._directional import directional_derivative, steepest_directions
-from ._errors import DerivationError, NoSolution, UnsupportedInput
-from ._functions import relu, sigmoid, softplus
+from ._errors import BudgetExceeded, DerivationError, DerivecheckError, ExitCode, NoSolution, UnsupportedInput
+from ._functions import ACTIVATIONS, lower, relu, sigmoid, softplus
 from ._graph import computational_graph, graph_derivation
 from ._graph_build import Bar, ComputationalGraph, GraphNode, build_graph, graph_from_assignments
 from ._graph_passes import backward_table, forward_table, tangent_table
@@ -30,8 +33,10 @@ from ._steps import NO_RULE, Derivation, Step
 __all__ = [
     "derive_by_name", "WHATS",
     "Derivation", "Step", "NO_RULE",
-    "DerivationError", "UnsupportedInput", "NoSolution",
-    "sigmoid", "softplus", "relu",
+    "DerivecheckError", "DerivationError", "UnsupportedInput", "NoSolution", "BudgetExceeded", "ExitCode",
+    "sigmoid", "softplus", "relu", "lower", "ACTIVATIONS",
+    "Label", "CONVEX", "CONCAVE", "AFFINE", "NEITHER", "LOCAL_MIN", "LOCAL_MAX", "SADDLE", "NOT_EXTREMUM",
+    "INCONCLUSIVE", "YES", "NO",
     "differentiate", "partial_derivative", "gradient", "jacobian", "hessian", "mixed_partial",
     "implicit_derivative", "directional_derivative", "steepest_directions",
     "computational_graph", "graph_derivation", "build_graph", "graph_from_assignments",

@@ -6,7 +6,7 @@ with its declared assumptions); "neither" needs a numeric witness re-verified at
 precision: points (with one assignment of the parameters that respects their assumptions)
 where the Hessian has a positive and a negative eigenvalue, each certified by a quadratic
 form v^T H v evaluated with exact rational v and guaranteed-precision arithmetic. Anything
-else is "undetermined".
+else is "inconclusive".
 """
 
 from __future__ import annotations
@@ -21,13 +21,12 @@ from sympy import Expr, Symbol
 from sympy.core.symbol import Str
 
 from ._functions import relu, sigmoid, softplus
+from ._labels import AFFINE, CONCAVE, CONVEX, NEITHER, UNDETERMINED, Label
 from ._second_order import hessian
 from ._steps import Derivation, Step
 
 __all__ = ["convexity", "prove_sign", "sample_assignment"]
 
-CONVEX, CONCAVE, AFFINE = Str("convex"), Str("concave"), Str("convex and concave (affine)")
-NEITHER, UNDETERMINED = Str("neither"), Str("undetermined")
 
 _NONSMOOTH = (sympy.Max, sympy.Min, sympy.Abs, relu, sympy.Heaviside, sympy.Piecewise, sympy.sign,
               sympy.floor, sympy.ceiling, sympy.DiracDelta)
@@ -305,7 +304,7 @@ def _curvature(expr: Expr, variables, steps: list) -> str | None:
         result = "convex" if _is_affine(expr.base.args[0], variables) else None
         rule = "|affine|^p with p >= 1"
     if result is not None:
-        steps.append(Step(rule, expr, Str(result)))
+        steps.append(Step(rule, expr, Label(result)))
     return result
 
 
@@ -322,7 +321,7 @@ def _principal_minors(matrix) -> list[Expr]:
     return minors
 
 
-def _semidefinite_by_minors(matrix) -> tuple[Str | None, tuple]:
+def _semidefinite_by_minors(matrix) -> tuple[Label | None, tuple]:
     """CONVEX if all principal minors are >= 0 (PSD), CONCAVE if (-1)^k minors of order k are
     >= 0 (NSD), else None; and the minors' proved signs."""
     n = matrix.rows
@@ -353,7 +352,7 @@ def _eigenvalues(matrix) -> list[Expr] | None:
             for v, count in values.items() for _ in range(count)]
 
 
-def _verdict(classes: list[str]) -> Str | None:
+def _verdict(classes: list[str]) -> Label | None:
     if all(c == "zero" for c in classes):
         return AFFINE
     if all(c in ("zero", "nonnegative") for c in classes):
@@ -363,7 +362,7 @@ def _verdict(classes: list[str]) -> Str | None:
     return None
 
 
-def _second_order_steps(expr: Expr, variables) -> tuple[list[Step], Str | None, sympy.Matrix]:
+def _second_order_steps(expr: Expr, variables) -> tuple[list[Step], Label | None, sympy.Matrix]:
     """Hessian, its eigenvalues / principal minors and their proved signs; the proved verdict."""
     worked = hessian(expr, variables)
     matrix = worked.result
@@ -391,7 +390,7 @@ def _second_order_steps(expr: Expr, variables) -> tuple[list[Step], Str | None, 
     return steps, verdict, matrix
 
 
-def _smooth_verdict(expr: Expr, variables) -> Str | None:
+def _smooth_verdict(expr: Expr, variables) -> Label | None:
     return _second_order_steps(expr, tuple(variables))[1]
 
 
@@ -403,7 +402,7 @@ def convexity(expr: Expr, variables: Sequence[Symbol]) -> Derivation:
     """Worked convexity test: Hessian, its eigenvalues (or principal minors), their signs on
     the whole (real) domain; composition rules for max / min / |.| / ReLU.
 
-    Result: ``Str`` convex / concave / neither / convex and concave (affine) / undetermined.
+    Result: a :class:`Label`: convex / concave / neither / affine / inconclusive.
     Every symbol is taken to be real (with its declared assumptions, e.g. positive); a
     verdict "convex"/"concave" holds for all admissible parameter values, "neither" is
     backed by a verified numeric witness.
@@ -421,7 +420,7 @@ def convexity(expr: Expr, variables: Sequence[Symbol]) -> Derivation:
         curvature = _curvature(expr, variables, rule_steps)
         verdict = {"affine": AFFINE, "convex": CONVEX, "concave": CONCAVE}.get(curvature, UNDETERMINED)
         note = ("composition rules for convexity" if curvature else
-                "not twice differentiable and no composition rule applies: undetermined")
+                "not twice differentiable and no composition rule applies: inconclusive")
         steps = (Step("composition rules", expr, verdict, substeps=tuple(rule_steps), note=note),)
         return Derivation(verdict, steps, title=title)
     steps, verdict, matrix = _second_order_steps(expr, variables)

@@ -7,19 +7,17 @@ from collections.abc import Sequence
 
 import sympy
 from sympy import Eq, Expr, FiniteSet, Symbol, Tuple
-from sympy.core.symbol import Str
 
 from ._differentiate import differentiate
 from ._errors import NoSolution
 from ._partials import gradient_steps
 from ._second_order import hessian
+from ._labels import INCONCLUSIVE, LOCAL_MAX, LOCAL_MIN, NOT_EXTREMUM, SADDLE, Label
 from ._steps import Derivation, Step
 from ._sums import freeze_sums, linear_sums
 
 __all__ = ["critical_points", "classify_by_eigenvalues", "real_solutions", "solve_real_system", "realness"]
 
-LOCAL_MIN, LOCAL_MAX = Str("local minimum"), Str("local maximum")
-SADDLE, NOT_EXTREMUM, INCONCLUSIVE = Str("saddle point"), Str("not an extremum"), Str("inconclusive")
 
 
 def real_solutions_1d(equation: Expr, x: Symbol, domain=sympy.S.Reals) -> list[Expr]:
@@ -134,7 +132,7 @@ def _sign_step(value: Expr, label: Expr) -> Step:
     return Step("second-derivative test", label, value, conditions=(relation,))
 
 
-def _first_derivative_test(first: Expr, x: Symbol, point: Expr, neighbours: tuple[Expr, Expr]) -> tuple[Step, Str]:
+def _first_derivative_test(first: Expr, x: Symbol, point: Expr, neighbours: tuple[Expr, Expr]) -> tuple[Step, Label]:
     left, right = neighbours
     signs = [int(sympy.sign(first.subs(x, probe))) for probe in (left, right)]
     verdict = {(-1, 1): LOCAL_MIN, (1, -1): LOCAL_MAX}.get(tuple(signs), NOT_EXTREMUM)
@@ -185,7 +183,7 @@ def _critical_points_1d(expr: Expr, x: Symbol) -> Derivation:
     return Derivation(FiniteSet(*roots), tuple(steps), title="critical points of " + sympy.sstr(expr))
 
 
-def classify_by_eigenvalues(eigenvalues: Sequence[Expr]) -> Str:
+def classify_by_eigenvalues(eigenvalues: Sequence[Expr]) -> Label:
     """Local minimum (all > 0), maximum (all < 0), saddle (both signs) or inconclusive."""
     if all(e.is_positive for e in eigenvalues):
         return LOCAL_MIN

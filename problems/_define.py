@@ -31,7 +31,6 @@ import checkers
 import derive
 from checkers._declarations import read_declarations
 
-from ._bridge import to_derive
 from ._model import ANSWER_KINDS, Part, Policy, Problem, Source
 
 __all__ = [
@@ -101,12 +100,12 @@ class Recipe:
             return _evaluation(variables, **self.options)
         expr = _read_any(variables, self.expr)
         options = {key: _read_any(variables, value) for key, value in self.options.items()}
-        return derive.derive_by_name(self.what, expr, [to_derive(v) for v in variables.symbols(self.wrt)], **options)
+        return derive.derive_by_name(self.what, expr, variables.symbols(self.wrt), **options)
 
 
 def _read_any(variables: Variables, value: Any) -> Any:
     if isinstance(value, str):
-        return to_derive(variables.read(value))
+        return variables.read(value)
     if isinstance(value, (list, tuple)):
         return type(value)(_read_any(variables, v) for v in value)
     return value

@@ -23,7 +23,6 @@ import checkers
 import derive
 from checkers import UsageError, Verdict
 
-from ._classification import check_classification
 
 __all__ = ["Source", "Policy", "Part", "Problem", "ANSWER_KINDS"]
 
@@ -90,8 +89,6 @@ class Part:
 
     def check(self, answer: object, *, timeout: float = 5.0) -> Verdict:
         """Check a student's answer (text or sympy) against this part's reference."""
-        if self.kind == "classification":
-            return check_classification(self.answer, answer)
         names = {str(v): v for v in self.vocabulary if isinstance(v, sympy.Symbol)}
         constant_in = [names[n] for n in self.policy.up_to_constant_in if n in names]
         return checkers.check(self.answer, answer, symbols=self.vocabulary, assumptions=self.assumptions,

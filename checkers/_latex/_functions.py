@@ -26,7 +26,7 @@ from sympy.core.function import UndefinedFunction
 
 from .. import _structures as structures
 from .._builtins import SCALAR_FUNCTIONS
-from .._functions import sigmoid
+from derive._functions import sigmoid
 from .._vocabulary import Vocabulary
 from ._build import Refused, is_matrix
 

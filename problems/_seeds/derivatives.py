@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import sympy
 from sympy import FiniteSet, MatrixSymbol, OneMatrix, Symbol
-from sympy.core.symbol import Str
 
 import derive
 
@@ -43,10 +42,10 @@ def _second_derivative_verdict(derivation: derive.Derivation) -> sympy.Basic:
     """What the second-derivative test alone says at the (only) critical point."""
     value = _step(derivation, "second-derivative test").after
     if value.is_positive:
-        return Str("local minimum")
+        return derive.LOCAL_MIN
     if value.is_negative:
-        return Str("local maximum")
-    return Str("inconclusive")
+        return derive.LOCAL_MAX
+    return derive.INCONCLUSIVE
 
 
 def _candidates(derivation: derive.Derivation) -> tuple:

@@ -8,7 +8,8 @@ Implementations, experiments, plots and open prose are listed in ``problems/COVE
 from __future__ import annotations
 
 import sympy
-from sympy.core.symbol import Str
+
+import derive
 
 from .._define import (Recipe, Seed, convexity, derivative, directional, evaluate, gradient, graph, hessian, matrix,
                        part, problem, stated, steepest)
@@ -160,7 +161,7 @@ PROBLEMS = [
             part("b", r"$f(x_1, x_2) = e^{x_1 + 2x_2}$", convexity("exp(x_1 + 2x_2)", "x_1,x_2")),
             part("c", r"$f(x_1, x_2) = x_1 x_2$", convexity("x_1 x_2", "x_1,x_2")),
             part("d", r"$f(x) = \max(x_1, \ldots, x_n)$",
-                 stated(Str("convex"), note="a pointwise maximum of linear (hence convex) functions is convex; "
+                 stated(derive.CONVEX, note="a pointwise maximum of linear (hence convex) functions is convex; "
                                                    "the Hessian test does not apply at the kinks", kind="classification")),
         ],
     ),

@@ -6,7 +6,6 @@ import sympy
 
 import derive
 
-from sympy.core.symbol import Str
 
 from ..._define import Recipe, Seed
 
@@ -47,7 +46,7 @@ class _Word(Recipe):
     """A yes/no verdict: there is nothing for ``derive`` to compute, so it is stated with its reason."""
 
     def _derive(self, variables):  # noqa: ANN001, ANN202 - Recipe's own signature
-        word = Str(self.expr)
+        word = derive.Label(self.expr)
         note = self.options["note"]
         return derive.Derivation(word, (derive.Step("stated", word, word, note=note),), title=note)
 
