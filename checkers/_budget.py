@@ -4,7 +4,7 @@
 thread can land anywhere (inside a finalizer or a lock). :class:`Budget` instead installs
 a trace hook in the *owning* thread (``sys.settrace`` is per thread) that checks the clock
 at each Python function call and, once time is up, raises at the next call into sympy,
-mpmath or this package - never inside threading, weakref or garbage-collection code. The
+mpmath, checkers or derive - never inside threading, weakref or garbage-collection code. The
 exception derives from ``BaseException`` so library code that catches ``Exception`` cannot
 swallow it. Long single C-level operations cannot be interrupted; the readers' caps keep
 those short, and batch grading adds process isolation on top.
@@ -30,7 +30,7 @@ from typing import Any, Callable
 
 __all__ = ["Budget", "BudgetExpired"]
 
-_INTERRUPTIBLE = ("sympy", "mpmath", "checkers")
+_INTERRUPTIBLE = ("sympy", "mpmath", "checkers", "derive")
 _Tracer = Callable[[FrameType, str, Any], Any]
 
 

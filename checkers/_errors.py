@@ -1,36 +1,26 @@
-"""The one error hierarchy of derivecheck's checker and command line.
+"""The checker's errors, under derivecheck's one error root (:mod:`derive._errors`).
 
 Every error carries the exit status the ``derivecheck`` command uses for it, so the
 command line never has to map exceptions to codes by hand.
 
 >>> InvalidAnswer("unknown name 'z'", position=4).exit_code
-3
+<ExitCode.INVALID: 3>
+>>> issubclass(UsageError, DerivecheckError)
+True
 """
 
 from __future__ import annotations
 
-__all__ = [
-    "DerivecheckError",
-    "UsageError",
-    "InvalidAnswer",
-    "BudgetExceeded",
-]
+from derive._errors import BudgetExceeded, DerivecheckError, ExitCode
 
-
-class DerivecheckError(Exception):
-    """Base of every error derivecheck raises on purpose."""
-
-    exit_code: int = 2
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+__all__ = ["DerivecheckError", "UsageError", "InvalidAnswer", "BudgetExceeded", "ExitCode"]
 
 
 class UsageError(DerivecheckError):
-    """The caller asked for something that cannot be done (bad option, unknown problem)."""
+    """The caller asked for something that cannot be done (bad option, unknown problem,
+    a reference that cannot be read)."""
 
-    exit_code = 2
+    exit_code = ExitCode.USAGE
 
 
 class InvalidAnswer(DerivecheckError):
@@ -44,7 +34,7 @@ class InvalidAnswer(DerivecheckError):
              ^
     """
 
-    exit_code = 3
+    exit_code = ExitCode.INVALID
 
     def __init__(self, message: str, *, text: str | None = None, position: int | None = None) -> None:
         super().__init__(message)
@@ -59,8 +49,17 @@ class InvalidAnswer(DerivecheckError):
         snippet = self.text[start : self.position + 60].replace("\n", " ")
         return f"{snippet}\n{' ' * (self.position - start)}^"
 
+    def describe(self) -> str:
+        """The message with the pointer under it."""
+        pointer = self.pointer()
+        return self.message + (f"\n{pointer}" if pointer else "")
 
-class BudgetExceeded(DerivecheckError):
-    """The time budget ran out before a decision was reached."""
+    def as_usage_error(self, what: str) -> UsageError:
+        """The same problem in text the caller supplied (a reference, an --expr): a usage error.
 
-    exit_code = 4
+        >>> print(InvalidAnswer("unexpected '+'", text="x +", position=2).as_usage_error("--expr").message)
+        cannot read --expr: unexpected '+'
+        x +
+          ^
+        """
+        return UsageError(f"cannot read {what}: {self.describe()}")

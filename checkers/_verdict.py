@@ -3,7 +3,7 @@
 >>> v = Verdict(status=Status.INCORRECT, method=Method.NUMERIC, proved=True,
 ...             read_as="2 x", message="differs at x = 1",
 ...             evidence=Evidence(point={"x": "1"}, expected="3", answer="2"))
->>> v.to_dict()["status"], v.score, v.exit_code
+>>> v.to_dict()["status"], v.score, int(v.exit_code)
 ('incorrect', 0.0, 1)
 """
 
@@ -13,11 +13,13 @@ from dataclasses import asdict, dataclass, field
 from enum import Enum
 from typing import Any
 
+from derive._errors import ExitCode
+
 __all__ = ["Status", "Method", "Evidence", "Verdict"]
 
 
 class Status(str, Enum):
-    """The four outcomes, with the command line's exit status for each."""
+    """The four outcomes, with the command line's exit status for each (from :class:`ExitCode`)."""
 
     CORRECT = "correct"
     INCORRECT = "incorrect"
@@ -25,8 +27,8 @@ class Status(str, Enum):
     UNDECIDED = "undecided"
 
     @property
-    def exit_code(self) -> int:
-        return {"correct": 0, "incorrect": 1, "invalid": 3, "undecided": 4}[self.value]
+    def exit_code(self) -> ExitCode:
+        return ExitCode[self.name]
 
 
 class Method(str, Enum):
@@ -76,7 +78,7 @@ class Verdict:
         return 1.0 if self.status is Status.CORRECT else 0.0
 
     @property
-    def exit_code(self) -> int:
+    def exit_code(self) -> ExitCode:
         """The ``derivecheck check`` exit status for this verdict."""
         return self.status.exit_code
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from checkers import DerivecheckError, UsageError
+from checkers import ExitCode, UsageError
 
 from ._grading import grade_many, read_submissions
 from ._grading._gradescope import write_gradescope
@@ -62,35 +62,31 @@ def grade(submissions: Path, output: Path, workers: int | None, timeout: float, 
       derivecheck grade answers.jsonl -o results.jsonl --scheduler tcp://10.0.0.5:8786
     """
     started = time.monotonic()
-    try:
-        file_format = _format(submissions, input_format, output)
-        done = ResultsLog.open_existing(output) if resume else {}
-        total = _check_rows(submissions, file_format, done)
-        with ExitStack() as stack:
-            log = stack.enter_context(ResultsLog(output, keep=resume))
-            advance = _progress_bar(stack, total, len(done), sys.stderr.isatty() if progress is None else progress)
-            todo: Iterator[Item] = (i for i in read_submissions(submissions, file_format) if i.row not in done)
-            results = grade_many(todo, workers=workers, timeout=timeout, grace=grace, memory_mb=memory_mb,
-                                 scheduler=scheduler, dedupe=not no_dedupe)
-            try:
-                for record in results:
-                    log.append(record)
-                    advance()
-            except KeyboardInterrupt:
-                results.close()
-                log.close()
-                click.echo(f"\nInterrupted: {log.written:,} new rows are in {output}; run the same command with --resume to finish.",
-                           err=True)
-                sys.exit(130)
-        seconds = time.monotonic() - started
-        summary = Summary()
-        for record in read_results(output):
-            summary.add(record)
-        if gradescope is not None:
-            write_gradescope(gradescope, read_results(output), execution_time=seconds)
-    except DerivecheckError as error:
-        click.echo(f"Error: {error.message}", err=True)
-        sys.exit(error.exit_code)
+    file_format = _format(submissions, input_format, output)
+    done = ResultsLog.open_existing(output) if resume else {}
+    total = _check_rows(submissions, file_format, done)
+    with ExitStack() as stack:
+        log = stack.enter_context(ResultsLog(output, keep=resume))
+        advance = _progress_bar(stack, total, len(done), sys.stderr.isatty() if progress is None else progress)
+        todo: Iterator[Item] = (i for i in read_submissions(submissions, file_format) if i.row not in done)
+        results = grade_many(todo, workers=workers, timeout=timeout, grace=grace, memory_mb=memory_mb,
+                             scheduler=scheduler, dedupe=not no_dedupe)
+        try:
+            for record in results:
+                log.append(record)
+                advance()
+        except KeyboardInterrupt:
+            results.close()
+            log.close()
+            click.echo(f"\nInterrupted: {log.written:,} new rows are in {output}; run the same command with --resume to finish.",
+                       err=True)
+            sys.exit(ExitCode.INTERRUPTED)
+    seconds = time.monotonic() - started
+    summary = Summary()
+    for record in read_results(output):
+        summary.add(record)
+    if gradescope is not None:
+        write_gradescope(gradescope, read_results(output), execution_time=seconds)
     where = f"Dask scheduler {scheduler}" if scheduler else f"{workers or default_workers()} workers"
     click.echo(summary.text(seconds=seconds, graded_now=log.written, workers=where), err=True)
 

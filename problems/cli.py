@@ -1,13 +1,15 @@
 """The ``derivecheck`` command: check answers, show derivations, list and grade exercises.
 
-Exit status: 0 correct, 1 incorrect, 2 usage error, 3 invalid answer, 4 undecided.
+Exit status (:class:`derive.ExitCode`): 0 correct, 1 incorrect, 2 usage error, 3 invalid
+answer, 4 undecided. Every error derivecheck raises on purpose reaches one handler, on the
+command group, which prints its message and exits with the error's own code.
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import click
 import sympy
@@ -15,10 +17,10 @@ import sympy
 import checkers
 import derive
 from checkers import DerivecheckError, UsageError
+from derive import BudgetExceeded
 from checkers._declarations import read_declarations
 
 from . import bank
-from ._bridge import to_derive
 from ._output import derivations_text, hint_text, problem_table, problem_text, verdict_text
 
 __all__ = ["main"]
@@ -26,7 +28,18 @@ __all__ = ["main"]
 _FORMATS = ("text", "latex", "markdown", "json")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _Commands(click.Group):
+    """The command group: its one error handler turns a DerivecheckError into its message and exit code."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except DerivecheckError as error:
+            click.echo(f"Error: {error.describe()}", err=True)
+            ctx.exit(int(error.exit_code))
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="derivecheck")
 def main() -> None:
     r"""Check answers to ML-course calculus exercises and show worked derivations.
@@ -63,19 +76,18 @@ def check(arguments: Sequence[str], expected: str | None, declarations: Sequence
 
     The exit status tells the verdict: 0 correct, 1 incorrect, 3 invalid, 4 undecided.
     """
-    with _usage_errors():
-        if expected is not None:
-            if len(arguments) != 1:
-                raise UsageError("with --expected, give only the answer")
-            symbols, facts = read_declarations(declarations)
-            verdict = checkers.check(expected, arguments[0], symbols=symbols, assumptions=facts, timeout=timeout, notation=notation)
-            part = None
-        else:
-            if len(arguments) != 2:
-                raise UsageError("give a problem id and an answer, e.g. derivecheck check ch2-solutions.2 '2x cos(x^2) e^{sin(x^2)}'")
-            problem, part = bank.find(arguments[0])
-            part = part or problem.part()
-            verdict = part.check(arguments[1], timeout=timeout)
+    if expected is not None:
+        if len(arguments) != 1:
+            raise UsageError("with --expected, give only the answer")
+        symbols, facts = read_declarations(declarations)
+        verdict = checkers.check(expected, arguments[0], symbols=symbols, assumptions=facts, timeout=timeout, notation=notation)
+        part = None
+    else:
+        if len(arguments) != 2:
+            raise UsageError("give a problem id and an answer, e.g. derivecheck check ch2-solutions.2 '2x cos(x^2) e^{sin(x^2)}'")
+        problem, part = bank.find(arguments[0])
+        part = part or problem.part()
+        verdict = part.check(arguments[1], timeout=timeout)
     if hint and part is not None and not as_json and verdict.status is not checkers.Status.CORRECT:
         click.echo(verdict_text(verdict, color=sys.stdout.isatty()))
         click.echo(hint_text(part))
@@ -98,8 +110,7 @@ def list_command(as_json: bool) -> None:
 @click.argument("problem_id", metavar="PROBLEM")
 def show(problem_id: str) -> None:
     """Show a problem: its source, statement and parts."""
-    with _usage_errors():
-        problem, _ = bank.find(problem_id)
+    problem, _ = bank.find(problem_id)
     click.echo(problem_text(problem))
 
 
@@ -115,9 +126,10 @@ def show(problem_id: str) -> None:
 @click.option("--equality", "equalities", multiple=True, metavar="H", help="KKT equality h(x) = 0 (repeatable).")
 @click.option("--var", "declarations", multiple=True, metavar="NAME:KIND", help="Declare a variable (see 'check --help').")
 @click.option("--format", "output_format", type=click.Choice(_FORMATS), default="text", show_default=True)
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(0.01, 3600), help="Seconds allowed for the derivation.")
 def derive_command(problem_id: str | None, expression: str | None, wrt: str, what: str, point: str | None, direction: str | None,
                    interval: str | None, constraints: Sequence[str], equalities: Sequence[str], declarations: Sequence[str],
-                   output_format: str) -> None:
+                   output_format: str, timeout: float) -> None:
     """Show the worked derivation of a problem's reference answers, or of --expr.
 
     \b
@@ -127,43 +139,49 @@ def derive_command(problem_id: str | None, expression: str | None, wrt: str, wha
       derivecheck derive --expr 'x^2 + y^2' --wrt x,y --what kkt --constraint '1 - x - y'
     """
     if problem_id is not None:
-        with _usage_errors():
-            if expression is not None:
-                raise UsageError("give a problem id or --expr, not both")
-            problem, part = bank.find(problem_id)
-            parts = [part] if part else list(problem.parts)
-            click.echo(derivations_text(problem, parts, output_format))
+        if expression is not None:
+            raise UsageError("give a problem id or --expr, not both")
+        problem, part = bank.find(problem_id)
+        parts = [part] if part else list(problem.parts)
+        click.echo(_within(timeout, lambda: derivations_text(problem, parts, output_format)))
         return
-    with _usage_errors():
-        if expression is None:
-            raise UsageError("give a problem id (see 'derivecheck list') or --expr 'EXPR'")
-        symbols, _ = read_declarations(declarations)
-        vocabulary = checkers.Vocabulary.from_objects(*symbols).opened()
-        expr = _read(expression, vocabulary)
-        vocabulary = vocabulary.merged(checkers.Vocabulary.from_objects(expr))
-        variables = [_read(name, vocabulary) for name in wrt.split(",") if name.strip()]
-        options: dict[str, object] = {}
-        if point:
-            options["point"] = _read_list(point, vocabulary)
-        if direction:
-            options["direction"] = _read_list(direction, vocabulary)
-        if interval:
-            options["interval"] = tuple(_read_list(interval, vocabulary))
-        if constraints:
-            options["inequalities"] = [to_derive(_read(c, vocabulary)) for c in constraints]
-        if equalities:
-            options["equalities"] = [to_derive(_read(h, vocabulary)) for h in equalities]
-        derivation = derive.derive_by_name(what, to_derive(expr), variables, **options)
-    click.echo(_render(derivation, output_format))
+    if expression is None:
+        raise UsageError("give a problem id (see 'derivecheck list') or --expr 'EXPR'")
+    symbols, _ = read_declarations(declarations)
+    vocabulary = checkers.Vocabulary.from_objects(*symbols)
+    expr = _read(expression, vocabulary, "--expr")
+    vocabulary = vocabulary.merged(checkers.Vocabulary.from_objects(expr))
+    variables = [_read(name, vocabulary, "--wrt") for name in wrt.split(",") if name.strip()]
+    options: dict[str, object] = {}
+    if point:
+        options["point"] = _read_list(point, vocabulary, "--point")
+    if direction:
+        options["direction"] = _read_list(direction, vocabulary, "--direction")
+    if interval:
+        options["interval"] = tuple(_read_list(interval, vocabulary, "--interval"))
+    if constraints:
+        options["inequalities"] = [_read(c, vocabulary, "--constraint") for c in constraints]
+    if equalities:
+        options["equalities"] = [_read(h, vocabulary, "--equality") for h in equalities]
+    click.echo(_within(timeout, lambda: _render(derive.derive_by_name(what, expr, variables, **options), output_format)))
 
 
-def _read(text: str, vocabulary: checkers.Vocabulary) -> sympy.Basic:
-    members = checkers.read_answer(text, vocabulary).members
-    return sympy.Eq(*members) if len(members) == 2 else members[-1]
+def _within(seconds: float, work: Callable[[], str]) -> str:
+    """Run a derivation (and its rendering) under a time budget; BudgetExceeded when it runs out."""
+    result = ""
+    with checkers.Budget(seconds) as budget:
+        result = work()
+    if budget.expired:
+        raise BudgetExceeded(f"the derivation did not finish within {seconds:g} s (raise --timeout to allow more)")
+    return result
 
 
-def _read_list(text: str, vocabulary: checkers.Vocabulary) -> list[sympy.Basic]:
-    value = _read(text if text.strip().startswith("(") else f"({text},)" if "," not in text else f"({text})", vocabulary)
+def _read(text: str, vocabulary: checkers.Vocabulary, what: str) -> sympy.Basic:
+    return checkers.read_expected(text, vocabulary, what=what)
+
+
+def _read_list(text: str, vocabulary: checkers.Vocabulary, what: str) -> list[sympy.Basic]:
+    value = _read(text if text.strip().startswith("(") else f"({text},)" if "," not in text else f"({text})", vocabulary, what)
     return list(value) if isinstance(value, (sympy.Tuple, sympy.MatrixBase)) else [value]
 
 
@@ -179,30 +197,6 @@ def _emit_verdict(verdict: checkers.Verdict, as_json: bool) -> None:
     else:
         click.echo(verdict_text(verdict, color=sys.stdout.isatty()))
     sys.exit(verdict.exit_code)
-
-
-class _usage_errors:  # noqa: N801 - used as a context manager
-    """Turn derivecheck and derive errors into a clean message and exit status."""
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: object) -> bool:
-        if error is None:
-            return False
-        if isinstance(error, checkers.InvalidAnswer):  # an unreadable --expr is a usage error
-            pointer = error.pointer()
-            _fail(error.message + (f"\n{pointer}" if pointer else ""), UsageError.exit_code)
-        if isinstance(error, DerivecheckError):
-            _fail(error.message, error.exit_code)
-        if isinstance(error, derive.DerivationError):
-            _fail(str(error), UsageError.exit_code)
-        return False
-
-
-def _fail(message: str, code: int) -> None:
-    click.echo(f"Error: {message}", err=True)
-    sys.exit(code)
 
 
 from ._grade_command import grade  # noqa: E402 - registered last, after main exists
