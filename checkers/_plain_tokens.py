@@ -61,6 +61,7 @@ class Member:
 
 def split_members(text: str, vocabulary: Vocabulary) -> list[Member]:
     """Tokenize, check brackets, split on top-level ``=`` and rewrite each side."""
+    _refuse_quoted_text(text)
     tokens = _tokenize(_normalize(text), text)
     members: list[list[_Token]] = [[]]
     depth = 0
@@ -82,6 +83,14 @@ def _normalize(text: str) -> str:
 
 
 _PRIME_AFTER = re.compile(r"(?<=[\w)′'])'")
+_OPENING_QUOTE = re.compile(r"""(?<![\w)′'])'|\"""")
+
+
+def _refuse_quoted_text(text: str) -> None:
+    """A quote that is not a prime (not after a name, bracket or prime) opens quoted text."""
+    match = _OPENING_QUOTE.search(text)
+    if match:
+        raise InvalidAnswer("text in quotes is not part of a mathematical answer", text=text, position=match.start())
 
 
 def _tokenize(normalized: str, original: str) -> list[_Token]:

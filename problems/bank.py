@@ -24,14 +24,8 @@ SEED_MODULES = ("ch2_solutions", "mvc", "derivatives", "partials", "udl")  # see
 @functools.lru_cache(maxsize=1)
 def _problems() -> tuple[Problem, ...]:
     found: list[Problem] = []
-    for name in SEED_MODULES:
-        try:
-            module = importlib.import_module(f"problems._seeds.{name}")
-        except ModuleNotFoundError as error:
-            if error.name == f"problems._seeds.{name}":
-                continue
-            raise
-        found.extend(module.PROBLEMS)
+    for name in SEED_MODULES:  # a missing seed module is an error, never a smaller bank
+        found.extend(importlib.import_module(f"problems._seeds.{name}").PROBLEMS)
     ids = [p.id for p in found]
     duplicates = {i for i in ids if ids.count(i) > 1}
     if duplicates:

@@ -71,7 +71,7 @@ REFUSALS = [
     ("y'", 0, "not read here"),
     ("Derivative(x**2, x)", 0, "work the derivative out"),
     ("x.real", 0, "not allowed"),
-    ("'x'", 0, "cannot read"),
+    ("'x'", 0, "text in quotes"),
     ("x ∈ y", 2, "unexpected character"),
     ("1" * 80, 0, "digits"),
     ("2**5000", 0, "exponent"),

@@ -2,6 +2,10 @@
 an alternative form is accepted, a typical mistake rejected, every rendering works."""
 
 import json
+import os
+import re
+import subprocess
+import sys
 
 import pytest
 
@@ -11,6 +15,7 @@ from seed_answers import all_rows
 
 ROWS = all_rows()
 PARTS = {part.qualified_id: part for part in bank.parts()}
+SEED_ORDER = sorted({p.source.seed for p in bank.all()})
 
 
 @pytest.mark.parametrize("row", ROWS, ids=lambda r: r.part)
@@ -53,5 +58,20 @@ def test_problems_are_well_formed():
         assert all(part.kind in ANSWER_KINDS for part in problem.parts)
 
 
-def test_bank_order_is_stable():
-    assert [p.id for p in bank.all()] == [p.id for p in bank.all()]
+def _exercise_number(problem) -> tuple[int, ...]:
+    """``Solution 12`` -> (12,), ``2.10`` -> (2, 10), ``5.3*`` -> (5, 3): the label's numbers."""
+    return tuple(int(n) for n in re.findall(r"\d+", problem.source.exercise))
+
+
+def test_bank_order_follows_the_seeds():
+    """Seed by seed (000 to 004), and within a seed in the order the seed lists its exercises."""
+    order = [(SEED_ORDER.index(p.source.seed), _exercise_number(p)) for p in bank.all()]
+    assert [seed for seed, _ in order] == sorted(seed for seed, _ in order)
+    assert order == sorted(order)
+
+
+def test_bank_order_is_the_same_in_a_fresh_process():
+    script = "from problems import bank; print(' '.join(p.id for p in bank.all()))"
+    fresh = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": "12345"})
+    assert fresh.stdout.split() == [p.id for p in bank.all()]
