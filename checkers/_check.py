@@ -65,25 +65,27 @@ def check(
     reference = read_expected(expected, declared, limits)
     vocabulary = declared.merged(Vocabulary.from_objects(reference))
     budget = Budget(timeout)
-    reading: Reading | None = None
-    outcome: Outcome | None = None
+    readings: list[Reading] = []
     try:
         with budget:
-            reading = read_answer(answer, vocabulary, limits, notation=notation)
-            plan = _up_to_constant(plan_grading(reference, reading.members, vocabulary), tuple(up_to_constant_in))
+            readings.append(read_answer(answer, vocabulary, limits, notation=notation))
+            plan = _up_to_constant(plan_grading(reference, readings[0].members, vocabulary), tuple(up_to_constant_in))
             comparison = Comparison(budget, seed_text=f"{_stable_text(plan.expected)}|{_stable_text(plan.graded)}",
                                     assumptions=assumptions, rtol=rtol)
-            outcome = _grade(comparison, plan)
-        if outcome is None:
-            outcome = Outcome(Status.UNDECIDED, Method.BUDGET, False,
-                              f"Undecided: the time budget of {timeout:g} s ran out before a decision.")
+            return _verdict(_grade(comparison, plan), readings[0], started)
+        outcome = Outcome(Status.UNDECIDED, Method.BUDGET, False, f"Undecided: the time budget of {timeout:g} s ran out before a decision.")
     except InvalidAnswer as error:
         return _invalid(error, started)
-    except (RecursionError, MemoryError) as error:
-        outcome = Outcome(Status.UNDECIDED, Method.BUDGET, False, f"Undecided: the answer is too large to compare ({type(error).__name__}).")
     except Exception as error:  # a sympy failure must become a verdict, never a traceback
-        outcome = Outcome(Status.UNDECIDED, Method.BUDGET, False, f"Undecided: the comparison failed ({type(error).__name__}: {str(error)[:160]}).")
-    return _verdict(outcome, reading, started)
+        outcome = _failure(error)
+    return _verdict(outcome, readings[0] if readings else None, started)
+
+
+def _failure(error: Exception) -> Outcome:
+    """The undecided outcome of a comparison that failed (too large, or a sympy error)."""
+    if isinstance(error, (RecursionError, MemoryError)):
+        return Outcome(Status.UNDECIDED, Method.BUDGET, False, f"Undecided: the answer is too large to compare ({type(error).__name__}).")
+    return Outcome(Status.UNDECIDED, Method.BUDGET, False, f"Undecided: the comparison failed ({type(error).__name__}: {str(error)[:160]}).")
 
 
 def read_expected(expected: object, declared: Vocabulary, limits: Limits = DEFAULT_LIMITS, *,
