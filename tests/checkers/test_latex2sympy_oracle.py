@@ -16,7 +16,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent / "data"))
 from latex_corpus import Entry, load  # noqa: E402
 from latex_readers import (  # noqa: E402
-    AGREE, FAULTS_OF_DERIVECHECK, LISTABLE, classify, entry_id, load_known,
+    AGREE, FAULTS_OF_DERIVECHECK, LISTABLE, Known, classify, entry_id, load_known,
 )
 
 ENTRIES = load("latex_corpus.tsv") + load("latex_seed_corpus.tsv")
@@ -49,9 +49,10 @@ def test_readers_agree_or_the_difference_is_known(entry: Entry) -> None:
 
 
 @pytest.mark.parametrize("known", KNOWN.values(), ids=lambda k: k.id)
-def test_known_row_names_a_corpus_entry_with_a_listable_category_and_a_reason(known) -> None:
-    assert known.id in BY_ID, f"{known.id} is not a corpus entry (the corpus changed?)"
-    assert BY_ID[known.id].latex == known.latex, f"{known.id}: the corpus text is now {BY_ID[known.id].latex!r}"
+def test_known_row_names_a_corpus_entry_with_a_listable_category_and_a_reason(known: Known) -> None:
+    entry = BY_ID.get(known.id)
+    assert entry is not None, f"{known.id} is not a corpus entry (the corpus changed?)"
+    assert entry.latex == known.latex, f"{known.id}: the corpus text is now {entry.latex!r}"
     assert known.category in LISTABLE
     assert len(known.reason.split()) >= 3
 

@@ -198,7 +198,7 @@ def read_latex2sympy(entry: Entry, seconds: float = TIMEOUT_SECONDS) -> Reading:
             raw = latex2sympy(entry.latex, **latex2sympy_options())
     except _TimedOut:
         return Reading(None, f"timed out after {seconds:g} s")
-    except Exception as error:  # latex2sympy2 refuses with plain exceptions (and AttributeError)
+    except Exception as error:  # noqa: BLE001 - latex2sympy2 refuses with plain Exception (and crashes with AttributeError)
         return Reading(None, f"{type(error).__name__}: {str(error).splitlines()[0][:100]}")
     try:
         with time_limit(seconds):
@@ -223,7 +223,7 @@ def _chain(raw: object) -> tuple[object, ...]:
         return (sides.pop(), sympy.FiniteSet(*(a.rhs for a in raw.args))) if len(sides) == 1 else (raw,)
     if isinstance(raw, sympy.And) and all(isinstance(a, sympy.Eq) for a in raw.args):
         links = getattr(raw, "_unsorted_args", None)
-        if links is None or any(a.rhs != b.lhs for a, b in zip(links, links[1:])):
+        if links is None or any(a.rhs != b.lhs for a, b in itertools.pairwise(links)):
             raise NotComparable(f"the order of the chain {raw} is lost")
         return (links[0].lhs, *(link.rhs for link in links))
     return (raw,)
