@@ -395,7 +395,9 @@ def compare_readers(entry: Entry, ours: Reading, theirs: Reading) -> str:
     derivecheck is held to the corpus meaning first: when it is wrong, that is its fault
     (:data:`FAULTS_OF_DERIVECHECK`; ``both misread`` when latex2sympy2 reads the same, which
     puts the corpus meaning in doubt). When derivecheck is right, latex2sympy2's reading is
-    compared with derivecheck's reading itself, member by member.
+    compared with derivecheck's reading itself, member by member, over the members the
+    corpus meaning lists (the last ones: a left side such as ``f(x) =`` only names the
+    quantity, so earlier members are not compared).
     """
     ours_did = outcome(entry, ours)
     if ours_did == REFUSED_AS_MEANT:
