@@ -14,23 +14,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "checkers" / "data")]
 
-from latex_corpus import expected_members, load, same_meaning  # noqa: E402
+from latex_corpus import load  # noqa: E402
+from latex_readers import (  # noqa: E402
+    MISREAD, READ_INADMISSIBLE, READ_RIGHT, REFUSED_AS_MEANT, WRONGLY_REFUSED, outcome, read_derivecheck,
+)
 
-from checkers._errors import InvalidAnswer  # noqa: E402
-from checkers._latex import read_latex  # noqa: E402
+LABELS = {
+    READ_RIGHT: "read correctly",
+    REFUSED_AS_MEANT: "invalid (as meant)",
+    WRONGLY_REFUSED: "wrongly refused",
+    MISREAD: "misread",
+    READ_INADMISSIBLE: "misread",
+}
 
 
 def classify(entry) -> str:
-    try:
-        got = read_latex(entry.latex, entry.vocabulary).members
-    except InvalidAnswer:
-        return "invalid (as meant)" if entry.invalid else "wrongly refused"
-    if entry.invalid:
-        return "misread"
-    want = expected_members(entry)
-    if len(got) >= len(want) and all(same_meaning(a, b) for a, b in zip(got[-len(want):], want)):
-        return "read correctly"
-    return "misread"
+    """derivecheck's outcome on one entry (the classification in tests/checkers/data/latex_readers.py)."""
+    return LABELS[outcome(entry, read_derivecheck(entry))]
 
 
 def main() -> int:
