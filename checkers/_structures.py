@@ -19,7 +19,7 @@ from sympy import ImmutableMatrix, MatrixBase, MatrixExpr
 from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
 from sympy.matrices.expressions.diagonal import DiagMatrix
 
-__all__ = ["is_matrix", "scalar_if_1x1", "vector_power", "scale_tuple", "broadcast_scalar", "IDENTITY", "size_identity", "has_unsized_identity", "transpose", "trace", "diag", "inverse", "determinant", "softmax", "apply_elementwise"]
+__all__ = ["is_matrix", "scalar_if_1x1", "IDENTITY", "size_identity", "has_unsized_identity", "transpose", "trace", "diag", "inverse", "determinant", "softmax", "apply_elementwise"]
 
 
 _T = sympy.Dummy("t")
@@ -85,26 +85,6 @@ def softmax(obj: sympy.Basic) -> sympy.Basic:
     return sympy.Integer(1)
 
 
-def broadcast_scalar(left: sympy.Basic, right: sympy.Basic) -> tuple[sympy.Basic, sympy.Basic]:
-    """A scalar added to a vector means every entry: ``1 - s`` is ``ones - s``.
-
-    A scalar and a matrix that is not a vector do not add (``lambda + A`` could mean
-    ``lambda I + A``): ValueError.
-
-    >>> from sympy import MatrixSymbol, Symbol
-    >>> s = MatrixSymbol("s", Symbol("n"), 1)
-    >>> broadcast_scalar(sympy.Integer(1), s)[0].shape
-    (n, 1)
-    """
-    if is_matrix(left) == is_matrix(right):
-        return left, right
-    vector = left if is_matrix(left) else right
-    rows, cols = vector.shape
-    if not (rows == 1 or cols == 1):
-        raise ValueError("a matrix cannot be added to a scalar (write lambda I for a multiple of the identity)")
-    ones = ImmutableMatrix.ones(rows, cols) if isinstance(vector, MatrixBase) else sympy.OneMatrix(rows, cols)
-    spread = lambda value: value if is_matrix(value) else value * ones  # noqa: E731
-    return spread(left), spread(right)
 
 
 IDENTITY = sympy.Symbol("I_identity")  # the identity matrix I, before its size is known
@@ -135,21 +115,6 @@ def has_unsized_identity(value: sympy.Basic) -> bool:
     return IDENTITY in getattr(value, "free_symbols", ())
 
 
-def scale_tuple(left: sympy.Basic, right: sympy.Basic) -> sympy.Basic | None:
-    """A number times a point scales each component: ``2 (4, -1)`` is ``(8, -2)``.
-
-    Returns None when neither side is a tuple; ValueError for a tuple times a tuple.
-
-    >>> scale_tuple(sympy.Integer(2), sympy.Tuple(4, -1))
-    (8, -2)
-    """
-    tuples = [isinstance(side, sympy.Tuple) for side in (left, right)]
-    if not any(tuples):
-        return None
-    if all(tuples) or any(is_matrix(side) for side in (left, right)):
-        raise ValueError("a tuple can only be multiplied by a number")
-    point, factor = (left, right) if tuples[0] else (right, left)
-    return sympy.Tuple(*(factor * component for component in point))
 
 
 def scalar_if_1x1(value: sympy.Basic) -> sympy.Basic:
@@ -165,15 +130,3 @@ def scalar_if_1x1(value: sympy.Basic) -> sympy.Basic:
     if isinstance(value, MatrixExpr) and tuple(value.shape) == (1, 1):
         return sympy.Trace(value)
     return value
-
-
-def vector_power(base: sympy.Basic, exponent: sympy.Basic) -> sympy.Basic | None:
-    """A vector to a number's power is taken entry by entry (``h^2`` for a vector h).
-
-    None when ``base`` is not a vector (a square matrix power means something else).
-    """
-    if not is_matrix(base) or is_matrix(exponent) or 1 not in tuple(base.shape) or tuple(base.shape) == (1, 1):
-        return None
-    if isinstance(base, MatrixBase):
-        return ImmutableMatrix(base.applyfunc(lambda entry: entry**exponent))
-    return sympy.HadamardPower(base, exponent)

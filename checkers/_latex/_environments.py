@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import sympy
 from sympy import Basic
 
-from . import _build as build
+from .._structures import is_matrix
 from ._tokens import Token
 
 if TYPE_CHECKING:
@@ -113,7 +113,7 @@ def _matrix(parser: "Parser", token: Token, name: str, rows: list[list[list[Toke
             if not cell:
                 raise parser.fail("a matrix entry is empty", token)
             value = parser.sub(cell).parse_whole("a matrix entry")
-            if build.is_matrix(value):
+            if is_matrix(value):
                 raise parser.fail("a matrix entry must be a scalar", cell[0])
             values.append(value)
         entries.append(values)
@@ -149,6 +149,6 @@ def _cases(parser: "Parser", token: Token, rows: list[list[list[Token]]]) -> Bas
             if not is_condition(condition):
                 raise parser.fail("a case's condition must be a comparison such as x > 0", condition_tokens[0])
         pieces.append((value, condition))
-    if any(build.is_matrix(value) for value, _ in pieces):
+    if any(is_matrix(value) for value, _ in pieces):
         raise parser.fail("cases of matrices are not read", token)
     return sympy.Piecewise(*pieces)

@@ -32,10 +32,9 @@ from .._builtins import CONSTANTS
 from .._errors import InvalidAnswer
 from .._limits import DEFAULT_LIMITS, Limits
 from .._names import canonical_name
-from .._plain import check_number_size
-from .._structures import IDENTITY, has_unsized_identity
+from .. import _arithmetic as arithmetic
+from .._structures import IDENTITY, has_unsized_identity, is_matrix
 from .._vocabulary import Vocabulary
-from . import _build as build
 from ._environments import is_condition, read_environment
 from ._functions import Function, function_named
 from ._names import Name, lenient_name
@@ -164,7 +163,7 @@ class Parser:
         while self.peek().kind == "rel" or self.peek().is_char("<", ">"):
             operator = self.advance()
             right = self.parse_sum()
-            if build.is_matrix(left) or build.is_matrix(right):
+            if is_matrix(left) or is_matrix(right):
                 raise self.fail("matrices cannot be compared", operator)
             relations.append(_relation(operator.text, left, right))
             left = right
@@ -183,24 +182,23 @@ class Parser:
         elif token.kind == "op" and token.text in "±∓":
             self.advance()
             sign = PLUS_MINUS if token.text == "±" else -PLUS_MINUS
-        value = self.combine(build.multiply, sign, self.parse_term(), token) if sign != 1 else self.parse_term()
+        value = self.combine(arithmetic.multiply, sign, self.parse_term(), token) if sign != 1 else self.parse_term()
         while True:
             token = self.peek()
             if token.is_char("+", "-") or (token.kind == "op" and token.text in "±∓"):
                 self.advance()
                 right = self.parse_term()
-                if token.text == "-":
-                    right = self.combine(build.multiply, sympy.Integer(-1), right, token)
-                elif token.text in "±∓":
-                    right = self.combine(build.multiply, PLUS_MINUS if token.text == "±" else -PLUS_MINUS, right, token)
-                value = self.combine(build.add, value, right, token)
+                if token.text in "±∓":
+                    right = self.combine(arithmetic.multiply, PLUS_MINUS if token.text == "±" else -PLUS_MINUS, right, token)
+                operation = arithmetic.subtract if token.text == "-" else arithmetic.add
+                value = self.combine(operation, value, right, token)
             else:
                 return value
 
     def combine(self, builder, left: Basic, right: Basic, token: Token) -> Basic:
         try:
             return builder(left, right)
-        except build.Refused as error:
+        except arithmetic.Refused as error:
             raise self.fail(str(error), token) from None
 
     def parse_term(self) -> Basic:
@@ -209,13 +207,13 @@ class Parser:
             token = self.peek()
             if token.is_char("*"):
                 self.advance()
-                value = self.combine(build.multiply, value, self.parse_unary(), token)
+                value = self.combine(arithmetic.multiply, value, self.parse_unary(), token)
             elif token.is_char("/"):
                 self.advance()
-                value = self.combine(build.divide, value, self.parse_unary(), token)
+                value = self.combine(arithmetic.divide, value, self.parse_unary(), token)
             elif token.is_char("⊙", "∘"):
                 self.advance()
-                value = self.combine(build.hadamard, value, self.parse_unary(), token)
+                value = self.combine(arithmetic.hadamard, value, self.parse_unary(), token)
             elif token.kind == "word" and self.is_annotation(token):
                 self.advance()  # a trailing unit or label: "18 \text{ parameters}"
             elif self.starts_factor(token):
@@ -223,7 +221,7 @@ class Parser:
                     previous = self.peek(-1)
                     if previous.kind == "num" or (previous.end == token.start and not token.space_before):
                         raise self.fail("a number right after a name or number is ambiguous: use \\cdot or a subscript", token)
-                value = self.combine(build.multiply, value, self.parse_factor(), token)
+                value = self.combine(arithmetic.multiply, value, self.parse_factor(), token)
             else:
                 return value
 
@@ -231,7 +229,8 @@ class Parser:
         token = self.peek()
         if token.is_char("-"):
             self.advance()
-            return self.combine(build.multiply, sympy.Integer(-1), self.parse_unary(), token)
+            operand = self.parse_unary()
+            return self.guard(lambda: arithmetic.negate(operand), token)
         if token.is_char("+"):
             self.advance()
             return self.parse_unary()
@@ -286,14 +285,12 @@ class Parser:
                 value = self.superscript(value, self.read_script("a superscript"), token)
             elif token.is_char("'"):
                 self.advance()
-                if not build.is_matrix(value):
+                if not is_matrix(value):
                     raise self.fail("a prime here has no meaning (write the derivative out)", token)
-                value = build.transpose_of(value)
+                value = arithmetic.transpose(value)
             elif token.is_char("!"):
                 self.advance()
-                if not (value.is_Integer and 0 <= value <= self.limits.max_exponent) and not (value.is_Symbol and value.is_integer):
-                    raise self.fail("a factorial needs a small whole number", token)
-                value = sympy.factorial(value)
+                value = self.guard(lambda: arithmetic.factorial(value, self.limits), token)
             elif token.is_char("_"):
                 raise self.fail("a subscript here has no meaning", token)
             else:
@@ -312,19 +309,18 @@ class Parser:
     def superscript(self, base: Basic, script: list[Token], token: Token) -> Basic:
         if _is_transpose(script):
             symbol = self.vocabulary.lookup("T")
-            if script[0].text == "T" and script[0].kind == "letter" and symbol is not None and not build.is_matrix(base):
+            if script[0].text == "T" and script[0].kind == "letter" and symbol is not None and not is_matrix(base):
                 return self.power(base, symbol, token)
-            return build.transpose_of(base)
+            return arithmetic.transpose(base)
         if len(script) == 2 and script[0].is_char("-") and _is_transpose(script[1:]):
-            return build.transpose_of(self.combine(build.power, base, sympy.Integer(-1), token))
+            return arithmetic.transpose(self.combine(arithmetic.power, base, sympy.Integer(-1), token))
         if len(script) == 1 and script[0].is_char("*"):
             raise self.fail("a starred name is not known here", token)
         exponent = self.sub(script).parse_whole("the exponent")
         return self.power(base, exponent, token)
 
     def power(self, base: Basic, exponent: Basic, token: Token) -> Basic:
-        check_number_size(base, exponent, self.limits, lambda message: self.fail(message, token))
-        return self.combine(build.power, base, exponent, token)
+        return self.guard(lambda: arithmetic.power(base, exponent, self.limits), token)
 
     # -- primaries ------------------------------------------------------------------
     def parse_primary(self) -> Basic | Name:
@@ -369,15 +365,7 @@ class Parser:
         return "a derivative sign here is not read: write the derivative's value"
 
     def number(self, token: Token) -> Basic:
-        mantissa = token.text.lower().split("e")[0]
-        if len(mantissa.replace(".", "").lstrip("0")) > self.limits.max_integer_digits:
-            raise self.fail(f"a number has more than {self.limits.max_integer_digits} digits", token)
-        if "e" in token.text.lower():
-            exponent = int(token.text.lower().split("e")[1])
-            if abs(exponent) > self.limits.max_exponent:
-                raise self.fail("this number's exponent is too large", token)
-            return sympy.Rational(mantissa) * sympy.Integer(10) ** exponent
-        return sympy.Rational(token.text) if "." in token.text else sympy.Integer(token.text)
+        return self.guard(lambda: arithmetic.number(token.text, self.limits), token)
 
     # -- names ------------------------------------------------------------------
     def name(self) -> Name:
@@ -458,7 +446,7 @@ class Parser:
             try:
                 args = self.call_arguments()
                 return callee.with_primes(name.primes).apply(args)
-            except build.Refused as error:
+            except arithmetic.Refused as error:
                 if self.lenient:
                     return lenient_name(self.text, name.start, self.peek(-1).end)
                 raise self.fail(str(error), self.tokens[start]) from None
@@ -475,9 +463,9 @@ class Parser:
                 return lenient_name(self.text, name.start, end)
             raise self.fail(self.unknown_message(name), Token("letter", name.base, name.start, name.end))
         if name.primes:
-            if build.is_matrix(meaning):
+            if is_matrix(meaning):
                 for _ in range(name.primes):
-                    meaning = build.transpose_of(meaning)
+                    meaning = arithmetic.transpose(meaning)
                 return meaning
             if self.lenient:
                 return lenient_name(self.text, name.start, name.end)
@@ -565,7 +553,7 @@ class Parser:
         values = []
         for group in groups:
             value = self.sub(group, lenient=False).parse_whole("an index")
-            if build.is_matrix(value):
+            if is_matrix(value):
                 raise self.fail("an index must be a number or an index name", group[0])
             values.append(value)
         return values
@@ -631,7 +619,7 @@ class Parser:
     def guard(self, action, token: Token):
         try:
             return action()
-        except build.Refused as error:
+        except arithmetic.Refused as error:
             raise self.fail(str(error), token) from None
 
     def bare_argument(self) -> Basic:
@@ -644,7 +632,7 @@ class Parser:
                 return value
             if token.kind == "struct" and token.text in ("sum", "prod"):
                 return value
-            value = self.combine(build.multiply, value, self.parse_factor(), token)
+            value = self.combine(arithmetic.multiply, value, self.parse_factor(), token)
 
     def word(self, token: Token) -> Basic | Name:
         """``\\text{...}``/``\\operatorname{...}``/``\\mathrm{...}``: a function, a name, or an indicator."""
@@ -708,7 +696,7 @@ class Parser:
         values = [self.sub(group).parse_whole("an entry") for group in groups]
         if len(values) == 1:
             return values[0]
-        if any(build.is_matrix(v) for v in values):
+        if any(is_matrix(v) for v in values):
             raise self.fail("entries of a tuple or vector must be scalars", token)
         if token.text == "(":
             return sympy.Tuple(*values)
@@ -736,7 +724,7 @@ class Parser:
             raise self.fail(f"the bar '{token.text}' opened here is never closed", token)
         self.advance()
         if token.text == "|":
-            return self.guard(lambda: build.absolute(inner), token)
+            return self.guard(lambda: arithmetic.absolute(inner), token)
         if self.peek().is_char("_"):  # \|v\|_2
             self.advance()
             script = self.read_group_tokens("the norm's subscript")
@@ -747,9 +735,9 @@ class Parser:
             self.advance()
             script = self.read_script("a superscript")
             if len(script) == 1 and script[0].text == "2":
-                return build.squared_norm(inner)
+                return arithmetic.squared_norm(inner)
             self.position = save
-        return build.norm(inner)
+        return arithmetic.norm(inner)
 
     # -- structures --------------------------------------------------------------------
     def structure(self, token: Token) -> Basic:
@@ -786,7 +774,7 @@ class Parser:
             return self.derivative(token, numerator, denominator)
         top = self.sub(numerator).parse_whole("the numerator")
         bottom = self.sub(denominator).parse_whole("the denominator")
-        return self.combine(build.divide, top, bottom, token)
+        return self.combine(arithmetic.divide, top, bottom, token)
 
     def derivative(self, token: Token, numerator: list[Token], denominator: list[Token]) -> Basic:
         """``\\frac{\\partial L}{\\partial \\phi_0}``: a name on the left; ``\\frac{d}{dx} u`` an operator."""
@@ -813,7 +801,7 @@ class Parser:
             if not self.starts_factor(self.peek()):
                 raise self.fail("the derivative of what?", self.peek())
             operand = self.parse_term()
-        if build.is_matrix(operand) or any(build.is_matrix(v) for v, _ in variables):
+        if is_matrix(operand) or any(is_matrix(v) for v, _ in variables):
             raise self.fail("derivatives of matrix expressions are not read here", token)
         return sympy.Derivative(operand, *variables).doit()
 
@@ -849,7 +837,7 @@ class Parser:
             degree = self.sub(self.tokens[self.position + 1 : close]).parse_whole("the root's degree")
             self.position = close + 1
         radicand = self.sub(self.read_group_tokens("the square root's argument")).parse_whole("the square root")
-        if build.is_matrix(radicand):
+        if is_matrix(radicand):
             raise self.fail("the square root of a matrix is not read", token)
         return sympy.sqrt(radicand) if degree is None else sympy.root(radicand, degree)
 
@@ -892,7 +880,7 @@ class Parser:
                 self.bound.pop(index_name, None)
             else:
                 self.bound[index_name] = saved
-        if build.is_matrix(body):
+        if is_matrix(body):
             raise self.fail(f"a \\{token.text} of matrices is not read here", token)
         operator = sympy.Sum if token.text == "sum" else sympy.Product
         return operator(body, (symbol, low, high))
