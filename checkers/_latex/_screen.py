@@ -20,7 +20,7 @@ from ._tokens import Token
 __all__ = ["strip_delimiters", "check_balance", "check_size"]
 
 _PAIRS = {"(": ")", "[": "]", "{": "}"}
-_OUTER = [(r"\[", r"\]"), (r"\(", r"\)"), ("$$", "$$")]
+_OUTER = [(r"\[", r"\]"), (r"\(", r"\)"), ("$$", "$$"), ("$", "$")]
 
 
 def strip_delimiters(text: str) -> str:
