@@ -135,10 +135,11 @@ def _final_value_is_right(verdict: Verdict) -> bool:
 
 # -- (b) arithmetic edge cases ------------------------------------------------------------------
 x, y = symbols("x y")
-n = Symbol("n", integer=True, positive=True)
+m, n = symbols("m n", integer=True, positive=True)
 A, v, B = MatrixSymbol("A", 2, 2), MatrixSymbol("v", 2, 1), MatrixSymbol("B", 2, 3)
 P, w = MatrixSymbol("P", n, n), MatrixSymbol("w", n, 1)
-VOCABULARY = (x, y, A, v, B, P, w)
+Q, c = MatrixSymbol("Q", m, n), MatrixSymbol("c", m, 1)
+VOCABULARY = (x, y, A, v, B, P, w, Q, c)
 
 EDGE_CASES = [
     # (plain, LaTeX, reference, status)
@@ -155,6 +156,11 @@ EDGE_CASES = [
     ("A*B*A", r"A B A", A, Status.INVALID),
     ("w*P", r"w P", P, Status.INVALID),
     ("A*v", r"A v", A * v, Status.CORRECT),
+    # different size names may be equal: read, then graded on sizes where they differ
+    ("Q.T*c", r"Q^T c", Q.T * c, Status.CORRECT),
+    ("Q*c", r"Q c", Q.T * c, Status.INCORRECT),
+    ("(Q.T*Q)^-1*Q*c", r"(Q^\top Q)^{-1} Q c", (Q.T * Q).I * Q.T * c, Status.INCORRECT),
+    ("w.T*Q*w", r"w^T Q w", w.T * Q.T * c, Status.INCORRECT),
     # a 1x1 product is a number where a number is needed
     ("v.T*v", r"v^T v", v.T * v, Status.CORRECT),
     ("(v.T*v)*v", r"(v^T v) v", sympy.Trace(v.T * v) * v, Status.CORRECT),
