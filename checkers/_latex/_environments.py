@@ -20,7 +20,8 @@ import sympy
 from sympy import Basic
 
 from .._structures import is_matrix
-from ._tokens import Token
+from ._brackets import closing_index, split_top_level
+from ._token import Token
 
 if TYPE_CHECKING:
     from ._parser import Parser
@@ -42,18 +43,18 @@ def environment_name(parser: "Parser", token: Token) -> str:
     """Read ``{name}`` after ``\\begin``/``\\end``."""
     if not parser.peek().is_char("{"):
         raise parser.fail("an environment needs a name in braces", token)
-    close = parser.matching(parser.position, "{", "}")
-    name = "".join(t.text for t in parser.tokens[parser.position + 1 : close])
-    parser.position = close + 1
-    return name
+    return "".join(t.text for t in parser.take_bracketed())
 
 
 def read_environment(parser: "Parser", token: Token) -> Basic:
     """The value of ``\\begin{name} ... \\end{name}``; the parser stands after ``\\begin``."""
+    begin = parser.position - 1
     name = environment_name(parser, token)
     if name == "array" and parser.peek().is_char("{"):
         parser.read_group_tokens("the column layout")
-    end = _find_end(parser, token, name)
+    end = closing_index(parser.tokens, begin)
+    if end is None:
+        raise parser.fail(f"\\begin{{{name}}} is never ended", token)
     rows = _rows(parser.tokens[parser.position : end])
     parser.position = end
     closing = parser.advance()
@@ -66,35 +67,11 @@ def read_environment(parser: "Parser", token: Token) -> Basic:
     raise parser.fail(f"the environment '{name}' is not read inside an expression", token)
 
 
-def _find_end(parser: "Parser", token: Token, name: str) -> int:
-    depth = 0
-    for cursor in range(parser.position, len(parser.tokens)):
-        item = parser.tokens[cursor]
-        if item.is_struct("begin"):
-            depth += 1
-        elif item.is_struct("end"):
-            if depth == 0:
-                return cursor
-            depth -= 1
-    raise parser.fail(f"\\begin{{{name}}} is never ended", token)
-
-
 def _rows(tokens: list[Token]) -> list[list[list[Token]]]:
-    rows: list[list[list[Token]]] = [[[]]]
-    depth = 0
-    for item in tokens:
-        if item.is_struct("begin"):
-            depth += 1
-        elif item.is_struct("end"):
-            depth -= 1
-        if depth == 0 and item.kind == "row":
-            rows.append([[]])
-        elif depth == 0 and item.is_char("&"):
-            rows[-1].append([])
-        else:
-            rows[-1][-1].append(item)
+    """Rows split at top-level ``\\\\``, cells at ``&`` (a trailing ``\\\\`` adds no row)."""
+    rows = [split_top_level(row, lambda item: item.is_char("&")) for row in split_top_level(tokens, lambda item: item.kind == "row")]
     if rows and rows[-1] == [[]]:
-        rows.pop()  # a trailing \\ before \end
+        rows.pop()
     return rows
 
 
