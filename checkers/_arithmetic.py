@@ -38,7 +38,7 @@ from __future__ import annotations
 import math
 
 import sympy
-from sympy import Basic, ImmutableMatrix, MatrixBase, MatrixExpr
+from sympy import Basic, ImmutableMatrix, MatrixBase, MatrixExpr, Symbol
 
 from . import _structures as structures
 from ._limits import DEFAULT_LIMITS, Limits
@@ -61,9 +61,13 @@ __all__ = [
     "absolute",
     "norm",
     "squared_norm",
+    "relation",
+    "matrix_layout",
+    "matrix",
     "describe",
 ]
 
+_RELATIONS = {"<": sympy.Lt, ">": sympy.Gt, "<=": sympy.Le, ">=": sympy.Ge, "!=": sympy.Ne}
 _SYMPY_FAILURES = (TypeError, ValueError, AttributeError, NotImplementedError, sympy.ShapeError)
 _IDENTITY_HINT = "to add c times the identity, write c I"
 
@@ -309,6 +313,45 @@ def norm(value: Basic) -> Basic:
     if not structures.is_matrix(value):
         return absolute(value)
     return sympy.sqrt(structures.scalar_if_1x1(squared_norm(value)))
+
+
+# -- comparisons and explicit matrices ------------------------------------------------------
+def relation(operator: str, left: Basic, right: Basic) -> Basic:
+    """``left < right`` (``<``, ``>``, ``<=``, ``>=``, ``!=``) of two real scalars.
+
+    >>> relation("<=", Symbol("x"), 1)
+    x <= 1
+    """
+    for side in (left, right):
+        if structures.is_matrix(side):
+            raise Refused("matrices cannot be compared")
+        if not _is_scalar(_sympify(side)):
+            raise Refused(f"cannot compare {describe(side)}: only scalars are compared")
+    return _attempt(lambda: _RELATIONS[operator](left, right), f"cannot compare {describe(left)} and {describe(right)}")
+
+
+def matrix_layout(widths: list[int], limits: Limits = DEFAULT_LIMITS) -> None:
+    """Refuse an explicit matrix with no rows, rows of different lengths, or too many entries."""
+    if not widths or not widths[0]:
+        raise Refused("this matrix is empty")
+    if any(width != widths[0] for width in widths):
+        raise Refused("the rows of this matrix have different lengths")
+    if widths[0] * len(widths) > limits.max_matrix_entries:
+        raise Refused("this matrix is too large")
+
+
+def matrix(rows: list[list[Basic]], limits: Limits = DEFAULT_LIMITS) -> ImmutableMatrix:
+    """The explicit matrix of these rows of scalars.
+
+    >>> matrix([[1, 2], [3]])
+    Traceback (most recent call last):
+    ...
+    checkers._arithmetic.Refused: the rows of this matrix have different lengths
+    """
+    matrix_layout([len(row) for row in rows], limits)
+    if any(not _is_scalar(_sympify(entry)) for row in rows for entry in row):
+        raise Refused("a matrix entry must be a scalar")
+    return ImmutableMatrix(rows)
 
 
 # -- descriptions and checks --------------------------------------------------------------

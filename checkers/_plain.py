@@ -176,13 +176,12 @@ class _Walker:
         raise self.fail(node, f"'.{node.attr}' is not allowed in an answer")
 
     def visit_Compare(self, node: ast.Compare) -> Basic:
-        relations = {ast.Lt: sympy.Lt, ast.LtE: sympy.Le, ast.Gt: sympy.Gt, ast.GtE: sympy.Ge, ast.NotEq: sympy.Ne}
         terms = [self.visit(node.left), *(self.visit(c) for c in node.comparators)]
         parts = []
         for op, left, right in zip(node.ops, terms, terms[1:]):
-            if type(op) not in relations:
+            if type(op) not in _RELATIONS:
                 raise self.fail(node, f"'{_describe(op)}' is not allowed in an answer")
-            parts.append(relations[type(op)](left, right))
+            parts.append(arithmetic.relation(_RELATIONS[type(op)], left, right))
         return sympy.And(*parts)
 
     def visit_BoolOp(self, node: ast.BoolOp) -> Basic:
@@ -200,14 +199,12 @@ class _Walker:
         return self.matrix(node, rows)
 
     def matrix(self, node: ast.AST, rows: list[Basic]) -> Basic:
-        if len(rows) > self.limits.max_matrix_entries:
-            raise self.fail(node, "this matrix is too large")
+        """``[a, b]`` is a column vector; ``[[1, 2], [3, 4]]`` (lists of lists) a matrix of rows."""
         if rows and all(isinstance(r, ImmutableMatrix) and r.shape[1] == 1 for r in rows):
-            rows = [list(r) for r in rows]  # [[1,2],[3,4]] read as nested lists of rows
-            return ImmutableMatrix(rows)
+            return arithmetic.matrix([list(r) for r in rows], self.limits)
         if any(structures.is_matrix(r) for r in rows):
             raise self.fail(node, "rows of a matrix must be lists of numbers or expressions")
-        return ImmutableMatrix(rows)
+        return arithmetic.matrix([[r] for r in rows], self.limits)
 
     def visit_Subscript(self, node: ast.Subscript) -> Basic:
         base = self.visit_callee(node.value)
@@ -345,6 +342,7 @@ _STRUCTURAL: dict[str, Callable[[_Walker, ast.AST, list[Basic]], Basic]] = {
     "hadamard": _hadamard,
 }
 
+_RELATIONS: dict[type[ast.cmpop], str] = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.NotEq: "!="}
 _OPERATIONS: dict[type[ast.operator], Callable[[Basic, Basic], Basic]] = {
     ast.Add: arithmetic.add,
     ast.Sub: arithmetic.subtract,

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import sympy
 from sympy import Basic
 
+from .. import _arithmetic as arithmetic
 from .._structures import is_matrix
 from ._brackets import closing_index, split_top_level
 from ._token import Token
@@ -76,13 +77,7 @@ def _rows(tokens: list[Token]) -> list[list[list[Token]]]:
 
 
 def _matrix(parser: "Parser", token: Token, name: str, rows: list[list[list[Token]]]) -> Basic:
-    if not rows:
-        raise parser.fail("this matrix is empty", token)
-    width = len(rows[0])
-    if any(len(row) != width for row in rows):
-        raise parser.fail("the rows of this matrix have different lengths", token)
-    if width * len(rows) > parser.limits.max_matrix_entries:
-        raise parser.fail("this matrix is too large", token)
+    parser.guard(lambda: arithmetic.matrix_layout([len(row) for row in rows], parser.limits), token)
     entries = []
     for row in rows:
         values = []
@@ -94,7 +89,7 @@ def _matrix(parser: "Parser", token: Token, name: str, rows: list[list[list[Toke
                 raise parser.fail("a matrix entry must be a scalar", cell[0])
             values.append(value)
         entries.append(values)
-    matrix = sympy.ImmutableMatrix(entries)
+    matrix = parser.guard(lambda: arithmetic.matrix(entries, parser.limits), token)
     if name == "vmatrix":
         if matrix.shape[0] != matrix.shape[1]:
             raise parser.fail("a determinant needs a square matrix", token)

@@ -62,7 +62,6 @@ _PRODUCTS: dict[str, Callable[[Basic, Basic], Basic]] = {
     "⊙": arithmetic.hadamard,
     "∘": arithmetic.hadamard,
 }
-_RELATIONS = {"<": sympy.Lt, ">": sympy.Gt, "<=": sympy.Le, ">=": sympy.Ge, "!=": sympy.Ne}
 _IDENTITY_UNSIZED = "'I' reads as the identity matrix, but nothing here gives its size: write I_n or define I"
 
 
@@ -194,9 +193,7 @@ class Parser:
         while self.peek().kind == "rel" or self.peek().is_char("<", ">"):
             operator = self.advance()
             right = self.parse_sum()
-            if is_matrix(left) or is_matrix(right):
-                raise self.fail("matrices cannot be compared", operator)
-            relations.append(_RELATIONS[operator.text](left, right))
+            relations.append(self.guard(lambda: arithmetic.relation(operator.text, left, right), operator))
             left = right
         if not relations:
             return left

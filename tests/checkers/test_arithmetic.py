@@ -53,6 +53,8 @@ RESULTS = [
     (arithmetic.factorial, (sympy.Integer(4),), 24),
     (arithmetic.number, ("1.5e-3",), sympy.Rational(3, 2000)),
     (arithmetic.number, ("007",), 7),
+    (arithmetic.relation, ("<=", x, 1), x <= 1),
+    (arithmetic.matrix, ([[1, x], [y, 2]],), ImmutableMatrix([[1, x], [y, 2]])),
 ]
 
 
@@ -89,6 +91,12 @@ REFUSALS = [
     (arithmetic.factorial, (sympy.Integer(5000),), "a factorial needs a small whole number"),
     (arithmetic.number, ("1" * 61,), "a number has more than 60 digits"),
     (arithmetic.number, ("1.0e2000",), "this number's exponent is too large"),
+    (arithmetic.relation, ("<", A, 1), "matrices cannot be compared"),
+    (arithmetic.relation, ("<", x, FiniteSet(1)), "cannot compare a set: only scalars are compared"),
+    (arithmetic.matrix, ([],), "this matrix is empty"),
+    (arithmetic.matrix, ([[1, 2], [3]],), "the rows of this matrix have different lengths"),
+    (arithmetic.matrix, ([[1] * 21] * 20,), "this matrix is too large"),
+    (arithmetic.matrix, ([[1, Tuple(1, 2)]],), "a matrix entry must be a scalar"),
 ]
 
 

@@ -197,6 +197,11 @@ EDGE_CASES = [
     ("(1, 2) + (3, 4)", r"(1, 2) + (3, 4)", Tuple(4, 6), Status.INVALID),
     ("{1, 2} + {3}", r"\{1, 2\} + \{3\}", y, Status.INVALID),
     ("(x > 1) + 1", r"(x > 1) + 1", y, Status.INVALID),
+    # comparisons are of scalars; explicit matrices have rows of one length
+    ("A < 1", r"A < 1", y, Status.INVALID),
+    ("x < (1, 2)", r"x < (1, 2)", y, Status.INVALID),
+    ("Matrix([[1, 2], [3]])", r"\begin{bmatrix}1 & 2\\ 3\end{bmatrix}", A, Status.INVALID),
+    ("[[1, 2], [3, 4]]", r"\begin{bmatrix}1 & 2\\ 3 & 4\end{bmatrix}", ImmutableMatrix([[1, 2], [3, 4]]), Status.CORRECT),
     # matrix functions need square matrices
     ("det(v)", r"\det(v)", y, Status.INVALID),
     ("trace(v)", r"\operatorname{tr}(v)", y, Status.INVALID),
