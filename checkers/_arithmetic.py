@@ -38,7 +38,7 @@ from __future__ import annotations
 import math
 
 import sympy
-from sympy import Basic, ImmutableMatrix, MatrixBase, MatrixExpr, Symbol
+from sympy import Basic, ImmutableMatrix, MatrixBase, MatrixExpr
 
 from . import _structures as structures
 from ._limits import DEFAULT_LIMITS, Limits
@@ -319,7 +319,7 @@ def norm(value: Basic) -> Basic:
 def relation(operator: str, left: Basic, right: Basic) -> Basic:
     """``left < right`` (``<``, ``>``, ``<=``, ``>=``, ``!=``) of two real scalars.
 
-    >>> relation("<=", Symbol("x"), 1)
+    >>> relation("<=", sympy.Symbol("x"), 1)
     x <= 1
     """
     for side in (left, right):

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from functools import reduce
 
 import sympy
-from sympy import Basic, ImmutableMatrix, IndexedBase, MatrixSymbol
+from sympy import Basic, ImmutableMatrix, IndexedBase
 from sympy.core.function import AppliedUndef, UndefinedFunction
 
 from . import _arithmetic as arithmetic

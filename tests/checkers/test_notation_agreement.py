@@ -40,7 +40,7 @@ from pathlib import Path
 
 import pytest
 import sympy
-from sympy import HadamardPower, ImmutableMatrix, MatrixSymbol, Symbol, Tuple, symbols
+from sympy import HadamardPower, ImmutableMatrix, MatrixSymbol, Tuple, symbols
 
 sys.path.insert(0, str(Path(__file__).parent / "data"))
 from latex_corpus import Entry, load  # noqa: E402
