@@ -129,7 +129,9 @@ def _broadcast(left: Basic, right: Basic) -> tuple[Basic, Basic]:
     if not (rows == 1 or cols == 1):
         raise Refused(f"cannot add {describe(left)} and {describe(right)} ({_IDENTITY_HINT})")
     ones = ImmutableMatrix.ones(rows, cols) if isinstance(vector, MatrixBase) else sympy.OneMatrix(rows, cols)
-    return tuple(side if structures.is_matrix(side) else side * ones for side in (left, right))  # type: ignore[return-value]
+    left = left if structures.is_matrix(left) else left * ones
+    right = right if structures.is_matrix(right) else right * ones
+    return left, right
 
 
 # -- products -----------------------------------------------------------------------
