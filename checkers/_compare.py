@@ -244,6 +244,9 @@ class Comparison:
 
     def by_matrix_instances(self, expected: list[Basic], answer: list[Basic]) -> Outcome:
         """Scalars built from matrices (``v^T h``, ``tr(A)``): compare on random matrices."""
+        misfit = _size_misfit(expected, answer)
+        if misfit is not None:
+            return misfit
         checked = 0
         for case, concrete_e, concrete_a in self.concrete_cases(expected, answer):
             screen = self.screen([structures.scalar_if_1x1(x) for x in concrete_e],
@@ -287,6 +290,9 @@ class Comparison:
         mismatch = _shape_difference(expected, answer)
         if mismatch:
             return _shape_mismatch(mismatch)
+        misfit = _size_misfit([expected], [answer])
+        if misfit is not None:
+            return misfit
         if expected == answer:
             return Outcome(Status.CORRECT, Method.IDENTICAL, True, "Correct: the answer is the expected expression.")
         proved = False
@@ -422,6 +428,12 @@ def _describe_kind(obj: Basic) -> str:
 
 def _shape_mismatch(message: str) -> Outcome:
     return Outcome(Status.INCORRECT, Method.SHAPE, True, f"Incorrect: {message}.")
+
+
+def _size_misfit(expected: list[Basic], answer: list[Basic]) -> Outcome | None:
+    """Incorrect when the answer's products fit together only for special sizes (``m = n``)."""
+    misfit = instances.size_misfit(sympy.Tuple(*expected), sympy.Tuple(*answer))
+    return _shape_mismatch(f"the answer's matrix sizes do not fit together when {misfit}") if misfit else None
 
 
 def _counterexample(evidence: Evidence) -> Outcome:

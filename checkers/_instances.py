@@ -24,7 +24,7 @@ from sympy.core.function import AppliedUndef
 
 from ._sampling import stable_seed
 
-__all__ = ["Instance", "matrix_instances", "sum_instances", "function_instances", "apply_function_instance", "needs_instances"]
+__all__ = ["Instance", "matrix_instances", "size_misfit", "sum_instances", "function_instances", "apply_function_instance", "needs_instances"]
 
 _SIZES = (2, 3, 1, 4)
 _ENTRIES = (-3, -2, -1, 1, 2, 3)  # halves: small enough that sigmoid and exp stay informative
@@ -76,17 +76,46 @@ def _evaluate_structure(obj: Basic) -> Basic:
 def matrix_instances(objects: Sequence[Basic], assumptions: Iterable[Basic], *, seed_text: str, count: int = 3) -> list[Instance]:
     """Random matrices (entries in halves) for every matrix symbol, for ``count`` size choices."""
     rng = random.Random(stable_seed("matrices", seed_text))
-    dimensions = sorted({d for obj in objects for m in obj.atoms(MatrixSymbol) for d in m.shape if isinstance(d, sympy.Symbol)}, key=str)
     facts = set(assumptions)
     instances = []
-    for sizes in _size_choices(dimensions, count):
-        fixed = [obj.xreplace(sizes) for obj in objects]
+    for sizes in _size_choices(_dimensions(objects), count):
+        fixed = _fitted(objects, sizes)
+        if fixed is None:  # the products fit together only for other sizes
+            continue
         symbols = sorted({m for obj in fixed for m in obj.atoms(MatrixSymbol)}, key=lambda m: m.name)
         original = {m.name: m for obj in objects for m in obj.atoms(MatrixSymbol)}
         replacements = {m: _random_matrix(m, original.get(m.name, m), facts, rng) for m in symbols}
         label = ", ".join(f"{d} = {v}" for d, v in sizes.items())
         instances.append(Instance(replacements, sizes, f"for random matrices of sizes {label}" if label else "for random matrices"))
     return instances
+
+
+def size_misfit(expected: Basic, answer: Basic, *, count: int = 9) -> str | None:
+    """Sizes (``m = 2, n = 3``) for which the answer's products do not fit although the
+    expected object's do: the readers accept ``A^T x`` with size names that may be equal,
+    and such an answer is then not equal in general. None when every choice fits.
+
+    >>> m, n = sympy.symbols("m n", integer=True, positive=True)
+    >>> A, x = MatrixSymbol("A", m, n), MatrixSymbol("x", n, 1)
+    >>> size_misfit(A * x, A.T * x)
+    'm = 2, n = 3'
+    """
+    for sizes in _size_choices(_dimensions([expected, answer]), count):
+        if _fitted([expected], sizes) is not None and _fitted([answer], sizes) is None:
+            return ", ".join(f"{dimension} = {value}" for dimension, value in sizes.items())
+    return None
+
+
+def _dimensions(objects: Sequence[Basic]) -> list[sympy.Symbol]:
+    return sorted({d for obj in objects for m in obj.atoms(MatrixSymbol) for d in m.shape if isinstance(d, sympy.Symbol)}, key=str)
+
+
+def _fitted(objects: Sequence[Basic], sizes: dict) -> list[Basic] | None:
+    """The objects with the sizes fixed, or None when a product or sum then does not fit."""
+    try:
+        return [obj.xreplace(sizes) for obj in objects]
+    except sympy.ShapeError:
+        return None
 
 
 def _size_choices(dimensions: Sequence[sympy.Symbol], count: int) -> list[dict]:

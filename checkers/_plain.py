@@ -10,22 +10,27 @@ attributes, lambdas, comprehensions and strings simply have no handler. Caps fro
 >>> vocab = Vocabulary.from_objects(symbols("x y"))
 >>> read_plain("2xy + x^2", vocab).value
 x**2 + 2*x*y
->>> read_plain("__import__('os')", vocab)
+>>> read_plain("x.__class__", vocab)
 Traceback (most recent call last):
 ...
-checkers._errors.InvalidAnswer: text in quotes is not part of a mathematical answer
+checkers._errors.InvalidAnswer: '.__class__' is not allowed in an answer
+>>> read_plain("y/0", vocab)
+Traceback (most recent call last):
+...
+checkers._errors.InvalidAnswer: division by zero
 """
 
 from __future__ import annotations
 
 import ast
-import math
 from collections.abc import Callable
+from functools import reduce
 
 import sympy
-from sympy import Basic, ImmutableMatrix, IndexedBase, MatrixSymbol
+from sympy import Basic, ImmutableMatrix, IndexedBase
 from sympy.core.function import AppliedUndef, UndefinedFunction
 
+from . import _arithmetic as arithmetic
 from . import _structures as structures
 from ._builtins import CONSTANTS, SCALAR_FUNCTIONS
 from ._errors import InvalidAnswer
@@ -34,7 +39,7 @@ from ._plain_tokens import Member, split_members, split_primes
 from ._reading import Reading
 from ._vocabulary import Vocabulary
 
-__all__ = ["read_plain", "check_number_size"]
+__all__ = ["read_plain"]
 
 _SYMBOL = sympy.Symbol
 
@@ -47,16 +52,6 @@ def read_plain(text: str, vocabulary: Vocabulary, limits: Limits = DEFAULT_LIMIT
         for index, member in enumerate(members)
     )
     return Reading(values, "plain", text)
-
-
-def check_number_size(base: Basic, exponent: Basic, limits: Limits, fail: Callable[[str], Exception]) -> None:
-    """Refuse a power whose exponent or exact value would be too large to work with."""
-    if exponent.is_Number and abs(exponent) > limits.max_exponent:
-        raise fail(f"exponent {exponent} is larger than {limits.max_exponent}")
-    if base.is_Number and exponent.is_Number and base != 0:
-        digits = float(abs(exponent)) * math.log10(float(abs(base)) + 1.0)
-        if digits > 10 * limits.max_integer_digits * 20:
-            raise fail("this power is too large to evaluate")
 
 
 class _Walker:
@@ -108,6 +103,8 @@ class _Walker:
             return handler(node)
         except InvalidAnswer:
             raise
+        except arithmetic.Refused as error:
+            raise self.fail(node, str(error)) from None
         except (TypeError, ValueError, AttributeError, IndexError, sympy.ShapeError, sympy.NonSquareMatrixError) as error:
             raise self.fail(node, f"cannot combine these: {_short(error)}") from None
         finally:
@@ -119,9 +116,7 @@ class _Walker:
         if not isinstance(node.value, (int, float)):
             raise self.fail(node, "only numbers may appear as literals")
         literal = ast.get_source_segment(self.member.source, node) or repr(node.value)
-        if len(literal.split("e")[0].split("E")[0].replace(".", "")) > self.limits.max_integer_digits:
-            raise self.fail(node, f"a number has more than {self.limits.max_integer_digits} digits")
-        return sympy.Integer(node.value) if isinstance(node.value, int) else sympy.Rational(literal)
+        return arithmetic.number(str(node.value) if isinstance(node.value, int) else literal, self.limits)
 
     def visit_Name(self, node: ast.Name) -> Basic:
         name, primes = split_primes(node.id)
@@ -146,7 +141,7 @@ class _Walker:
         """``A'`` is a transpose of a matrix; ``y'`` may only name a quantity on a left side."""
         meaning = self.vocabulary.lookup(name)
         if structures.is_matrix(meaning):
-            return meaning.T if primes % 2 else meaning
+            return arithmetic.transpose(meaning) if primes % 2 else meaning
         if self.lenient:
             return _SYMBOL(name + "'" * primes)
         raise self.fail(node, f"'{name}{chr(39) * primes}' is not read here: write the derivative's value")
@@ -154,7 +149,7 @@ class _Walker:
     def visit_UnaryOp(self, node: ast.UnaryOp) -> Basic:
         operand = self.visit(node.operand)
         if isinstance(node.op, ast.USub):
-            return -operand
+            return arithmetic.negate(operand)
         if isinstance(node.op, ast.UAdd):
             return operand
         raise self.fail(node, f"'{_describe(node.op)}' is not allowed in an answer")
@@ -162,52 +157,31 @@ class _Walker:
     def visit_BinOp(self, node: ast.BinOp) -> Basic:
         left = self.visit(node.left)
         if isinstance(node.op, ast.Pow) and self.is_transpose_mark(node.right) and structures.is_matrix(left):
-            return structures.transpose(left)
+            return arithmetic.transpose(left)
         right = self.visit(node.right)
-        operator = type(node.op)
-        if operator in (ast.Add, ast.Sub, ast.Mult, ast.MatMult):
-            left, right = structures.size_identity(left, right, product=operator in (ast.Mult, ast.MatMult))
-        if operator in (ast.Add, ast.Sub) and structures.is_matrix(left) != structures.is_matrix(right):
-            left, right = structures.scalar_if_1x1(left), structures.scalar_if_1x1(right)
-        if operator in (ast.Add, ast.Sub):
-            left, right = structures.broadcast_scalar(left, right)
-            return left + right if operator is ast.Add else left - right
-        if operator in (ast.Mult, ast.MatMult):
-            scaled = structures.scale_tuple(left, right)
-            return scaled if scaled is not None else left * right
-        if operator is ast.Div:
-            return left * structures.inverse(right) if structures.is_matrix(right) else left / right
-        if operator is ast.Pow:
-            return self.power(node, left, right)
-        raise self.fail(node, f"'{_describe(node.op)}' is not allowed in an answer")
+        if isinstance(node.op, ast.Pow):
+            return arithmetic.power(left, right, self.limits)
+        operation = _OPERATIONS.get(type(node.op))
+        if operation is None:
+            raise self.fail(node, f"'{_describe(node.op)}' is not allowed in an answer")
+        return operation(left, right)
 
     def is_transpose_mark(self, node: ast.AST) -> bool:
         """``A^T`` / ``A^top`` of a matrix is a transpose (a matrix to a scalar power means nothing)."""
         return isinstance(node, ast.Name) and node.id in ("T", "top", "intercal")
 
-    def power(self, node: ast.AST, base: Basic, exponent: Basic) -> Basic:
-        exponent = structures.scalar_if_1x1(exponent)
-        check_number_size(base, exponent, self.limits, lambda message: self.fail(node, message))
-        entrywise = structures.vector_power(base, exponent)
-        if entrywise is not None:
-            return entrywise
-        if structures.is_matrix(base) and exponent == -1:
-            return structures.inverse(base)
-        return base**exponent
-
     def visit_Attribute(self, node: ast.Attribute) -> Basic:
         if node.attr == "T":
-            return structures.transpose(self.visit(node.value))
+            return arithmetic.transpose(self.visit(node.value))
         raise self.fail(node, f"'.{node.attr}' is not allowed in an answer")
 
     def visit_Compare(self, node: ast.Compare) -> Basic:
-        relations = {ast.Lt: sympy.Lt, ast.LtE: sympy.Le, ast.Gt: sympy.Gt, ast.GtE: sympy.Ge, ast.NotEq: sympy.Ne}
         terms = [self.visit(node.left), *(self.visit(c) for c in node.comparators)]
         parts = []
         for op, left, right in zip(node.ops, terms, terms[1:]):
-            if type(op) not in relations:
+            if type(op) not in _RELATIONS:
                 raise self.fail(node, f"'{_describe(op)}' is not allowed in an answer")
-            parts.append(relations[type(op)](left, right))
+            parts.append(arithmetic.relation(_RELATIONS[type(op)], left, right))
         return sympy.And(*parts)
 
     def visit_BoolOp(self, node: ast.BoolOp) -> Basic:
@@ -225,14 +199,12 @@ class _Walker:
         return self.matrix(node, rows)
 
     def matrix(self, node: ast.AST, rows: list[Basic]) -> Basic:
-        if len(rows) > self.limits.max_matrix_entries:
-            raise self.fail(node, "this matrix is too large")
+        """``[a, b]`` is a column vector; ``[[1, 2], [3, 4]]`` (lists of lists) a matrix of rows."""
         if rows and all(isinstance(r, ImmutableMatrix) and r.shape[1] == 1 for r in rows):
-            rows = [list(r) for r in rows]  # [[1,2],[3,4]] read as nested lists of rows
-            return ImmutableMatrix(rows)
+            return arithmetic.matrix([list(r) for r in rows], self.limits)
         if any(structures.is_matrix(r) for r in rows):
             raise self.fail(node, "rows of a matrix must be lists of numbers or expressions")
-        return ImmutableMatrix(rows)
+        return arithmetic.matrix([[r] for r in rows], self.limits)
 
     def visit_Subscript(self, node: ast.Subscript) -> Basic:
         base = self.visit_callee(node.value)
@@ -336,6 +308,21 @@ def _indicator(walker: _Walker, node: ast.AST, args: list[Basic]) -> Basic:
     return sympy.Piecewise((1, args[0]), (0, True))
 
 
+def _one_argument(function: Callable[[Basic], Basic]) -> Callable[[_Walker, ast.AST, list[Basic]], Basic]:
+    """A structural call of exactly one argument, such as trace(A)."""
+    def call(walker: _Walker, node: ast.AST, args: list[Basic]) -> Basic:
+        if len(args) != 1:
+            raise walker.fail(node, f"'{node.func.id}' takes one argument")  # type: ignore[attr-defined]
+        return function(args[0])
+    return call
+
+
+def _hadamard(walker: _Walker, node: ast.AST, args: list[Basic]) -> Basic:
+    if len(args) < 2:
+        raise walker.fail(node, "write hadamard(A, B) with two matrices of one shape")
+    return reduce(arithmetic.hadamard, args)
+
+
 _STRUCTURAL: dict[str, Callable[[_Walker, ast.AST, list[Basic]], Basic]] = {
     "Matrix": _explicit_matrix,
     "Eq": lambda w, n, a: sympy.Eq(*a, evaluate=False),
@@ -345,14 +332,23 @@ _STRUCTURAL: dict[str, Callable[[_Walker, ast.AST, list[Basic]], Basic]] = {
     "Tuple": lambda w, n, a: sympy.Tuple(*a),
     "Indicator": _indicator,
     "Derivative": _derivative,
-    **{name: (lambda w, n, a: structures.transpose(*a)) for name in ("Transpose", "transpose")},
-    **{name: (lambda w, n, a: structures.inverse(*a)) for name in ("Inverse", "inverse", "inv")},
-    **{name: (lambda w, n, a: structures.trace(*a)) for name in ("Trace", "trace", "tr")},
-    **{name: (lambda w, n, a: structures.determinant(*a)) for name in ("det", "Determinant")},
+    **dict.fromkeys(("Transpose", "transpose"), _one_argument(arithmetic.transpose)),
+    **dict.fromkeys(("Inverse", "inverse", "inv"), _one_argument(arithmetic.inverse)),
+    **dict.fromkeys(("Trace", "trace", "tr"), _one_argument(arithmetic.trace)),
+    **dict.fromkeys(("det", "Determinant"), _one_argument(arithmetic.determinant)),
     **{name: (lambda w, n, a: structures.diag(*a)) for name in ("diag", "DiagMatrix")},
-    "softmax": lambda w, n, a: structures.softmax(*a),
+    "softmax": _one_argument(structures.softmax),
     **{name: (lambda w, n, a: _identity(w, n, a)) for name in ("Identity", "eye")},
-    "hadamard": lambda w, n, a: sympy.HadamardProduct(*a),
+    "hadamard": _hadamard,
+}
+
+_RELATIONS: dict[type[ast.cmpop], str] = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.NotEq: "!="}
+_OPERATIONS: dict[type[ast.operator], Callable[[Basic, Basic], Basic]] = {
+    ast.Add: arithmetic.add,
+    ast.Sub: arithmetic.subtract,
+    ast.Mult: arithmetic.multiply,
+    ast.MatMult: arithmetic.multiply,
+    ast.Div: arithmetic.divide,
 }
 
 

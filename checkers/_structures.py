@@ -21,38 +21,29 @@ from sympy.matrices.expressions.diagonal import DiagMatrix
 
 from derive._matrix_objects import Diag, Softmax
 
-__all__ = ["is_matrix", "scalar_if_1x1", "vector_power", "scale_tuple", "broadcast_scalar", "IDENTITY", "size_identity", "has_unsized_identity", "transpose", "trace", "diag", "inverse", "determinant", "softmax", "apply_elementwise"]
-
-
-_T = sympy.Dummy("t")
-
+__all__ = ["is_matrix", "scalar_if_1x1", "IDENTITY", "size_identity", "has_unsized_identity", "transpose", "trace", "diag", "inverse", "determinant", "softmax", "apply_elementwise"]
 
 def is_matrix(obj: object) -> bool:
     """True for explicit matrices and matrix expressions alike."""
     return isinstance(obj, (MatrixBase, MatrixExpr))
 
-
 def transpose(obj: sympy.Basic) -> sympy.Basic:
     """A^T for a matrix; a scalar is its own transpose."""
     return obj.T if is_matrix(obj) else obj
-
 
 def trace(obj: sympy.Basic) -> sympy.Basic:
     """tr(A); the trace of a scalar is the scalar."""
     return sympy.Trace(obj).doit() if is_matrix(obj) else obj
 
-
 def determinant(obj: sympy.Basic) -> sympy.Basic:
     """det(A)."""
     return sympy.Determinant(obj).doit() if is_matrix(obj) else obj
-
 
 def inverse(obj: sympy.Basic) -> sympy.Basic:
     """A^{-1} (1/a for a scalar)."""
     if isinstance(obj, MatrixBase):
         return ImmutableMatrix(obj).inv()
     return sympy.Inverse(obj) if is_matrix(obj) else 1 / obj
-
 
 def diag(*args: sympy.Basic) -> sympy.Basic:
     """diag(v) of a vector, or the diagonal matrix of scalar entries."""
@@ -62,7 +53,6 @@ def diag(*args: sympy.Basic) -> sympy.Basic:
         return Diag(args[0]) if args[0].shape[1] == 1 else DiagMatrix(args[0])
     return ImmutableMatrix(sympy.diag(*args))
 
-
 def apply_elementwise(function: type[sympy.Function], obj: sympy.Basic) -> sympy.Basic:
     """f applied entry by entry when obj is a matrix, plain f(obj) otherwise."""
     if isinstance(obj, MatrixBase):
@@ -71,7 +61,6 @@ def apply_elementwise(function: type[sympy.Function], obj: sympy.Basic) -> sympy
         return ElementwiseApplyFunction(function, obj)
     return function(obj)
 
-
 def softmax(obj: sympy.Basic) -> sympy.Basic:
     """softmax(z) = exp(z) / (1^T exp(z)), column by column: derive's ``Softmax``, explicit
     for an explicit matrix."""
@@ -79,31 +68,7 @@ def softmax(obj: sympy.Basic) -> sympy.Basic:
         raise ValueError("softmax needs a vector argument (softmax of a single entry is not defined)")
     return Softmax(obj).doit() if isinstance(obj, MatrixBase) else Softmax(obj)
 
-
-def broadcast_scalar(left: sympy.Basic, right: sympy.Basic) -> tuple[sympy.Basic, sympy.Basic]:
-    """A scalar added to a vector means every entry: ``1 - s`` is ``ones - s``.
-
-    A scalar and a matrix that is not a vector do not add (``lambda + A`` could mean
-    ``lambda I + A``): ValueError.
-
-    >>> from sympy import MatrixSymbol, Symbol
-    >>> s = MatrixSymbol("s", Symbol("n"), 1)
-    >>> broadcast_scalar(sympy.Integer(1), s)[0].shape
-    (n, 1)
-    """
-    if is_matrix(left) == is_matrix(right):
-        return left, right
-    vector = left if is_matrix(left) else right
-    rows, cols = vector.shape
-    if not (rows == 1 or cols == 1):
-        raise ValueError("a matrix cannot be added to a scalar (write lambda I for a multiple of the identity)")
-    ones = ImmutableMatrix.ones(rows, cols) if isinstance(vector, MatrixBase) else sympy.OneMatrix(rows, cols)
-    spread = lambda value: value if is_matrix(value) else value * ones  # noqa: E731
-    return spread(left), spread(right)
-
-
 IDENTITY = sympy.Symbol("I_identity")  # the identity matrix I, before its size is known
-
 
 def size_identity(left: sympy.Basic, right: sympy.Basic, *, product: bool) -> tuple[sympy.Basic, sympy.Basic]:
     """Give a bare identity ``I`` the size its matrix neighbour implies.
@@ -124,28 +89,9 @@ def size_identity(left: sympy.Basic, right: sympy.Basic, *, product: bool) -> tu
             return (sized, other) if on_left else (other, sized)
     return left, right
 
-
 def has_unsized_identity(value: sympy.Basic) -> bool:
     """True when an identity ``I`` never met a matrix to take its size from."""
     return IDENTITY in getattr(value, "free_symbols", ())
-
-
-def scale_tuple(left: sympy.Basic, right: sympy.Basic) -> sympy.Basic | None:
-    """A number times a point scales each component: ``2 (4, -1)`` is ``(8, -2)``.
-
-    Returns None when neither side is a tuple; ValueError for a tuple times a tuple.
-
-    >>> scale_tuple(sympy.Integer(2), sympy.Tuple(4, -1))
-    (8, -2)
-    """
-    tuples = [isinstance(side, sympy.Tuple) for side in (left, right)]
-    if not any(tuples):
-        return None
-    if all(tuples) or any(is_matrix(side) for side in (left, right)):
-        raise ValueError("a tuple can only be multiplied by a number")
-    point, factor = (left, right) if tuples[0] else (right, left)
-    return sympy.Tuple(*(factor * component for component in point))
-
 
 def scalar_if_1x1(value: sympy.Basic) -> sympy.Basic:
     """A 1x1 matrix is a number: its entry, or the trace of a 1x1 product such as ``v^T h``.
@@ -160,15 +106,3 @@ def scalar_if_1x1(value: sympy.Basic) -> sympy.Basic:
     if isinstance(value, MatrixExpr) and tuple(value.shape) == (1, 1):
         return sympy.Trace(value)
     return value
-
-
-def vector_power(base: sympy.Basic, exponent: sympy.Basic) -> sympy.Basic | None:
-    """A vector to a number's power is taken entry by entry (``h^2`` for a vector h).
-
-    None when ``base`` is not a vector (a square matrix power means something else).
-    """
-    if not is_matrix(base) or is_matrix(exponent) or 1 not in tuple(base.shape) or tuple(base.shape) == (1, 1):
-        return None
-    if isinstance(base, MatrixBase):
-        return ImmutableMatrix(base.applyfunc(lambda entry: entry**exponent))
-    return sympy.HadamardPower(base, exponent)

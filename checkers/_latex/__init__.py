@@ -1,4 +1,10 @@
-"""LaTeX reader for ML-course notation (placeholder: the raw grammar plus vocabulary mapping)."""
+r"""derivecheck's LaTeX reader: screen, tokenize, then read structure against the vocabulary.
+
+>>> from sympy import symbols
+>>> from checkers._vocabulary import Vocabulary
+>>> read_latex(r"\frac{x}{2} = y", Vocabulary.from_objects(symbols("x y"))).members
+(x/2, y)
+"""
 
 from __future__ import annotations
 

@@ -23,9 +23,10 @@ from .._errors import InvalidAnswer
 from .._limits import DEFAULT_LIMITS, Limits
 from .._reading import Reading
 from .._vocabulary import Vocabulary
+from ._brackets import closing_index, top_level_indices
 from ._names import lenient_name
 from ._parser import PLUS_MINUS, Parser
-from ._tokens import Token
+from ._token import Token
 
 __all__ = ["read_tokens"]
 
@@ -49,11 +50,11 @@ def _unwrap(tokens: list[Token], text: str) -> list[Token]:
     changed = True
     while changed:
         changed = False
-        if tokens and tokens[0].is_struct("boxed") and len(tokens) > 2 and tokens[1].is_char("{") and _closing(tokens, 1) == len(tokens) - 1:
+        if tokens and tokens[0].is_struct("boxed") and len(tokens) > 2 and tokens[1].is_char("{") and closing_index(tokens, 1) == len(tokens) - 1:
             tokens, changed = tokens[2:-1], True
         elif tokens and tokens[0].is_struct("begin"):
             name, body_start = _environment(tokens, 1)
-            end = _closing_environment(tokens, 0)
+            end = closing_index(tokens, 0)
             if name.rstrip("*") in _CHAIN_ENVIRONMENTS and end is not None and _environment(tokens, end + 1)[1] == len(tokens):
                 tokens, changed = _rows_to_chain(tokens[body_start:end]), True
         boxed = _inner_boxed_chain(tokens)
@@ -66,25 +67,17 @@ def _inner_boxed_chain(tokens: list[Token]) -> list[Token] | None:
     """``a = \\boxed{b = c}``: a boxed group holding an '=' is part of the chain."""
     for index, token in enumerate(tokens):
         if token.is_struct("boxed") and index + 1 < len(tokens) and tokens[index + 1].is_char("{"):
-            close = _closing(tokens, index + 1)
+            close = closing_index(tokens, index + 1)
             inner = tokens[index + 2 : close]
-            if _depth_zero(inner, lambda t: t.is_char("=")):
+            if _has_top_level_equals(inner):
                 return tokens[:index] + inner + tokens[close + 1 :]
     return None
 
 
 def _rows_to_chain(body: list[Token]) -> list[Token]:
     """Aligned rows: ``&`` goes; a row starting with ``=``, ``+`` or ``-`` continues the one above."""
-    kept: list[Token] = []
-    depth = 0
-    for token in body:
-        if token.is_struct("begin"):
-            depth += 1
-        elif token.is_struct("end"):
-            depth -= 1
-        if depth == 0 and token.is_char("&"):
-            continue
-        kept.append(token)
+    alignment = set(top_level_indices(body, lambda token: token.is_char("&")))
+    kept = [token for index, token in enumerate(body) if index not in alignment]
     joined: list[Token] = []
     for index, token in enumerate(kept):
         if token.kind == "row":
@@ -97,48 +90,17 @@ def _rows_to_chain(body: list[Token]) -> list[Token]:
 
 def _environment(tokens: list[Token], index: int) -> tuple[str, int]:
     if index < len(tokens) and tokens[index].is_char("{"):
-        close = _closing(tokens, index)
+        close = closing_index(tokens, index)
         return "".join(t.text for t in tokens[index + 1 : close]), close + 1
     return "", index
 
 
-def _closing(tokens: list[Token], index: int) -> int:
-    depth = 0
-    for cursor in range(index, len(tokens)):
-        if tokens[cursor].is_char("{"):
-            depth += 1
-        elif tokens[cursor].is_char("}"):
-            depth -= 1
-            if depth == 0:
-                return cursor
-    return len(tokens)
+def _has_top_level_equals(tokens: list[Token]) -> bool:
+    return bool(_equals_signs(tokens))
 
 
-def _closing_environment(tokens: list[Token], index: int) -> int | None:
-    depth = 0
-    for cursor in range(index, len(tokens)):
-        if tokens[cursor].is_struct("begin"):
-            depth += 1
-        elif tokens[cursor].is_struct("end"):
-            depth -= 1
-            if depth == 0:
-                return cursor
-    return None
-
-
-def _depth_zero(tokens: list[Token], predicate) -> bool:
-    return any(True for _ in _depth_zero_indices(tokens, predicate))
-
-
-def _depth_zero_indices(tokens: list[Token], predicate):
-    depth = 0
-    for index, token in enumerate(tokens):
-        if (token.kind in ("char", "set") and token.text in "([{") or token.is_struct("begin"):
-            depth += 1
-        elif (token.kind in ("char", "set") and token.text in ")]}") or token.is_struct("end"):
-            depth -= 1
-        elif depth == 0 and predicate(token):
-            yield index
+def _equals_signs(tokens: list[Token]) -> list[int]:
+    return top_level_indices(tokens, lambda token: token.is_char("="))
 
 
 # -- items and members --------------------------------------------------------------
@@ -154,7 +116,7 @@ def _split_items(tokens: list[Token], text: str) -> list[tuple[list[Token], Toke
     """Items with the separator that precedes each (None for the first)."""
     items: list[tuple[list[Token], Token | None]] = []
     start, separator = 0, None
-    for index in list(_depth_zero_indices(tokens, _is_separator)) + [len(tokens)]:
+    for index in top_level_indices(tokens, _is_separator) + [len(tokens)]:
         items.append((tokens[start:index], separator))
         separator = tokens[index] if index < len(tokens) else None
         start = index + 1
@@ -170,16 +132,16 @@ def _split_items(tokens: list[Token], text: str) -> list[tuple[list[Token], Toke
 
 def _split_gaps(item: list[Token], separator: Token | None) -> list[tuple[list[Token], Token | None]]:
     """``x = 1 \\quad y = 2``: a gap splits only when both sides are equations."""
-    for index in _depth_zero_indices(item, lambda t: t.kind == "gap"):
+    for index in top_level_indices(item, lambda t: t.kind == "gap"):
         left, right = item[:index], item[index + 1 :]
-        if _depth_zero(left, lambda t: t.is_char("=")) and _depth_zero(right, lambda t: t.is_char("=")):
+        if _has_top_level_equals(left) and _has_top_level_equals(right):
             return [(left, separator)] + _split_gaps(right, item[index])
     return [([t for t in item if t.kind != "gap"], separator)]
 
 
 def _read_chain(item: tuple[list[Token], Token | None], text: str, vocabulary: Vocabulary, limits: Limits) -> tuple[Basic, ...]:
     tokens = item[0]
-    cuts = list(_depth_zero_indices(tokens, lambda t: t.is_char("=")))
+    cuts = _equals_signs(tokens)
     pieces, start = [], 0
     for cut in cuts + [len(tokens)]:
         piece = tokens[start:cut]
@@ -248,7 +210,7 @@ def _combine(chains: list[tuple[Basic, ...]], items: list[tuple[list[Token], Tok
 
 
 def _spelling(tokens: list[Token], text: str) -> str:
-    cuts = list(_depth_zero_indices(tokens, lambda t: t.is_char("=")))
+    cuts = _equals_signs(tokens)
     end = cuts[0] if cuts else len(tokens)
     return "".join(t.kind + t.text for t in tokens[:end])
 

@@ -6,7 +6,7 @@ Every command maps to a token kind and a normalized spelling:
 - ``func``: a function name (``\\sin``, ``\\log``, ``\\det`` ...),
 - ``char``/``rel``/``op``: operators (``\\cdot`` is ``*``, ``\\leq`` is ``<=``, ``\\pm``),
 - ``const``: ``\\infty``,
-- ``struct``: commands with arguments the parser handles (``\\frac``, ``\\sum``, ``\\begin``),
+- ``struct``: commands with arguments, from the registry :data:`._constructs.CONSTRUCTS`,
 - ``set``: set braces ``\\{ \\}``, ``row``: ``\\\\``, ``sup``: ``\\top``/``\\intercal``,
 - ``bad``: notation that is understood but not admissible in an answer (``\\approx``, ``\\int``).
 
@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from .._names import GREEK_LETTERS
+from ._constructs import CONSTRUCTS
 
 __all__ = ["KNOWN_COMMANDS", "DROPPED", "SIZED_DELIMITERS", "WORD_WRAPPERS", "FONT_WRAPPERS", "UNICODE", "FUNCTION_COMMANDS"]
 
@@ -63,12 +64,6 @@ _NOT_READ = {
     "Pr": "a probability", "mathbbm": "a blackboard letter",
 }
 
-_STRUCTURE = (
-    "frac dfrac tfrac cfrac sqrt binom dbinom tbinom sum prod begin end boxed underbrace overbrace "
-    "hat bar tilde dot ddot widehat widetilde overline check breve"
-).split()
-
-
 def _table() -> Mapping[str, tuple[str, str]]:
     table: dict[str, tuple[str, str]] = {}
     for name in GREEK_LETTERS:
@@ -76,7 +71,7 @@ def _table() -> Mapping[str, tuple[str, str]]:
     table.update({"ell": ("letter", "ell"), "lamda": ("letter", "lambda")})
     for name in FUNCTION_COMMANDS:
         table[name] = ("func", name)
-    for name in _STRUCTURE:
+    for name in CONSTRUCTS:  # commands with arguments: one registry, read by the parser
         table[name] = ("struct", name)
     for name, what in _NOT_READ.items():
         table[name] = ("bad", what or name)

@@ -19,8 +19,10 @@ from typing import TYPE_CHECKING
 import sympy
 from sympy import Basic
 
-from . import _build as build
-from ._tokens import Token
+from .. import _arithmetic as arithmetic
+from .._structures import is_matrix
+from ._brackets import closing_index, split_top_level
+from ._token import Token
 
 if TYPE_CHECKING:
     from ._parser import Parser
@@ -42,18 +44,18 @@ def environment_name(parser: "Parser", token: Token) -> str:
     """Read ``{name}`` after ``\\begin``/``\\end``."""
     if not parser.peek().is_char("{"):
         raise parser.fail("an environment needs a name in braces", token)
-    close = parser.matching(parser.position, "{", "}")
-    name = "".join(t.text for t in parser.tokens[parser.position + 1 : close])
-    parser.position = close + 1
-    return name
+    return "".join(t.text for t in parser.take_bracketed())
 
 
 def read_environment(parser: "Parser", token: Token) -> Basic:
     """The value of ``\\begin{name} ... \\end{name}``; the parser stands after ``\\begin``."""
+    begin = parser.position - 1
     name = environment_name(parser, token)
     if name == "array" and parser.peek().is_char("{"):
         parser.read_group_tokens("the column layout")
-    end = _find_end(parser, token, name)
+    end = closing_index(parser.tokens, begin)
+    if end is None:
+        raise parser.fail(f"\\begin{{{name}}} is never ended", token)
     rows = _rows(parser.tokens[parser.position : end])
     parser.position = end
     closing = parser.advance()
@@ -66,46 +68,16 @@ def read_environment(parser: "Parser", token: Token) -> Basic:
     raise parser.fail(f"the environment '{name}' is not read inside an expression", token)
 
 
-def _find_end(parser: "Parser", token: Token, name: str) -> int:
-    depth = 0
-    for cursor in range(parser.position, len(parser.tokens)):
-        item = parser.tokens[cursor]
-        if item.is_struct("begin"):
-            depth += 1
-        elif item.is_struct("end"):
-            if depth == 0:
-                return cursor
-            depth -= 1
-    raise parser.fail(f"\\begin{{{name}}} is never ended", token)
-
-
 def _rows(tokens: list[Token]) -> list[list[list[Token]]]:
-    rows: list[list[list[Token]]] = [[[]]]
-    depth = 0
-    for item in tokens:
-        if item.is_struct("begin"):
-            depth += 1
-        elif item.is_struct("end"):
-            depth -= 1
-        if depth == 0 and item.kind == "row":
-            rows.append([[]])
-        elif depth == 0 and item.is_char("&"):
-            rows[-1].append([])
-        else:
-            rows[-1][-1].append(item)
+    """Rows split at top-level ``\\\\``, cells at ``&`` (a trailing ``\\\\`` adds no row)."""
+    rows = [split_top_level(row, lambda item: item.is_char("&")) for row in split_top_level(tokens, lambda item: item.kind == "row")]
     if rows and rows[-1] == [[]]:
-        rows.pop()  # a trailing \\ before \end
+        rows.pop()
     return rows
 
 
 def _matrix(parser: "Parser", token: Token, name: str, rows: list[list[list[Token]]]) -> Basic:
-    if not rows:
-        raise parser.fail("this matrix is empty", token)
-    width = len(rows[0])
-    if any(len(row) != width for row in rows):
-        raise parser.fail("the rows of this matrix have different lengths", token)
-    if width * len(rows) > parser.limits.max_matrix_entries:
-        raise parser.fail("this matrix is too large", token)
+    parser.guard(lambda: arithmetic.matrix_layout([len(row) for row in rows], parser.limits), token)
     entries = []
     for row in rows:
         values = []
@@ -113,11 +85,11 @@ def _matrix(parser: "Parser", token: Token, name: str, rows: list[list[list[Toke
             if not cell:
                 raise parser.fail("a matrix entry is empty", token)
             value = parser.sub(cell).parse_whole("a matrix entry")
-            if build.is_matrix(value):
+            if is_matrix(value):
                 raise parser.fail("a matrix entry must be a scalar", cell[0])
             values.append(value)
         entries.append(values)
-    matrix = sympy.ImmutableMatrix(entries)
+    matrix = parser.guard(lambda: arithmetic.matrix(entries, parser.limits), token)
     if name == "vmatrix":
         if matrix.shape[0] != matrix.shape[1]:
             raise parser.fail("a determinant needs a square matrix", token)
@@ -149,6 +121,6 @@ def _cases(parser: "Parser", token: Token, rows: list[list[list[Token]]]) -> Bas
             if not is_condition(condition):
                 raise parser.fail("a case's condition must be a comparison such as x > 0", condition_tokens[0])
         pieces.append((value, condition))
-    if any(build.is_matrix(value) for value, _ in pieces):
+    if any(is_matrix(value) for value, _ in pieces):
         raise parser.fail("cases of matrices are not read", token)
     return sympy.Piecewise(*pieces)

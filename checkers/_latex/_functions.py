@@ -24,11 +24,13 @@ import sympy
 from sympy import Basic
 from sympy.core.function import UndefinedFunction
 
+from .. import _arithmetic as arithmetic
 from .. import _structures as structures
+from .._arithmetic import Refused
+from .._structures import is_matrix
 from .._builtins import SCALAR_FUNCTIONS
 from derive._functions import sigmoid
 from .._vocabulary import Vocabulary
-from ._build import Refused, is_matrix
 
 __all__ = ["Function", "function_named"]
 
@@ -41,11 +43,11 @@ _ALIASES: dict[str, Callable[..., Basic]] = {
 }
 
 _STRUCTURAL: dict[str, Callable[[Basic], Basic]] = {
-    "tr": structures.trace,
-    "Tr": structures.trace,
-    "trace": structures.trace,
+    "tr": arithmetic.trace,
+    "Tr": arithmetic.trace,
+    "trace": arithmetic.trace,
     "diag": structures.diag,
-    "det": structures.determinant,
+    "det": arithmetic.determinant,
 }
 _SMOOTH_INVERSES = {"sin": sympy.asin, "cos": sympy.acos, "tan": sympy.atan}
 

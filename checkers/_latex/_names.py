@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 import sympy
 
 from .._names import canonical_name
-from ._tokens import Token
+from ._token import Token
 
 __all__ = ["Name", "lenient_name"]
 

@@ -15,12 +15,12 @@ import re
 
 from .._errors import InvalidAnswer
 from .._limits import Limits
-from ._tokens import Token
+from ._brackets import first_imbalance
+from ._token import Token
 
 __all__ = ["strip_delimiters", "check_balance", "check_size"]
 
-_PAIRS = {"(": ")", "[": "]", "{": "}"}
-_OUTER = [(r"\[", r"\]"), (r"\(", r"\)"), ("$$", "$$")]
+_OUTER = [(r"\[", r"\]"), (r"\(", r"\)"), ("$$", "$$"), ("$", "$")]
 
 
 def strip_delimiters(text: str) -> str:
@@ -48,32 +48,15 @@ def check_size(text: str, tokens: list[Token], limits: Limits) -> None:
 
 def check_balance(tokens: list[Token], text: str) -> None:
     """Every bracket closes with its own kind; ``\\{`` pairs with ``\\}``; ``\\begin`` with ``\\end``."""
-    stack: list[Token] = []
-    for token in tokens:
-        if token.kind in ("char", "set") and token.text in _PAIRS:
-            stack.append(token)
-        elif token.is_struct("begin"):
-            stack.append(token)
-        elif (token.kind in ("char", "set") and token.text in _PAIRS.values()) or token.is_struct("end"):
-            if not stack:
-                raise InvalidAnswer(f"'{_spell(token)}' closes nothing", text=text, position=token.start)
-            opener = stack.pop()
-            if not _matches(opener, token):
-                raise InvalidAnswer(f"'{_spell(opener)}' is closed by '{_spell(token)}'", text=text, position=token.start)
-    if stack:
-        opener = stack[-1]
-        raise InvalidAnswer(f"'{_spell(opener)}' is never closed", text=text, position=opener.start)
-
-
-def _matches(opener: Token, closer: Token) -> bool:
-    if opener.is_struct("begin"):
-        return closer.is_struct("end")
-    return opener.kind == closer.kind and _PAIRS[opener.text] == closer.text
+    problem = first_imbalance(tokens)
+    if problem is None:
+        return
+    if problem.opener is None:
+        raise InvalidAnswer(f"'{_spell(problem.closer)}' closes nothing", text=text, position=problem.closer.start)
+    if problem.closer is None:
+        raise InvalidAnswer(f"'{_spell(problem.opener)}' is never closed", text=text, position=problem.opener.start)
+    raise InvalidAnswer(f"'{_spell(problem.opener)}' is closed by '{_spell(problem.closer)}'", text=text, position=problem.closer.start)
 
 
 def _spell(token: Token) -> str:
-    if token.kind == "set":
-        return "\\" + token.text
-    if token.kind == "struct":
-        return "\\" + token.text
-    return token.text
+    return "\\" + token.text if token.kind in ("set", "struct") else token.text

@@ -16,36 +16,19 @@ when they wrap one symbol, and unicode operators are mapped to their LaTeX meani
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .._errors import InvalidAnswer
+from ._brackets import closing_index
 from ._commands import DROPPED, FONT_WRAPPERS, KNOWN_COMMANDS, SIZED_DELIMITERS, UNICODE, WORD_WRAPPERS
+from ._token import Token
 
-__all__ = ["Token", "tokenize"]
+__all__ = ["tokenize"]
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?|\.\d+")
 _SCIENTIFIC = re.compile(r"[eE][+-]?\d+")
 _THOUSANDS = re.compile(r"\{,\}(\d{3})(?!\d)")
 _CONNECTIVE_WORDS = frozenset({"and", "or"})
-
-
-@dataclass(frozen=True)
-class Token:
-    """One lexical unit: ``kind`` is a kind of :mod:`._commands`, ``num`` or ``word``."""
-
-    kind: str
-    text: str
-    start: int
-    end: int
-    space_before: bool = False
-
-    def is_char(self, *chars: str) -> bool:
-        """True for a one-character token among ``chars``."""
-        return self.kind == "char" and self.text in chars
-
-    def is_struct(self, *names: str) -> bool:
-        """True for a structural command among ``names`` (written without the backslash)."""
-        return self.kind == "struct" and self.text in names
+_ESCAPED = re.compile(r"\\.", re.S)
 
 
 def tokenize(text: str) -> list[Token]:
@@ -111,19 +94,11 @@ def _braced(text: str, position: int, start: int) -> tuple[str, int, int]:
         position += 1
     if position >= len(text) or text[position] != "{":
         raise InvalidAnswer("this command needs an argument in braces", text=text, position=start)
-    depth, cursor = 0, position
-    while cursor < len(text):
-        if text[cursor] == "\\":
-            cursor += 2
-            continue
-        if text[cursor] == "{":
-            depth += 1
-        elif text[cursor] == "}":
-            depth -= 1
-            if depth == 0:
-                return text[position + 1 : cursor], position + 1, cursor + 1
-        cursor += 1
-    raise InvalidAnswer("a '{' is never closed", text=text, position=position)
+    unescaped = _ESCAPED.sub("  ", text[position:])  # \{ and \} are not braces; offsets stay in place
+    length = closing_index(unescaped, 0, lambda ch: (ch == "{") - (ch == "}"))
+    if length is None:
+        raise InvalidAnswer("a '{' is never closed", text=text, position=position)
+    return text[position + 1 : position + length], position + 1, position + length + 1
 
 
 def _word(text: str, position: int, name: str, start: int, tokens: list[Token], space: bool) -> int:

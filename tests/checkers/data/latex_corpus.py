@@ -18,7 +18,7 @@ from sympy import Function, IndexedBase, MatrixSymbol, Sum, symbols
 from checkers._plain import read_plain
 from checkers._vocabulary import Vocabulary
 
-__all__ = ["Entry", "PROFILES", "load", "same_meaning", "expected_members"]
+__all__ = ["Entry", "PROFILES", "PROFILE_OBJECTS", "load", "same_meaning", "expected_members"]
 
 HERE = Path(__file__).parent
 _i, _I = symbols("i I", integer=True, positive=True)
@@ -27,46 +27,40 @@ _x, _y = IndexedBase("x"), IndexedBase("y")
 _a, _f, _g = Function("a"), Function("f"), Function("g")
 
 
-def _profiles() -> dict[str, Vocabulary]:
+def _profile_objects() -> dict[str, tuple]:
+    """The sympy objects behind each vocabulary profile (what a caller passes as ``symbols=``)."""
     phis = symbols("phi phi_0 phi_1 phi_2 phi_3")
     thetas = symbols("theta_10 theta_11 theta_20 theta_21 theta_30 theta_31")
     deep_vectors = [MatrixSymbol(f"beta_{k}", _n, 1) for k in range(4)]
     deep_mats = [MatrixSymbol(f"Omega_{k}", _n, _n) for k in range(4)]
     return {
-        "none": Vocabulary(),
-        "scalar": Vocabulary.from_objects(symbols("x y z w b c t u eta lambda alpha D K N")),
-        "scalarT": Vocabulary.from_objects(symbols("x eta lambda T")),
-        "udl2": Vocabulary.from_objects(Sum((symbols("phi_0") + symbols("phi_1") * _x[_i] - _y[_i]) ** 2, (_i, 1, _I)), symbols("phi")),
-        "mat": Vocabulary.from_objects(
-            MatrixSymbol("A", _m, _n), MatrixSymbol("x", _n, 1), MatrixSymbol("b", _m, 1), MatrixSymbol("s", _n, 1),
-            MatrixSymbol("B", _n, _n), MatrixSymbol("v", _n, 1), symbols("eta lambda T mu"),
-        ),
-        "shallow": Vocabulary.from_objects(_a, _f, phis, thetas, symbols("x y z psi_0 psi_1 alpha")),
-        "shallow_i": Vocabulary.from_objects(
-            _a, _f, phis, thetas, Sum(_x[_i] + _y[_i], (_i, 1, _I)),
-        ),
-        "udl7": Vocabulary.from_objects(
-            _a, symbols("x y phi_0 phi_1 phi_2 psi_01 psi_02 psi_11 psi_12 psi_21 psi_22 theta_01 theta_02 theta_11 theta_12"),
-        ),
-        "deep": Vocabulary.from_objects(_a, *deep_vectors, *deep_mats, MatrixSymbol("x", _n, 1), symbols("lambda_0 lambda_1 alpha")),
-        "points": Vocabulary.from_objects(symbols("x_1 x_2 x y z"), _f),
-        "loss": Vocabulary.from_objects(_f, symbols("y kappa phi x z"), IndexedBase("k"), _x, _y, _i, _I, Sum(_y[_i], (_i, 1, _I))),
-        "graph": Vocabulary.from_objects(symbols("f_0 f_1 f_2 h_1 h_2 h_3 omega_1 omega_2")),
-        "param": Vocabulary.from_objects(symbols("D K D_i D_o")),
-        "softmax": Vocabulary.from_objects(MatrixSymbol("z", _n, 1), MatrixSymbol("y", _n, 1), IndexedBase("z"), symbols("k")),
-        "poly": Vocabulary.from_objects(symbols("x_1 x_2 x_3 theta_0 theta_1 theta_2 lambda")),
-        "idx": Vocabulary.from_objects(
-            Sum(IndexedBase("z")[symbols("j", integer=True)], (symbols("j", integer=True), 1, symbols("K"))),
-            Sum(_x[_i], (_i, 1, _n)), Sum(_y[symbols("k", integer=True)], (symbols("k", integer=True), 1, symbols("K"))),
-        ),
-        "quad": Vocabulary.from_objects(MatrixSymbol("A", _n, _n), MatrixSymbol("x", _n, 1)),
-        "opt": Vocabulary.from_objects(symbols("eta L mu kappa alpha N epsilon lambda rho")),
-        "sgdr": Vocabulary.from_objects(symbols("eta_min eta_max t_cur T_i eta_t")),
-        "gen": Vocabulary.from_objects(_g, symbols("x y phi phi_0 phi_1")),
+        "none": (),
+        "scalar": (symbols("x y z w b c t u eta lambda alpha D K N"),),
+        "scalarT": (symbols("x eta lambda T"),),
+        "udl2": (Sum((symbols("phi_0") + symbols("phi_1") * _x[_i] - _y[_i]) ** 2, (_i, 1, _I)), symbols("phi")),
+        "mat": (MatrixSymbol("A", _m, _n), MatrixSymbol("x", _n, 1), MatrixSymbol("b", _m, 1), MatrixSymbol("s", _n, 1),
+            MatrixSymbol("B", _n, _n), MatrixSymbol("v", _n, 1), symbols("eta lambda T mu")),
+        "shallow": (_a, _f, phis, thetas, symbols("x y z psi_0 psi_1 alpha")),
+        "shallow_i": (_a, _f, phis, thetas, Sum(_x[_i] + _y[_i], (_i, 1, _I))),
+        "udl7": (_a, symbols("x y phi_0 phi_1 phi_2 psi_01 psi_02 psi_11 psi_12 psi_21 psi_22 theta_01 theta_02 theta_11 theta_12")),
+        "deep": (_a, *deep_vectors, *deep_mats, MatrixSymbol("x", _n, 1), symbols("lambda_0 lambda_1 alpha")),
+        "points": (symbols("x_1 x_2 x y z"), _f),
+        "loss": (_f, symbols("y kappa phi x z"), IndexedBase("k"), _x, _y, _i, _I, Sum(_y[_i], (_i, 1, _I))),
+        "graph": (symbols("f_0 f_1 f_2 h_1 h_2 h_3 omega_1 omega_2"),),
+        "param": (symbols("D K D_i D_o"),),
+        "softmax": (MatrixSymbol("z", _n, 1), MatrixSymbol("y", _n, 1), IndexedBase("z"), symbols("k")),
+        "poly": (symbols("x_1 x_2 x_3 theta_0 theta_1 theta_2 lambda"),),
+        "idx": (Sum(IndexedBase("z")[symbols("j", integer=True)], (symbols("j", integer=True), 1, symbols("K"))),
+            Sum(_x[_i], (_i, 1, _n)), Sum(_y[symbols("k", integer=True)], (symbols("k", integer=True), 1, symbols("K")))),
+        "quad": (MatrixSymbol("A", _n, _n), MatrixSymbol("x", _n, 1)),
+        "opt": (symbols("eta L mu kappa alpha N epsilon lambda rho"),),
+        "sgdr": (symbols("eta_min eta_max t_cur T_i eta_t"),),
+        "gen": (_g, symbols("x y phi phi_0 phi_1")),
     }
 
 
-PROFILES = _profiles()
+PROFILE_OBJECTS = _profile_objects()
+PROFILES = {name: Vocabulary.from_objects(*objects) for name, objects in PROFILE_OBJECTS.items()}
 
 
 @dataclass(frozen=True)
@@ -84,6 +78,11 @@ class Entry:
     @property
     def vocabulary(self) -> Vocabulary:
         return PROFILES[self.profile]
+
+    @property
+    def symbols(self) -> tuple:
+        """The profile's objects, as ``check(..., symbols=...)`` takes them."""
+        return PROFILE_OBJECTS[self.profile]
 
 
 def load(name: str = "latex_corpus.tsv") -> list[Entry]:

@@ -42,7 +42,8 @@ from sympy.core.function import AppliedUndef, UndefinedFunction
 from checkers import _structures as structures
 from checkers._errors import InvalidAnswer
 from checkers._latex import read_latex
-from checkers._latex._build import Refused
+from checkers._arithmetic import Refused
+from checkers._arithmetic import add as _add
 from checkers._latex._functions import function_named
 from checkers._names import canonical_name
 from checkers._vocabulary import Vocabulary
@@ -276,14 +277,6 @@ def _products(factors: Sequence[sympy.Basic]) -> list[sympy.Basic]:
     if not orders:
         raise sympy.ShapeError(f"no order of {', '.join(map(str, matrices))} has fitting shapes")
     return [scale * reduce(operator.mul, order) for order in orders]
-
-
-def _add(left: sympy.Basic, right: sympy.Basic) -> sympy.Basic:
-    """left + right; a scalar added to a vector is added to every entry (derivecheck's rule)."""
-    left, right = structures.broadcast_scalar(left, right)
-    if structures.is_matrix(left) and tuple(left.shape) != tuple(right.shape):
-        raise sympy.ShapeError(f"cannot add {left} and {right}: their shapes differ")
-    return left + right
 
 
 def _sum(terms: Sequence[sympy.Basic]) -> list[sympy.Basic]:
