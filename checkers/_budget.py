@@ -15,7 +15,7 @@ The block simply stops when time is up; afterwards ``expired`` says whether it d
 >>> x = sympy.Symbol("x")
 >>> with Budget(0.05) as budget:
 ...     while True:
-...         sympy.expand((x + 1) ** 30)
+...         _ = sympy.expand((x + 1) ** 30)
 >>> budget.expired
 True
 """

@@ -107,7 +107,7 @@ class Comparison:
 
     def values(self, expected: list[Basic], answer: list[Basic]) -> Outcome:
         """Compare paired values: identity, screen, proof, then many points."""
-        expected, answer = [lower(e) for e in expected], [lower(a) for a in answer]
+        expected, answer = [canonical(e) for e in expected], [canonical(a) for a in answer]
         if all(e == a for e, a in zip(expected, answer)):
             return Outcome(Status.CORRECT, Method.IDENTICAL, True, "Correct: the answer is the expected expression.")
         if any(x.atoms(sympy.MatrixSymbol) for x in expected + answer):
@@ -362,6 +362,33 @@ class Comparison:
 
 
 # -- helpers ---------------------------------------------------------------------------------------
+
+_LONGEST_EXPANDED_SUM = 64
+
+
+def canonical(value: Basic) -> Basic:
+    """What values are compared as: ML functions lowered to elementary ones, and sums and
+    products with numeric bounds (at most 64 terms) written out.
+
+    >>> from sympy import IndexedBase, Sum, Symbol
+    >>> x, i = IndexedBase("x"), Symbol("i", integer=True)
+    >>> canonical(Sum(x[i], (i, 1, 3)))
+    x[1] + x[2] + x[3]
+    """
+    value = lower(value)
+    if not isinstance(value, Basic) or not value.has(sympy.Sum, sympy.Product):
+        return value
+    return value.replace(_is_short_finite, lambda operator: operator.doit())
+
+
+def _is_short_finite(value: Basic) -> bool:
+    if not isinstance(value, (sympy.Sum, sympy.Product)):
+        return False
+    limits = [limit for limit in value.limits if len(limit) == 3]
+    if len(limits) != len(value.limits) or not all(low.is_Integer and high.is_Integer for _, low, high in limits):
+        return False
+    return all(0 <= high - low < _LONGEST_EXPANDED_SUM for _, low, high in limits)
+
 
 def _as_vector_if_tuple(expected: Basic, answer: Basic) -> tuple[Basic, Basic]:
     """A tuple answer for a vector (or the reverse) is read as that vector."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 import importlib
+import io
 import pkgutil
 
 import pytest
@@ -31,6 +32,8 @@ def test_every_package_is_walked() -> None:
 @pytest.mark.parametrize("name", MODULES)
 def test_docstring_examples_run(name: str) -> None:
     module = importlib.import_module(name)
-    result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS, verbose=False,
-                             report=False)
-    assert result.failed == 0, f"{result.failed} of {result.attempted} examples in {name} failed; run python -m doctest -v on it"
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS)
+    report = io.StringIO()
+    for test in doctest.DocTestFinder().find(module, name):
+        runner.run(test, out=report.write)
+    assert runner.failures == 0, f"{runner.failures} of {runner.tries} examples in {name} failed:\n{report.getvalue()}"
