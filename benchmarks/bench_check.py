@@ -18,9 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "checkers")]
 
-from checkers import check  # noqa: E402
 from test_equivalent_pairs import DECLARED, EQUIVALENT, NOT_EQUIVALENT  # noqa: E402
 from test_structured_answers import COLLECTIONS, EQUATIONS, EXPLICIT_MATRICES, FUNCTIONS, MATRIX_EXPRESSIONS, PIECEWISE, SUMS  # noqa: E402
+
+from checkers import check  # noqa: E402
 
 LATEX = [
     (r"\sigma(x)(1-\sigma(x))", r"\frac{e^{-x}}{(1+e^{-x})^2}"),
@@ -50,7 +51,7 @@ def cases() -> list[tuple[str, object, object, dict]]:
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def main() -> None:
@@ -67,7 +68,7 @@ def main() -> None:
     every = [t for values in latencies.values() for t in values]
     print(f"{len(table)} checks in {wall:.2f} s: {len(table) / wall:.1f} checks/s")
     print(f"{'kind':20} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
-    for kind, values in sorted(latencies.items()) + [("ALL", every)]:
+    for kind, values in [*sorted(latencies.items()), ("ALL", every)]:
         print(f"{kind:20} {len(values):5d} {1000 * statistics.median(values):8.1f} "
               f"{1000 * percentile(values, 0.95):8.1f} {1000 * max(values):8.1f}")
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import sympy  # noqa: E402
-from sympy import Eq, exp, pi, sin  # noqa: E402
+import sympy
+from sympy import Eq, exp, pi, sin
 
-import derive  # noqa: E402
+import derive
 
 TARGET_SECONDS = 0.3
 

@@ -86,7 +86,7 @@ def mixed_rows(count: int, seed: int = 0) -> list[str]:
 def _garbage(rng: random.Random, sid: str) -> str:
     kind = rng.randrange(8)
     if kind == 0:
-        return '{"id": "%s", "expected": "x", "answer": ' % sid
+        return f'{{"id": "{sid}", "expected": "x", "answer": '
     if kind == 1:
         return json.dumps({"id": sid, "answer": "x"})
     if kind == 2:

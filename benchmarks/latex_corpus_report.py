@@ -16,7 +16,13 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "checkers" / "data")]
 
 from latex_corpus import load  # noqa: E402
 from latex_readers import (  # noqa: E402
-    MISREAD, READ_INADMISSIBLE, READ_RIGHT, REFUSED_AS_MEANT, WRONGLY_REFUSED, outcome, read_derivecheck,
+    MISREAD,
+    READ_INADMISSIBLE,
+    READ_RIGHT,
+    REFUSED_AS_MEANT,
+    WRONGLY_REFUSED,
+    outcome,
+    read_derivecheck,
 )
 
 LABELS = {

@@ -23,8 +23,16 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "checkers" / "data")]
 
 from latex_corpus import load  # noqa: E402
 from latex_readers import (  # noqa: E402
-    AGREE, LISTABLE, MISREAD, NOT_COMPARABLE, READ_INADMISSIBLE, READ_RIGHT, REFUSED_AS_MEANT,
-    WRONGLY_REFUSED, Classified, classify,
+    AGREE,
+    LISTABLE,
+    MISREAD,
+    NOT_COMPARABLE,
+    READ_INADMISSIBLE,
+    READ_RIGHT,
+    REFUSED_AS_MEANT,
+    WRONGLY_REFUSED,
+    Classified,
+    classify,
 )
 
 READERS = {"derivecheck": "our_outcome", "latex2sympy2": "their_outcome"}

@@ -5,10 +5,11 @@
 'correct'
 """
 
+from derive._functions import lower, relu, sigmoid, softplus
+
 from ._budget import Budget, BudgetExpired
 from ._check import check, read_expected
 from ._errors import BudgetExceeded, DerivecheckError, ExitCode, InvalidAnswer, UsageError
-from derive._functions import lower, relu, sigmoid, softplus
 from ._limits import DEFAULT_LIMITS, Limits
 from ._read import read_answer
 from ._reading import Reading

@@ -25,8 +25,9 @@ from __future__ import annotations
 import inspect
 import sys
 import time
+from collections.abc import Callable
 from types import FrameType, TracebackType
-from typing import Any, Callable
+from typing import Any
 
 __all__ = ["Budget", "BudgetExpired"]
 
@@ -56,7 +57,7 @@ class Budget:
         """Seconds left (0 when spent)."""
         return max(0.0, self.deadline - time.monotonic())
 
-    def __enter__(self) -> "Budget":
+    def __enter__(self) -> Budget:
         self.deadline = time.monotonic() + self.seconds
         self._previous = sys.gettrace()
         sys.settrace(self._trace)

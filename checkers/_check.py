@@ -73,7 +73,9 @@ def check(
             comparison = Comparison(budget, seed_text=f"{_stable_text(plan.expected)}|{_stable_text(plan.graded)}",
                                     assumptions=assumptions, rtol=rtol)
             return _verdict(_grade(comparison, plan), readings[0], started)
-        outcome = Outcome(Status.UNDECIDED, Method.BUDGET, False, f"Undecided: the time budget of {timeout:g} s ran out before a decision.")
+        outcome = Outcome(
+            Status.UNDECIDED, Method.BUDGET, False, f"Undecided: the time budget of {timeout:g} s ran out before a decision."
+        )
     except InvalidAnswer as error:
         return _invalid(error, started)
     except Exception as error:  # a sympy failure must become a verdict, never a traceback
@@ -84,8 +86,12 @@ def check(
 def _failure(error: Exception) -> Outcome:
     """The undecided outcome of a comparison that failed (too large, or a sympy error)."""
     if isinstance(error, (RecursionError, MemoryError)):
-        return Outcome(Status.UNDECIDED, Method.BUDGET, False, f"Undecided: the answer is too large to compare ({type(error).__name__}).")
-    return Outcome(Status.UNDECIDED, Method.BUDGET, False, f"Undecided: the comparison failed ({type(error).__name__}: {str(error)[:160]}).")
+        return Outcome(
+            Status.UNDECIDED, Method.BUDGET, False, f"Undecided: the answer is too large to compare ({type(error).__name__})."
+        )
+    return Outcome(
+        Status.UNDECIDED, Method.BUDGET, False, f"Undecided: the comparison failed ({type(error).__name__}: {str(error)[:160]})."
+    )
 
 
 def read_expected(expected: object, declared: Vocabulary, limits: Limits = DEFAULT_LIMITS, *,
@@ -147,8 +153,13 @@ def _grade(comparison: Comparison, plan: GradingPlan) -> Outcome:
         link = comparison.compare(left, right)
         if link.status is Status.INCORRECT:
             step = f"{sympy.sstr(left)} = {sympy.sstr(right)}"
-            return Outcome(Status.INCORRECT, link.method, link.proved,
-                           f"Incorrect: the final value is right, but the step {step} does not hold. {link.message}", link.evidence)
+            return Outcome(
+                Status.INCORRECT,
+                link.method,
+                link.proved,
+                f"Incorrect: the final value is right, but the step {step} does not hold. {link.message}",
+                link.evidence,
+            )
     return outcome
 
 
@@ -168,6 +179,6 @@ def _verdict(outcome: Outcome, reading: Reading | None, started: float) -> Verdi
 def _invalid(error: InvalidAnswer, started: float) -> Verdict:
     pointer = error.pointer()
     message = f"Invalid: {error.message}" + (f"\n{pointer}" if pointer else "")
-    return Verdict(Status.INVALID, Method.READER, False, None, message, elapsed=time.monotonic() - started, position=error.position)
-
-
+    return Verdict(
+        Status.INVALID, Method.READER, False, None, message, elapsed=time.monotonic() - started, position=error.position
+    )

@@ -15,12 +15,12 @@ import mpmath
 import sympy
 from sympy import Basic, ImmutableMatrix, MatrixBase, MatrixExpr
 
+from derive._functions import lower
+
 from . import _instances as instances
 from . import _structures as structures
 from ._budget import Budget
-from derive._functions import lower
 from ._numeric import Undefined, Unevaluable, close, evaluate, is_real_value
-
 from ._sampling import PointSampler, variables_of
 from ._symbolic import prove_zero
 from ._verdict import Evidence, Method, Status
@@ -69,7 +69,9 @@ class Comparison:
     screen_points = 4
     full_points = 24
 
-    def __init__(self, budget: Budget, *, seed_text: str, assumptions: Sequence[Basic] = (), rtol: float = 1e-12, atol: float = 1e-14) -> None:
+    def __init__(
+        self, budget: Budget, *, seed_text: str, assumptions: Sequence[Basic] = (), rtol: float = 1e-12, atol: float = 1e-14
+    ) -> None:
         self.budget, self.assumptions, self.rtol, self.atol = budget, tuple(assumptions), rtol, atol
         self.seed_text = seed_text
         self.sampler = PointSampler(seed_text=seed_text)
@@ -154,8 +156,11 @@ class Comparison:
                            f"Undecided: no proof, and only {screen.agreed} test points were inside the domain.",
                            Evidence(points_checked=screen.agreed))
         return Outcome(
-            Status.CORRECT, Method.NUMERIC, False,
-            f"Correct (numerically): the answer agrees with the expected value at {screen.agreed} random points; not proved symbolically.",
+            Status.CORRECT,
+            Method.NUMERIC,
+            False,
+            f"Correct (numerically): the answer agrees with the expected value at {screen.agreed} random points; "
+            "not proved symbolically.",
             Evidence(points_checked=screen.agreed),
         )
 
@@ -238,9 +243,14 @@ class Comparison:
                 if screen.unevaluable:
                     return self.numeric_agreement(screen)
                 checked += screen.agreed
-        return Outcome(Status.CORRECT, Method.INSTANCES, False,
-                       f"Correct (on instances): agrees on {len(cases) * len(function_cases)} concrete instances ({checked} points); not proved symbolically.",
-                       Evidence(points_checked=checked))
+        return Outcome(
+            Status.CORRECT,
+            Method.INSTANCES,
+            False,
+            f"Correct (on instances): agrees on {len(cases) * len(function_cases)} concrete instances ({checked} points); "
+            "not proved symbolically.",
+            Evidence(points_checked=checked),
+        )
 
     def by_matrix_instances(self, expected: list[Basic], answer: list[Basic]) -> Outcome:
         """Scalars built from matrices (``v^T h``, ``tr(A)``): compare on random matrices."""
@@ -310,7 +320,9 @@ class Comparison:
             if outcome.status is not Status.CORRECT:
                 if outcome.evidence is not None and outcome.method is Method.NUMERIC:
                     counterexample = _counterexample(_with_detail(outcome.evidence, case.description))
-                    outcome = Outcome(outcome.status, Method.INSTANCES, outcome.proved, counterexample.message, counterexample.evidence)
+                    outcome = Outcome(
+                        outcome.status, Method.INSTANCES, outcome.proved, counterexample.message, counterexample.evidence
+                    )
                 return outcome
         if not checked:
             return Outcome(Status.UNDECIDED, Method.INSTANCES, False, "Undecided: no random instance could be evaluated.")
@@ -338,7 +350,9 @@ class Comparison:
         outcomes = [self.compare(e, a) for e, a in zip(expected, answer)]
         for index, outcome in enumerate(outcomes):
             if outcome.status is not Status.CORRECT:
-                return Outcome(outcome.status, outcome.method, outcome.proved, f"Component {index + 1}: {outcome.message}", outcome.evidence)
+                return Outcome(
+                    outcome.status, outcome.method, outcome.proved, f"Component {index + 1}: {outcome.message}", outcome.evidence
+                )
         proved = all(o.proved for o in outcomes)
         return Outcome(Status.CORRECT, Method.SYMBOLIC if proved else Method.NUMERIC, proved, "Correct: every component agrees.")
 
@@ -353,7 +367,13 @@ class Comparison:
         if ratio is not None and not ratio.free_symbols and ratio != 0 and ratio.is_finite:
             return Outcome(Status.CORRECT, Method.SYMBOLIC, True, f"Correct: the same equation (multiplied by {ratio}).")
         outcome = self.values([left], [right])
-        return Outcome(Status.INCORRECT, outcome.method, outcome.proved, "Incorrect: this equation is not equivalent to the expected one.", outcome.evidence)
+        return Outcome(
+            Status.INCORRECT,
+            outcome.method,
+            outcome.proved,
+            "Incorrect: this equation is not equivalent to the expected one.",
+            outcome.evidence,
+        )
 
     def conditions(self, expected: Basic, answer: Basic) -> Outcome:
         if expected == answer or sympy.simplify(sympy.Equivalent(expected, answer)) is sympy.true:
@@ -450,7 +470,13 @@ def _describe_kind(obj: Basic) -> str:
     kind = kind_of(obj)
     if kind in ("matrix", "matrix-expression"):
         return f"a {_shape_text(obj.shape)} matrix"
-    return {"scalar": "a single expression", "set": "a set of values", "tuple": "a tuple", "equation": "an equation", "condition": "a condition"}[kind]
+    return {
+        "scalar": "a single expression",
+        "set": "a set of values",
+        "tuple": "a tuple",
+        "equation": "an equation",
+        "condition": "a condition",
+    }[kind]
 
 
 def _shape_mismatch(message: str) -> Outcome:

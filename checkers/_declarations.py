@@ -51,9 +51,14 @@ def _read_one(text: str) -> tuple[Basic, list[Basic]]:
     kinds = _split_kinds(match["kinds"] or "real", text)
     assumptions = {word: True for word, _ in kinds if word in _ASSUMPTIONS}
     shape = next(((word, args) for word, args in kinds if word in ("matrix", "vector")), None)
-    unknown = [word for word, _ in kinds if word not in _ASSUMPTIONS | set(_MATRIX_FACTS) | {"matrix", "vector", "indexed", "function"}]
+    unknown = [
+        word for word, _ in kinds if word not in _ASSUMPTIONS | set(_MATRIX_FACTS) | {"matrix", "vector", "indexed", "function"}
+    ]
     if unknown:
-        raise UsageError(f"unknown kind {unknown[0]!r} in {text!r}; kinds: {', '.join(sorted(_ASSUMPTIONS | set(_MATRIX_FACTS)))}, matrix(m,n), vector(n), indexed, function")
+        raise UsageError(
+            f"unknown kind {unknown[0]!r} in {text!r}; kinds: {', '.join(sorted(_ASSUMPTIONS | set(_MATRIX_FACTS)))}, "
+            "matrix(m,n), vector(n), indexed, function"
+        )
     if any(word == "function" for word, _ in kinds):
         return sympy.Function(name), []
     if any(word == "indexed" for word, _ in kinds):

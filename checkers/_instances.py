@@ -24,7 +24,15 @@ from sympy.core.function import AppliedUndef
 
 from ._sampling import stable_seed
 
-__all__ = ["Instance", "matrix_instances", "size_misfit", "sum_instances", "function_instances", "apply_function_instance", "needs_instances"]
+__all__ = [
+    "Instance",
+    "matrix_instances",
+    "size_misfit",
+    "sum_instances",
+    "function_instances",
+    "apply_function_instance",
+    "needs_instances",
+]
 
 _SIZES = (2, 3, 1, 4)
 _ENTRIES = (-3, -2, -1, 1, 2, 3)  # halves: small enough that sigmoid and exp stay informative
@@ -66,7 +74,9 @@ def _evaluate_structure(obj: Basic) -> Basic:
             return ImmutableMatrix(evaluated.as_explicit()).doit()
         except (ValueError, TypeError, AttributeError, NotImplementedError):
             return evaluated
-    if obj.has(sympy.Sum, sympy.Derivative, sympy.Subs, sympy.Trace, sympy.MatrixExpr, sympy.matrices.expressions.matexpr.MatrixElement):
+    if obj.has(
+        sympy.Sum, sympy.Derivative, sympy.Subs, sympy.Trace, sympy.MatrixExpr, sympy.matrices.expressions.matexpr.MatrixElement
+    ):
         return obj.doit()
     return obj
 
@@ -86,7 +96,9 @@ def matrix_instances(objects: Sequence[Basic], assumptions: Iterable[Basic], *, 
         original = {m.name: m for obj in objects for m in obj.atoms(MatrixSymbol)}
         replacements = {m: _random_matrix(m, original.get(m.name, m), facts, rng) for m in symbols}
         label = ", ".join(f"{d} = {v}" for d, v in sizes.items())
-        instances.append(Instance(replacements, sizes, f"for random matrices of sizes {label}" if label else "for random matrices"))
+        instances.append(
+            Instance(replacements, sizes, f"for random matrices of sizes {label}" if label else "for random matrices")
+        )
     return instances
 
 
@@ -107,7 +119,9 @@ def size_misfit(expected: Basic, answer: Basic, *, count: int = 9) -> str | None
 
 
 def _dimensions(objects: Sequence[Basic]) -> list[sympy.Symbol]:
-    return sorted({d for obj in objects for m in obj.atoms(MatrixSymbol) for d in m.shape if isinstance(d, sympy.Symbol)}, key=str)
+    return sorted(
+        {d for obj in objects for m in obj.atoms(MatrixSymbol) for d in m.shape if isinstance(d, sympy.Symbol)}, key=str
+    )
 
 
 def _fitted(objects: Sequence[Basic], sizes: dict) -> list[Basic] | None:
@@ -189,7 +203,9 @@ def apply_function_instance(instance: Instance, obj: Basic) -> Basic:
     """Replace undefined-function calls (and derivatives of them) by the concrete functions."""
     result = obj
     for function, concrete in instance.replacements.items():
-        result = result.replace(lambda e, f=function: isinstance(e, AppliedUndef) and e.func == f, lambda e, c=concrete: c(*e.args))
+        result = result.replace(
+            lambda e, f=function: isinstance(e, AppliedUndef) and e.func == f, lambda e, c=concrete: c(*e.args)
+        )
     return result.doit() if result.has(sympy.Derivative, sympy.Subs) else result
 
 

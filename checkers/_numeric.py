@@ -163,7 +163,9 @@ class _Evaluator:
         raise Undefined("no piece applies")
 
     def fallback(self, e: Basic) -> object:
-        substituted = e.xreplace({k: sympy.Float(str(v), self.ctx.dps) for k, v in self.values.items() if not isinstance(v, self.ctx.mpc)})
+        substituted = e.xreplace(
+            {k: sympy.Float(str(v), self.ctx.dps) for k, v in self.values.items() if not isinstance(v, self.ctx.mpc)}
+        )
         result = sympy.N(substituted, self.ctx.dps)
         if result.free_symbols or not result.is_number:
             raise Unevaluable(f"cannot evaluate {type(e).__name__} numerically")

@@ -15,8 +15,8 @@ becomes ``.T``, and the text is split into the members of an ``=`` chain.
 from __future__ import annotations
 
 import io
-import re
 import keyword
+import re
 import tokenize
 from dataclasses import dataclass
 
@@ -145,7 +145,11 @@ def split_primes(name: str) -> tuple[str, int]:
 
 def _splice_unicode(tokens: list[_Token], column: int, replacement: str) -> None:
     position = next((i for i, t in enumerate(tokens) if t.column > column), len(tokens))
-    pieces = [_Token(tokenize.OP, "^", column), _Token(tokenize.NUMBER, replacement[1:], column)] if replacement.startswith("^") else [_Token(tokenize.NAME, replacement, column)]
+    pieces = (
+        [_Token(tokenize.OP, "^", column), _Token(tokenize.NUMBER, replacement[1:], column)]
+        if replacement.startswith("^")
+        else [_Token(tokenize.NAME, replacement, column)]
+    )
     tokens[position:position] = pieces
 
 
@@ -228,7 +232,7 @@ def _implicit_product(left: _Token, right: _Token, vocabulary: Vocabulary) -> bo
     left_operand = left.kind == tokenize.NUMBER or left.text in {")", "]"} or (
         left.kind == tokenize.NAME and not keyword.iskeyword(left.text)
     )
-    right_operand = right.kind in (tokenize.NUMBER, tokenize.NAME) and not keyword.iskeyword(right.text) or right.text == "("
+    right_operand = (right.kind in (tokenize.NUMBER, tokenize.NAME) and not keyword.iskeyword(right.text)) or right.text == "("
     if not (left_operand and right_operand):
         return False
     if left.kind == tokenize.NUMBER and right.kind == tokenize.NUMBER:

@@ -21,7 +21,21 @@ from sympy.matrices.expressions.diagonal import DiagMatrix
 
 from derive._matrix_objects import Diag, Softmax
 
-__all__ = ["is_matrix", "scalar_if_1x1", "IDENTITY", "size_identity", "has_unsized_identity", "transpose", "trace", "diag", "inverse", "determinant", "softmax", "apply_elementwise"]
+__all__ = [
+    "is_matrix",
+    "scalar_if_1x1",
+    "IDENTITY",
+    "size_identity",
+    "has_unsized_identity",
+    "transpose",
+    "trace",
+    "diag",
+    "inverse",
+    "determinant",
+    "softmax",
+    "apply_elementwise",
+]
+
 
 def is_matrix(obj: object) -> bool:
     """True for explicit matrices and matrix expressions alike."""

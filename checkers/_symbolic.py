@@ -67,7 +67,15 @@ def prove_zero(difference: Basic) -> Proof:
     for name, strategy in STRATEGIES:
         try:
             residue = strategy(difference)
-        except (TypeError, ValueError, NotImplementedError, AttributeError, RecursionError, ZeroDivisionError, sympy.PolynomialError):
+        except (
+            TypeError,
+            ValueError,
+            NotImplementedError,
+            AttributeError,
+            RecursionError,
+            ZeroDivisionError,
+            sympy.PolynomialError,
+        ):
             continue
         if residue == 0:
             return Proof("zero", name)

@@ -38,7 +38,7 @@ class Vocabulary:
     open_names: bool = False  # unknown names become new real symbols (for reading references)
 
     @classmethod
-    def from_objects(cls, *objects: object, assumptions: Iterable[Basic] = ()) -> "Vocabulary":
+    def from_objects(cls, *objects: object, assumptions: Iterable[Basic] = ()) -> Vocabulary:
         """Collect the names used by sympy objects (references and declared symbols)."""
         names: dict[str, Basic] = {}
         bounds: dict[str, tuple[sympy.Expr, sympy.Expr]] = {}
@@ -47,7 +47,7 @@ class Vocabulary:
                 _collect(item, names, bounds)
         return cls(MappingProxyType(names), MappingProxyType(bounds), tuple(assumptions))
 
-    def merged(self, other: "Vocabulary") -> "Vocabulary":
+    def merged(self, other: Vocabulary) -> Vocabulary:
         """This vocabulary with ``other``'s names added (``other`` wins on clashes)."""
         return Vocabulary(
             MappingProxyType({**self.names, **other.names}),
@@ -56,7 +56,7 @@ class Vocabulary:
             self.open_names or other.open_names,
         )
 
-    def opened(self) -> "Vocabulary":
+    def opened(self) -> Vocabulary:
         """The same vocabulary, accepting unknown names as new real symbols."""
         return Vocabulary(self.names, self.index_bounds, self.assumptions, True)
 

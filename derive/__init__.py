@@ -9,23 +9,34 @@ the command line uses.
 from ._convexity import convexity
 from ._critical import critical_points
 from ._differentiate import differentiate
-from ._dispatch import WHATS, derive_by_name
-from ._fisher import gaussian_fisher_information
-from ._interval import global_extrema, mean_value_points
-from ._labels import (
-    AFFINE, CONCAVE, CONVEX, INCONCLUSIVE, LOCAL_MAX, LOCAL_MIN, NEITHER, NO, NOT_EXTREMUM, SADDLE, YES, Label,
-)
-from ._kkt import kkt
-from ._matrix_calculus import matrix_gradient, matrix_hessian, matrix_jacobian
-from ._matrix_examples import MATRIX_EXAMPLES, cross_entropy_loss, logistic_loss, matrix_example
-from ._matrix_objects import Diag, Differential, Elementwise, LogSumExp, Softmax, SquaredNorm, Tr, elementwise
 from ._directional import directional_derivative, steepest_directions
+from ._dispatch import WHATS, derive_by_name
 from ._errors import BudgetExceeded, DerivationError, DerivecheckError, ExitCode, NoSolution, UnsupportedInput
+from ._fisher import gaussian_fisher_information
 from ._functions import ACTIVATIONS, lower, relu, sigmoid, softplus
 from ._graph import computational_graph, graph_derivation
 from ._graph_build import Bar, ComputationalGraph, GraphNode, build_graph, graph_from_assignments
 from ._graph_passes import backward_table, forward_table, tangent_table
 from ._implicit import implicit_derivative
+from ._interval import global_extrema, mean_value_points
+from ._kkt import kkt
+from ._labels import (
+    AFFINE,
+    CONCAVE,
+    CONVEX,
+    INCONCLUSIVE,
+    LOCAL_MAX,
+    LOCAL_MIN,
+    NEITHER,
+    NO,
+    NOT_EXTREMUM,
+    SADDLE,
+    YES,
+    Label,
+)
+from ._matrix_calculus import matrix_gradient, matrix_hessian, matrix_jacobian
+from ._matrix_examples import MATRIX_EXAMPLES, cross_entropy_loss, logistic_loss, matrix_example
+from ._matrix_objects import Diag, Differential, Elementwise, LogSumExp, Softmax, SquaredNorm, Tr, elementwise
 from ._partials import gradient, jacobian, partial_derivative
 from ._second_order import hessian, mixed_partial
 from ._steps import NO_RULE, Derivation, Step

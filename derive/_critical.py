@@ -10,9 +10,9 @@ from sympy import Eq, Expr, FiniteSet, Symbol, Tuple
 
 from ._differentiate import differentiate
 from ._errors import NoSolution
+from ._labels import INCONCLUSIVE, LOCAL_MAX, LOCAL_MIN, NOT_EXTREMUM, SADDLE, Label
 from ._partials import gradient_steps
 from ._second_order import hessian
-from ._labels import INCONCLUSIVE, LOCAL_MAX, LOCAL_MIN, NOT_EXTREMUM, SADDLE, Label
 from ._steps import Derivation, Step
 from ._sums import freeze_sums, linear_sums
 

@@ -12,9 +12,20 @@ from collections.abc import Iterator
 from sympy import Expr, Indexed, Mul, Pow, Symbol, log
 
 from ._diff_rules import (
-    KNOWN_FUNCTION_RULES, ChainRule, ConstantMultipleRule, ConstantRule, DiffRule,
-    ExponentialRule, IdentityRule, IndexedRule, LogarithmicDifferentiationRule, NoRule, PowerRule,
-    ProductRule, QuotientRule, SumRule,
+    KNOWN_FUNCTION_RULES,
+    ChainRule,
+    ConstantMultipleRule,
+    ConstantRule,
+    DiffRule,
+    ExponentialRule,
+    IdentityRule,
+    IndexedRule,
+    LogarithmicDifferentiationRule,
+    NoRule,
+    PowerRule,
+    ProductRule,
+    QuotientRule,
+    SumRule,
 )
 
 __all__ = ["find_rule", "InnerNames", "depends_on"]

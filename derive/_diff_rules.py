@@ -8,12 +8,13 @@ The rule finder lives in :mod:`derive._diff_finder`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Callable, ClassVar
+from typing import ClassVar
 
 import sympy
-from sympy import Abs, Add, Derivative, Eq, Expr, Heaviside, Mul, Ne, Symbol, exp, log, sign
+from sympy import Abs, Add, Eq, Expr, Heaviside, Mul, Ne, Symbol, exp, log, sign
 
 from ._functions import relu, sigmoid, softplus
 
@@ -33,7 +34,7 @@ class DiffRule:
     variable: Symbol
     name: ClassVar[str] = "rule"
 
-    def parts(self) -> tuple["DiffRule", ...]:
+    def parts(self) -> tuple[DiffRule, ...]:
         """The rules for the pieces this rule combines (its substeps)."""
         return ()
 
@@ -170,7 +171,7 @@ class ChainRule(DiffRule):
     """Chain rule: d/dx f(u(x)) = f'(u) u'(x), with the inner function named u."""
 
     inner: Expr = sympy.S.Zero
-    inner_name: Symbol = Symbol("u")
+    inner_name: Symbol = Symbol("u")  # noqa: RUF009 - an immutable sympy symbol
     outer_rule: DiffRule | None = None
     inner_rule: DiffRule | None = None
     name: ClassVar[str] = "chain rule"

@@ -75,6 +75,6 @@ def differentiate(expr: Expr, x: Symbol, *, tidy: bool = True) -> Derivation:
     if isinstance(expr, (sympy.MatrixBase, sympy.MatrixExpr)):
         return _entrywise(expr, x, tidy)
     step, result = derivative_steps(expr, x)
-    steps = (step,) + tidy_steps(result, expr) if tidy else (step,)
+    steps = (step, *tidy_steps(result, expr)) if tidy else (step,)
     final = steps[-1].after
     return Derivation(final, steps, title="derivative", statement=Derivative(expr, x))

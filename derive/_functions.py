@@ -67,7 +67,7 @@ class _Activation(Function):
     _mpmathcode = _numpycode
 
 
-class sigmoid(_Activation):  # noqa: N801 - sympy's naming convention for functions
+class sigmoid(_Activation):
     """Logistic sigmoid sigma(x) = 1 / (1 + e^(-x)); sigma'(x) = sigma(x) (1 - sigma(x)).
 
     >>> from sympy import Symbol
@@ -98,7 +98,7 @@ class sigmoid(_Activation):  # noqa: N801 - sympy's naming convention for functi
         return True if self.args[0].is_real else None
 
 
-class softplus(_Activation):  # noqa: N801
+class softplus(_Activation):
     """Softplus softplus(x) = log(1 + e^x); softplus'(x) = sigma(x).
 
     >>> from sympy import Symbol
@@ -124,7 +124,7 @@ class softplus(_Activation):  # noqa: N801
         return True if self.args[0].is_real else None
 
 
-class relu(_Activation):  # noqa: N801
+class relu(_Activation):
     """Rectified linear unit relu(x) = max(0, x); relu'(x) = 1[x > 0] = Heaviside(x, 0).
 
     The derivative at 0 is taken to be 0 (ReLU is not differentiable there).

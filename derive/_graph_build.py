@@ -20,8 +20,8 @@ class Bar(Function):
     nargs = 1
 
     def _latex(self, printer, exp=None):
-        text = r"\bar{%s}" % printer._print(self.args[0])
-        return text if exp is None else r"%s^{%s}" % (text, exp)
+        text = rf"\bar{{{printer._print(self.args[0])}}}"
+        return text if exp is None else rf"{text}^{{{exp}}}"
 
     def _sympystr(self, printer):
         return f"bar({printer._print(self.args[0])})"

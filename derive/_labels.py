@@ -47,7 +47,7 @@ class Label(Str):
     """A classification word with its qualifiers, e.g. ``Label("strictly convex")``."""
 
     @classmethod
-    def parse(cls, text: str) -> "Label | None":
+    def parse(cls, text: str) -> Label | None:
         """The label a person's words mean, or None when they are not a known label.
 
         >>> Label.parse(r"\\text{Strictly convex}"), Label.parse("a saddle"), Label.parse("blue")
@@ -87,7 +87,7 @@ class Label(Str):
         """The words that answer the same question (for a message)."""
         return _FAMILIES[min(self.families)]
 
-    def answers(self, wanted: "Label") -> bool:
+    def answers(self, wanted: Label) -> bool:
         """True when this label, given as an answer, is right for ``wanted``: the same core
         word, and no qualifier that contradicts one of ``wanted``'s.
 

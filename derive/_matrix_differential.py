@@ -44,14 +44,14 @@ class LinearTerm:
     right: tuple = ()
     transposed: bool = False
     mask: MatrixExpr | None = None
-    inner: "LinearTerm | None" = None
+    inner: LinearTerm | None = None
 
-    def times(self, left: tuple = (), right: tuple = (), coefficient: Expr = sympy.S.One) -> "LinearTerm":
+    def times(self, left: tuple = (), right: tuple = (), coefficient: Expr = sympy.S.One) -> LinearTerm:
         """This term multiplied by ``left`` on the left and ``right`` on the right."""
         return replace(self, coefficient=coefficient * self.coefficient,
                        left=tuple(left) + self.left, right=self.right + tuple(right))
 
-    def transpose(self) -> "LinearTerm":
+    def transpose(self) -> LinearTerm:
         """(c L dX R)^T = c R^T dX^T L^T; (c L (H ⊙ M) R)^T = c R^T (H^T ⊙ M^T) L^T."""
         left = tuple(transpose_of(f) for f in reversed(self.right))
         right = tuple(transpose_of(f) for f in reversed(self.left))

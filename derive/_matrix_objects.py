@@ -42,7 +42,7 @@ def elementwise(name: str, arg: MatrixExpr, order: int = 0) -> MatrixExpr:
 class Elementwise(MatrixExpr):
     """f^(order) applied to every entry of a matrix expression (printed f(u), f'(u))."""
 
-    def __new__(cls, name, arg, order=Integer(0)):
+    def __new__(cls, name, arg, order=Integer(0)):  # noqa: B008 - an immutable sympy integer
         name = name if isinstance(name, Str) else Str(name)
         return super().__new__(cls, name, arg, sympy.sympify(order))
 

@@ -30,7 +30,7 @@ def _product(coefficient, factors) -> MatrixExpr:
 
 
 def _is_ones_row(factor) -> bool:
-    return isinstance(factor, Transpose) and isinstance(factor.arg, OneMatrix) or (
+    return (isinstance(factor, Transpose) and isinstance(factor.arg, OneMatrix)) or (
         isinstance(factor, OneMatrix) and factor.shape[0] == 1)
 
 

@@ -69,7 +69,7 @@ def gradient_steps(expr: Expr, variables: Sequence[Symbol]) -> tuple[tuple[Step,
     gradient_matrix = ImmutableMatrix([p.after for p in partials])
     symbolic = ImmutableMatrix([Derivative(expr, v) for v in variables])
     assemble = Step("gradient (column of partial derivatives)", symbolic, gradient_matrix)
-    return partials + (assemble,), gradient_matrix
+    return (*partials, assemble), gradient_matrix
 
 
 def gradient(expr: Expr, variables: Sequence[Symbol], *, point=None) -> Derivation:
@@ -86,7 +86,7 @@ def gradient(expr: Expr, variables: Sequence[Symbol], *, point=None) -> Derivati
     at = as_point(point, variables)
     if at:
         evaluate = at_point_step(result, at)
-        steps, result = steps + (evaluate,), evaluate.after
+        steps, result = (*steps, evaluate), evaluate.after
     return Derivation(result, steps, title="gradient of " + sympy.sstr(expr))
 
 

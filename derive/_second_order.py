@@ -91,5 +91,5 @@ def mixed_partial(expr: Expr, order: Sequence[Symbol]) -> Derivation:
     order = tuple(order)
     steps, result = _successive_partials(expr, order)
     if len(order) == 2 and order[0] != order[1]:
-        steps = steps + (clairaut_step(expr, *order),)
+        steps = (*steps, clairaut_step(expr, *order))
     return Derivation(result, steps, title="mixed partial of " + sympy.sstr(expr))

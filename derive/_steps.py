@@ -20,7 +20,7 @@ __all__ = ["Step", "Derivation", "NO_RULE"]
 NO_RULE = "no rule"
 
 
-def _merged(step: "Step") -> "Step":
+def _merged(step: Step) -> Step:
     """``step`` merged with its only substep when that substep repeats its equation: one step
     named "parent (child)", with the child's substeps and both steps' conditions,
     definitions and notes."""
@@ -31,7 +31,7 @@ def _merged(step: "Step") -> "Step":
                    definitions=step.definitions + child.definitions)
 
 
-def _repeats_itself(step: "Step") -> bool:
+def _repeats_itself(step: Step) -> bool:
     if len(step.substeps) != 1:
         return False
     child = step.substeps[0]
@@ -70,7 +70,7 @@ class Step:
     rule: str
     before: Any
     after: Any
-    substeps: tuple["Step", ...] = ()
+    substeps: tuple[Step, ...] = ()
     conditions: tuple[Any, ...] = ()
     definitions: tuple[Any, ...] = ()
     note: str = ""

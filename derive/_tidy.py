@@ -34,7 +34,7 @@ def _positive_leading_factor(expr: Expr) -> Expr:
     coefficient, factors = expr.as_coeff_mul()
     for index, factor in enumerate(factors):
         if coefficient.is_negative and factor.is_Add and factor.as_coeff_Add()[0].is_negative:
-            flipped = factors[:index] + (-factor,) + factors[index + 1 :]
+            flipped = (*factors[:index], -factor, *factors[index + 1:])
             return sympy.Mul(-coefficient, *flipped)
     return expr
 

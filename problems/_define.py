@@ -207,7 +207,9 @@ def mean_value(expr: str, wrt: str, *, interval: Sequence[str]) -> Recipe:
 def kkt(objective: str, wrt: str, *, inequalities: Sequence[str] = (), equalities: Sequence[str] = (),
         pick: Callable | None = None, kind: str = "tuple") -> Recipe:
     """The KKT solution of a small problem (minimise objective subject to g <= 0, h = 0)."""
-    return Recipe("kkt", objective, wrt, {"inequalities": list(inequalities), "equalities": list(equalities)}, kind=kind, pick=pick)
+    return Recipe(
+        "kkt", objective, wrt, {"inequalities": list(inequalities), "equalities": list(equalities)}, kind=kind, pick=pick
+    )
 
 
 def matrix(name: str, *, kind: str = "matrix-expression") -> Recipe:

@@ -23,7 +23,6 @@ import checkers
 import derive
 from checkers import UsageError, Verdict
 
-
 __all__ = ["Source", "Policy", "Part", "Problem", "ANSWER_KINDS"]
 
 ANSWER_KINDS = frozenset(
@@ -134,7 +133,7 @@ class Problem:
         return {"id": self.id, "title": self.title, "source": self.source.to_dict(), "parts": list(self.part_ids)}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _reference_for(key: str, recipe: Callable[[], derive.Derivation]) -> derive.Derivation:
     """Build a part's reference once per process (keyed by the part's qualified id)."""
     return recipe()

@@ -81,7 +81,9 @@ def derivations_text(problem: Problem, parts: Sequence[Part], output_format: str
     render = {"text": "to_text", "latex": "to_latex", "markdown": "to_markdown"}[output_format]
     blocks = []
     for part in parts:
-        heading = f"## {problem.id}.{part.id}: {part.prompt}" if output_format == "markdown" else f"[{part.qualified_id}] {part.prompt}"
+        heading = (
+            f"## {problem.id}.{part.id}: {part.prompt}" if output_format == "markdown" else f"[{part.qualified_id}] {part.prompt}"
+        )
         blocks.append(f"{heading}\n\n{getattr(part.reference, render)()}")
     return "\n\n".join(blocks)
 

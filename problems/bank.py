@@ -33,7 +33,7 @@ def _problems() -> tuple[Problem, ...]:
     return tuple(found)
 
 
-def all() -> tuple[Problem, ...]:  # noqa: A001 - the contract's name
+def all() -> tuple[Problem, ...]:
     """Every problem, in a stable order (seed by seed, as the seeds list them)."""
     return _problems()
 

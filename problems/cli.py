@@ -17,8 +17,8 @@ import sympy
 import checkers
 import derive
 from checkers import DerivecheckError, UsageError
-from derive import BudgetExceeded
 from checkers._declarations import read_declarations
+from derive import BudgetExceeded
 
 from . import bank
 from ._output import derivations_text, hint_text, problem_table, problem_text, verdict_text
@@ -56,12 +56,18 @@ def main() -> None:
 
 @main.command()
 @click.argument("arguments", nargs=-1, required=True, metavar="[PROBLEM[.PART]] ANSWER")
-@click.option("--expected", "-e", metavar="EXPR", help="Check against this expression (LaTeX or sympy syntax) instead of a problem.")
+@click.option(
+    "--expected", "-e", metavar="EXPR", help="Check against this expression (LaTeX or sympy syntax) instead of a problem."
+)
 @click.option("--var", "declarations", multiple=True, metavar="NAME:KIND",
               help="Declare a variable for --expected: x:positive, n:integer, A:matrix(m,n), A:matrix(n,n),symmetric, "
                    "x:vector(n), f:function, x:indexed.")
-@click.option("--timeout", default=5.0, show_default=True, type=click.FloatRange(0.01, 600), help="Seconds allowed for the check.")
-@click.option("--notation", type=click.Choice(["auto", "latex", "plain"]), default="auto", show_default=True, help="How to read the answer.")
+@click.option(
+    "--timeout", default=5.0, show_default=True, type=click.FloatRange(0.01, 600), help="Seconds allowed for the check."
+)
+@click.option(
+    "--notation", type=click.Choice(["auto", "latex", "plain"]), default="auto", show_default=True, help="How to read the answer."
+)
 @click.option("--hint", is_flag=True, help="Also print the part's hint and its worked derivation if the answer is not correct.")
 @click.option("--json", "as_json", is_flag=True, help="Print the verdict as JSON.")
 def check(arguments: Sequence[str], expected: str | None, declarations: Sequence[str], timeout: float, notation: str,
@@ -126,10 +132,23 @@ def show(problem_id: str) -> None:
 @click.option("--equality", "equalities", multiple=True, metavar="H", help="KKT equality h(x) = 0 (repeatable).")
 @click.option("--var", "declarations", multiple=True, metavar="NAME:KIND", help="Declare a variable (see 'check --help').")
 @click.option("--format", "output_format", type=click.Choice(_FORMATS), default="text", show_default=True)
-@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(0.01, 3600), help="Seconds allowed for the derivation.")
-def derive_command(problem_id: str | None, expression: str | None, wrt: str, what: str, point: str | None, direction: str | None,
-                   interval: str | None, constraints: Sequence[str], equalities: Sequence[str], declarations: Sequence[str],
-                   output_format: str, timeout: float) -> None:
+@click.option(
+    "--timeout", default=30.0, show_default=True, type=click.FloatRange(0.01, 3600), help="Seconds allowed for the derivation."
+)
+def derive_command(
+    problem_id: str | None,
+    expression: str | None,
+    wrt: str,
+    what: str,
+    point: str | None,
+    direction: str | None,
+    interval: str | None,
+    constraints: Sequence[str],
+    equalities: Sequence[str],
+    declarations: Sequence[str],
+    output_format: str,
+    timeout: float,
+) -> None:
     """Show the worked derivation of a problem's reference answers, or of --expr.
 
     \b
@@ -200,4 +219,5 @@ def _emit_verdict(verdict: checkers.Verdict, as_json: bool) -> None:
 
 
 from ._grade_command import grade  # noqa: E402 - registered last, after main exists
+
 main.add_command(grade)

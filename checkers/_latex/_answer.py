@@ -50,7 +50,13 @@ def _unwrap(tokens: list[Token], text: str) -> list[Token]:
     changed = True
     while changed:
         changed = False
-        if tokens and tokens[0].is_struct("boxed") and len(tokens) > 2 and tokens[1].is_char("{") and closing_index(tokens, 1) == len(tokens) - 1:
+        if (
+            tokens
+            and tokens[0].is_struct("boxed")
+            and len(tokens) > 2
+            and tokens[1].is_char("{")
+            and closing_index(tokens, 1) == len(tokens) - 1
+        ):
             tokens, changed = tokens[2:-1], True
         elif tokens and tokens[0].is_struct("begin"):
             name, body_start = _environment(tokens, 1)
@@ -116,7 +122,7 @@ def _split_items(tokens: list[Token], text: str) -> list[tuple[list[Token], Toke
     """Items with the separator that precedes each (None for the first)."""
     items: list[tuple[list[Token], Token | None]] = []
     start, separator = 0, None
-    for index in top_level_indices(tokens, _is_separator) + [len(tokens)]:
+    for index in [*top_level_indices(tokens, _is_separator), len(tokens)]:
         items.append((tokens[start:index], separator))
         separator = tokens[index] if index < len(tokens) else None
         start = index + 1
@@ -135,7 +141,7 @@ def _split_gaps(item: list[Token], separator: Token | None) -> list[tuple[list[T
     for index in top_level_indices(item, lambda t: t.kind == "gap"):
         left, right = item[:index], item[index + 1 :]
         if _has_top_level_equals(left) and _has_top_level_equals(right):
-            return [(left, separator)] + _split_gaps(right, item[index])
+            return [(left, separator), *_split_gaps(right, item[index])]
     return [([t for t in item if t.kind != "gap"], separator)]
 
 
@@ -143,7 +149,7 @@ def _read_chain(item: tuple[list[Token], Token | None], text: str, vocabulary: V
     tokens = item[0]
     cuts = _equals_signs(tokens)
     pieces, start = [], 0
-    for cut in cuts + [len(tokens)]:
+    for cut in [*cuts, len(tokens)]:
         piece = tokens[start:cut]
         if not piece:
             where = tokens[cut].start if cut < len(tokens) else tokens[cut - 1].start

@@ -34,7 +34,7 @@ __all__ = ["big_operator"]
 _OPERATORS = {"sum": sympy.Sum, "prod": sympy.Product}
 
 
-def big_operator(parser: "Parser", token: Token) -> Basic:
+def big_operator(parser: Parser, token: Token) -> Basic:
     """``\\sum`` or ``\\prod`` (the parser stands after the command) with its index, range and body."""
     if not parser.peek().is_char("_"):
         raise parser.fail(f"\\{token.text} needs an index: write \\{token.text}_{{i=1}}^{{n}}", token)
@@ -57,7 +57,7 @@ def big_operator(parser: "Parser", token: Token) -> Basic:
     return _OPERATORS[token.text](body, (symbol, low, high))
 
 
-def _range(parser: "Parser", token: Token, lower: list[Token], upper: list[Token] | None) -> tuple[Basic, Basic]:
+def _range(parser: Parser, token: Token, lower: list[Token], upper: list[Token] | None) -> tuple[Basic, Basic]:
     """``_{i=1}^{n}`` as written, or the reference's range for a bare ``_i``."""
     command, index = token.text, lower[0].text
     if len(lower) == 1:
@@ -70,7 +70,7 @@ def _range(parser: "Parser", token: Token, lower: list[Token], upper: list[Token
     return parser.sub(lower[2:]).parse_whole("the lower limit"), parser.sub(upper).parse_whole("the upper limit")
 
 
-def _bound_body(parser: "Parser", token: Token, name: str, symbol: sympy.Symbol) -> Basic:
+def _bound_body(parser: Parser, token: Token, name: str, symbol: sympy.Symbol) -> Basic:
     """The term after the operator, read with the index bound to ``symbol``."""
     saved = parser.bound.get(name)
     parser.bound[name] = symbol

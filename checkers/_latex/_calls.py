@@ -39,7 +39,7 @@ __all__ = ["letters", "word", "command_function", "finish_name", "call_arguments
 
 
 # -- primaries: letters, words, function commands ----------------------------------------------
-def letters(parser: "Parser", token: Token) -> Name | Basic:
+def letters(parser: Parser, token: Token) -> Name | Basic:
     """A letter with its scripts, or adjacent letters spelling a known name or function (``exp``)."""
     parser.advance()
     spelled = _spelled_word(parser, token)
@@ -48,7 +48,7 @@ def letters(parser: "Parser", token: Token) -> Name | Basic:
     return scripts.name_scripts(parser, Name(token.text, (), 0, token.start, token.end))
 
 
-def _spelled_word(parser: "Parser", token: Token) -> Name | Basic | None:
+def _spelled_word(parser: Parser, token: Token) -> Name | Basic | None:
     """The longest run of adjacent single letters from ``token`` that the vocabulary or the
     function table knows; the parser moves past it."""
     run = _letter_run(parser, token)
@@ -67,7 +67,7 @@ def _spelled_word(parser: "Parser", token: Token) -> Name | Basic | None:
     return None
 
 
-def _letter_run(parser: "Parser", token: Token) -> list[Token]:
+def _letter_run(parser: Parser, token: Token) -> list[Token]:
     run, cursor = [token], parser.position
     while cursor < len(parser.tokens):
         following = parser.tokens[cursor]
@@ -78,7 +78,7 @@ def _letter_run(parser: "Parser", token: Token) -> list[Token]:
     return run
 
 
-def word(parser: "Parser", token: Token) -> Name | Basic:
+def word(parser: Parser, token: Token) -> Name | Basic:
     """``\\text{...}``/``\\operatorname{...}``/``\\mathrm{...}``: a function, a name, or an indicator."""
     text = token.text.strip()
     if text.startswith("bb:"):
@@ -96,7 +96,7 @@ def word(parser: "Parser", token: Token) -> Name | Basic:
     raise parser.fail(f"'{text}' is not a function or a name known here", token)
 
 
-def command_function(parser: "Parser", token: Token) -> Basic:
+def command_function(parser: Parser, token: Token) -> Basic:
     """``\\sin``, ``\\log``, ``\\det`` ...: a function command and its arguments."""
     parser.advance()
     function = function_named(token.text, parser.vocabulary, command=True)
@@ -105,14 +105,14 @@ def command_function(parser: "Parser", token: Token) -> Basic:
     return apply_function(parser, function, token)
 
 
-def _function_after_word(parser: "Parser", token: Token) -> Basic:
+def _function_after_word(parser: Parser, token: Token) -> Basic:
     function = function_named(token.text.strip(), parser.vocabulary)
     if function is None:
         raise parser.fail(f"'{token.text}' is not a function here", token)
     return apply_function(parser, function, token)
 
 
-def _indicator(parser: "Parser", token: Token, letter: str) -> Basic:
+def _indicator(parser: Parser, token: Token, letter: str) -> Basic:
     """``\\mathbb{1}[z > 0]``: the indicator of a condition; other blackboard letters are sets."""
     parser.advance()
     if letter not in ("1", "I"):
@@ -133,7 +133,7 @@ def _indicator(parser: "Parser", token: Token, letter: str) -> Basic:
 
 
 # -- names: a call or a value ----------------------------------------------------------------
-def finish_name(parser: "Parser", name: Name) -> Basic:
+def finish_name(parser: Parser, name: Name) -> Basic:
     """A name that is a function is called (``f(x)``, ``a[u]``); any other name is resolved."""
     callee = resolve.function_for(parser, name)
     if callee is None:
@@ -152,7 +152,7 @@ def finish_name(parser: "Parser", name: Name) -> Basic:
         raise parser.fail(str(error), following) from None
 
 
-def call_arguments(parser: "Parser") -> list[Basic]:
+def call_arguments(parser: Parser) -> list[Basic]:
     """The comma-separated arguments in the bracket that opens here."""
     opener = parser.peek()
     groups = parser.comma_groups(parser.take_bracketed(), opener)
@@ -160,7 +160,7 @@ def call_arguments(parser: "Parser") -> list[Basic]:
 
 
 # -- applying a function ----------------------------------------------------------------------
-def apply_function(parser: "Parser", function: Function, token: Token) -> Basic:
+def apply_function(parser: Parser, function: Function, token: Token) -> Basic:
     """The function with its marks (primes, power, inverse, log base) applied to what follows."""
     function, exponent, base = _function_marks(parser, function, token)
     start, arguments = _function_arguments(parser, function)
@@ -173,7 +173,7 @@ def apply_function(parser: "Parser", function: Function, token: Token) -> Basic:
     return value if exponent is None else scripts.power(parser, value, exponent, token)
 
 
-def _function_marks(parser: "Parser", function: Function, token: Token) -> tuple[Function, Basic | None, Basic | None]:
+def _function_marks(parser: Parser, function: Function, token: Token) -> tuple[Function, Basic | None, Basic | None]:
     """``f'``, ``\\sin^2``, ``\\sin^{-1}``, ``\\log_2``: what comes between a function and its argument."""
     exponent = base = None
     while True:
@@ -195,7 +195,7 @@ def _function_marks(parser: "Parser", function: Function, token: Token) -> tuple
             return function, exponent, base
 
 
-def _function_arguments(parser: "Parser", function: Function) -> tuple[Token, list[Basic]]:
+def _function_arguments(parser: Parser, function: Function) -> tuple[Token, list[Basic]]:
     """The first token of the arguments, and the arguments: bracketed, braced, or bare."""
     start = parser.peek()
     if start.is_char("(", "["):
@@ -210,7 +210,7 @@ def _function_arguments(parser: "Parser", function: Function) -> tuple[Token, li
     return start, [_bare_argument(parser)]
 
 
-def _bare_argument(parser: "Parser") -> Basic:
+def _bare_argument(parser: Parser) -> Basic:
     """``\\sin 2x``, ``\\log \\frac{a}{b}``: factors up to the next function, operator or sign."""
     value = parser.parse_factor()
     while True:

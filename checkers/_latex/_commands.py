@@ -84,7 +84,8 @@ def _table() -> Mapping[str, tuple[str, str]]:
             "ge": ("rel", ">="), "geq": ("rel", ">="), "geqslant": ("rel", ">="),
             "lt": ("rel", "<"), "gt": ("rel", ">"), "ne": ("rel", "!="), "neq": ("rel", "!="),
             "top": ("sup", "top"), "intercal": ("sup", "top"), "prime": ("char", "'"),
-            "infty": ("const", "oo"), "emptyset": ("const", "emptyset"), "varnothing": ("const", "emptyset"), "partial": ("op", "∂"), "nabla": ("op", "∇"),
+            "infty": ("const", "oo"), "emptyset": ("const", "emptyset"), "varnothing": ("const", "emptyset"),
+            "partial": ("op", "∂"), "nabla": ("op", "∇"),
             "{": ("set", "{"), "}": ("set", "}"), "lbrace": ("set", "{"), "rbrace": ("set", "}"),
             "|": ("char", "‖"), "Vert": ("char", "‖"), "lVert": ("char", "‖"), "rVert": ("char", "‖"),
             "vert": ("char", "|"), "lvert": ("char", "|"), "rvert": ("char", "|"), "mid": ("char", "|"),
@@ -113,7 +114,8 @@ def _unicode() -> Mapping[str, tuple[str, str]]:
     table.update(
         {
             "ϕ": ("letter", "phi"), "ϵ": ("letter", "epsilon"), "ℓ": ("letter", "ell"),
-            "−": ("char", "-"), "–": ("char", "-"), "·": ("char", "*"), "⋅": ("char", "*"), "×": ("char", "*"), "⊙": ("char", "⊙"), "∘": ("char", "∘"),
+            "−": ("char", "-"), "–": ("char", "-"), "·": ("char", "*"), "⋅": ("char", "*"), "×": ("char", "*"),
+            "⊙": ("char", "⊙"), "∘": ("char", "∘"),
             "÷": ("char", "/"), "≤": ("rel", "<="), "≥": ("rel", ">="), "≠": ("rel", "!="),
             "±": ("op", "±"), "∓": ("op", "∓"), "∞": ("const", "oo"), "∂": ("op", "∂"), "∇": ("op", "∇"),
             "′": ("char", "'"), "’": ("char", "'"), "‖": ("char", "‖"), "≈": ("bad", "'≈'"), "→": ("bad", "an arrow"),

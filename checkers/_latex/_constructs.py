@@ -36,7 +36,7 @@ __all__ = ["CONSTRUCTS", "read_construct"]
 Construct = Callable[["Parser", Token], "Basic | Name"]
 
 
-def _stray_end(parser: "Parser", token: Token) -> Basic:
+def _stray_end(parser: Parser, token: Token) -> Basic:
     raise parser.fail("\\end is not read here", token)
 
 
@@ -57,7 +57,7 @@ CONSTRUCTS: Mapping[str, Construct] = MappingProxyType(
 )
 
 
-def read_construct(parser: "Parser", token: Token) -> Basic | Name:
+def read_construct(parser: Parser, token: Token) -> Basic | Name:
     """Read the command at ``token`` (a ``struct`` token) with its registered handler."""
     parser.advance()
     return CONSTRUCTS[token.text](parser, token)

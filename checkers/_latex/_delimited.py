@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 __all__ = ["bracketed", "set_literal", "bars"]
 
 
-def bracketed(parser: "Parser", token: Token) -> Basic:
+def bracketed(parser: Parser, token: Token) -> Basic:
     """``(u)`` a group, ``(a, b)`` a tuple, ``[u]`` a group, ``[a, b]`` a column vector."""
     inner = parser.take_bracketed()
     if not inner:
@@ -47,7 +47,7 @@ def bracketed(parser: "Parser", token: Token) -> Basic:
     return sympy.Tuple(*values) if token.text == "(" else sympy.ImmutableMatrix(values)
 
 
-def set_literal(parser: "Parser", token: Token) -> Basic:
+def set_literal(parser: Parser, token: Token) -> Basic:
     """``\\{a, b\\}``; ``\\{\\}`` is the empty set."""
     inner = parser.take_bracketed()
     if not inner:
@@ -56,7 +56,7 @@ def set_literal(parser: "Parser", token: Token) -> Basic:
     return sympy.FiniteSet(*values)
 
 
-def bars(parser: "Parser", token: Token) -> Basic:
+def bars(parser: Parser, token: Token) -> Basic:
     """``|u|`` absolute value, ``\\|v\\|`` norm (``\\|v\\|_2`` too; ``\\|v\\|^2`` is v^T v for a vector)."""
     parser.advance()
     parser.bars += 1
@@ -75,7 +75,7 @@ def bars(parser: "Parser", token: Token) -> Basic:
     return parser.guard(lambda: arithmetic.norm(inner), token)
 
 
-def _euclidean_subscript(parser: "Parser", token: Token) -> None:
+def _euclidean_subscript(parser: Parser, token: Token) -> None:
     """``\\|v\\|_2`` is the norm read here; other subscripts name other norms."""
     if not parser.peek().is_char("_"):
         return
@@ -85,7 +85,7 @@ def _euclidean_subscript(parser: "Parser", token: Token) -> None:
         raise parser.fail("only the Euclidean norm (\\|v\\|_2) is read", token)
 
 
-def _squared(parser: "Parser") -> bool:
+def _squared(parser: Parser) -> bool:
     """True (and the ``^2`` consumed) when the norm is squared; any other power is left to the caller."""
     if not parser.peek().is_char("^"):
         return False

@@ -41,7 +41,7 @@ def is_derivative_part(tokens: list[Token]) -> bool:
     return bool(tokens) and _is_d(tokens[0]) and (len(tokens) == 1 or not tokens[1].is_char("_"))
 
 
-def derivative(parser: "Parser", token: Token, numerator: list[Token], denominator: list[Token]) -> Basic:
+def derivative(parser: Parser, token: Token, numerator: list[Token], denominator: list[Token]) -> Basic:
     """``\\frac{\\partial L}{\\partial \\phi_0}``: a name on the left; ``\\frac{d}{dx} u`` an operator."""
     order, rest = _order(numerator)
     if parser.lenient:
@@ -55,7 +55,7 @@ def derivative(parser: "Parser", token: Token, numerator: list[Token], denominat
     return sympy.Derivative(operand, *variables).doit()
 
 
-def _operand(parser: "Parser", rest: list[Token]) -> Basic:
+def _operand(parser: Parser, rest: list[Token]) -> Basic:
     """What is differentiated: the numerator's rest (not a bare name), else the term that follows."""
     if not rest:
         if not parser.starts_factor(parser.peek()):
@@ -70,7 +70,7 @@ def _operand(parser: "Parser", rest: list[Token]) -> Basic:
     return operand
 
 
-def _named_derivative(parser: "Parser", token: Token, order: int, rest: list[Token], denominator: list[Token]) -> Basic:
+def _named_derivative(parser: Parser, token: Token, order: int, rest: list[Token], denominator: list[Token]) -> Basic:
     """A left side's derivative: the symbol that names it (``dL/dphi_0``, ``d2L/dphi_0^2``)."""
     if rest:
         prefix = f"d{'' if order == 1 else order}"
@@ -83,13 +83,13 @@ def _named_derivative(parser: "Parser", token: Token, order: int, rest: list[Tok
     return lenient_name(parser.text, token.start, end)
 
 
-def _variables(parser: "Parser", tokens: list[Token]) -> list[tuple[Basic, int]]:
+def _variables(parser: Parser, tokens: list[Token]) -> list[tuple[Basic, int]]:
     """``\\partial x \\partial y^2``: each variable with its order."""
     if not _is_d(tokens[0]):
         raise parser.fail("expected d or \\partial in the denominator of a derivative", tokens[0])
     marks = _marks(tokens)
     variables = []
-    for mark, following in zip(marks, marks[1:] + [len(tokens)]):
+    for mark, following in zip(marks, [*marks[1:], len(tokens)]):
         piece, count = tokens[mark + 1 : following], 1
         if len(piece) >= 2 and piece[-2].is_char("^") and piece[-1].kind == "num":
             count, piece = int(piece[-1].text), piece[:-2]

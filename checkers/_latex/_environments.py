@@ -40,14 +40,14 @@ def is_condition(value: object) -> bool:
     return isinstance(value, (sympy.core.relational.Relational, sympy.logic.boolalg.BooleanFunction))
 
 
-def environment_name(parser: "Parser", token: Token) -> str:
+def environment_name(parser: Parser, token: Token) -> str:
     """Read ``{name}`` after ``\\begin``/``\\end``."""
     if not parser.peek().is_char("{"):
         raise parser.fail("an environment needs a name in braces", token)
     return "".join(t.text for t in parser.take_bracketed())
 
 
-def read_environment(parser: "Parser", token: Token) -> Basic:
+def read_environment(parser: Parser, token: Token) -> Basic:
     """The value of ``\\begin{name} ... \\end{name}``; the parser stands after ``\\begin``."""
     begin = parser.position - 1
     name = environment_name(parser, token)
@@ -70,13 +70,15 @@ def read_environment(parser: "Parser", token: Token) -> Basic:
 
 def _rows(tokens: list[Token]) -> list[list[list[Token]]]:
     """Rows split at top-level ``\\\\``, cells at ``&`` (a trailing ``\\\\`` adds no row)."""
-    rows = [split_top_level(row, lambda item: item.is_char("&")) for row in split_top_level(tokens, lambda item: item.kind == "row")]
+    rows = [
+        split_top_level(row, lambda item: item.is_char("&")) for row in split_top_level(tokens, lambda item: item.kind == "row")
+    ]
     if rows and rows[-1] == [[]]:
         rows.pop()
     return rows
 
 
-def _matrix(parser: "Parser", token: Token, name: str, rows: list[list[list[Token]]]) -> Basic:
+def _matrix(parser: Parser, token: Token, name: str, rows: list[list[list[Token]]]) -> Basic:
     parser.guard(lambda: arithmetic.matrix_layout([len(row) for row in rows], parser.limits), token)
     entries = []
     for row in rows:
@@ -97,7 +99,7 @@ def _matrix(parser: "Parser", token: Token, name: str, rows: list[list[list[Toke
     return matrix
 
 
-def _cases(parser: "Parser", token: Token, rows: list[list[list[Token]]]) -> Basic:
+def _cases(parser: Parser, token: Token, rows: list[list[list[Token]]]) -> Basic:
     pieces = []
     for row in rows:
         if len(row) != 2 or not row[0] or not row[1]:
@@ -112,7 +114,11 @@ def _cases(parser: "Parser", token: Token, rows: list[list[list[Token]]]) -> Bas
             or condition_tokens[0].is_char(",")
         ):
             condition_tokens.pop(0)
-        if len(condition_tokens) == 1 and condition_tokens[0].kind == "word" and condition_tokens[0].text.strip().lower() in _OTHERWISE:
+        if (
+            len(condition_tokens) == 1
+            and condition_tokens[0].kind == "word"
+            and condition_tokens[0].text.strip().lower() in _OTHERWISE
+        ):
             condition: Basic = sympy.true
         elif not condition_tokens:
             raise parser.fail("a case's condition is missing", row[1][0])

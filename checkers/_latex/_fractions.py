@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["fraction", "square_root", "binomial", "annotated"]
 
 
-def fraction(parser: "Parser", token: Token) -> Basic:
+def fraction(parser: Parser, token: Token) -> Basic:
     """``\\frac{a}{b}`` (also ``\\dfrac``, ``\\tfrac``, ``\\cfrac``), or a derivative ``\\frac{d}{dx}``."""
     numerator = parser.read_group_tokens("the numerator")
     denominator = parser.read_group_tokens("the denominator")
@@ -43,7 +43,7 @@ def fraction(parser: "Parser", token: Token) -> Basic:
     return parser.combine(arithmetic.divide, top, bottom, token)
 
 
-def square_root(parser: "Parser", token: Token) -> Basic:
+def square_root(parser: Parser, token: Token) -> Basic:
     """``\\sqrt{x}``, ``\\sqrt[n]{x}`` of a scalar."""
     degree = None
     if parser.peek().is_char("["):
@@ -54,7 +54,7 @@ def square_root(parser: "Parser", token: Token) -> Basic:
     return sympy.sqrt(radicand) if degree is None else sympy.root(radicand, degree)
 
 
-def binomial(parser: "Parser", token: Token) -> Basic:
+def binomial(parser: Parser, token: Token) -> Basic:
     """``\\binom{n}{k}`` (also ``\\dbinom``, ``\\tbinom``) with a small top."""
     top = parser.sub(parser.read_group_tokens("the top of the binomial")).parse_whole("the binomial")
     bottom = parser.sub(parser.read_group_tokens("the bottom of the binomial")).parse_whole("the binomial")
@@ -63,7 +63,7 @@ def binomial(parser: "Parser", token: Token) -> Basic:
     return sympy.binomial(top, bottom)
 
 
-def annotated(parser: "Parser", token: Token) -> Basic:
+def annotated(parser: Parser, token: Token) -> Basic:
     """``\\boxed{x}``, ``\\underbrace{x}_{label}``, ``\\overbrace{x}^{label}``: the content."""
     name = token.text
     value = parser.sub(parser.read_group_tokens(f"the argument of \\{name}")).parse_whole(f"\\{name}")

@@ -24,12 +24,13 @@ import sympy
 from sympy import Basic
 from sympy.core.function import UndefinedFunction
 
+from derive._functions import sigmoid
+
 from .. import _arithmetic as arithmetic
 from .. import _structures as structures
 from .._arithmetic import Refused
-from .._structures import is_matrix
 from .._builtins import SCALAR_FUNCTIONS
-from derive._functions import sigmoid
+from .._structures import is_matrix
 from .._vocabulary import Vocabulary
 
 __all__ = ["Function", "function_named"]
@@ -61,13 +62,13 @@ class Function:
     kind: str  # "vocabulary", "scalar", "structural" or "softmax"
     primes: int = 0
 
-    def with_primes(self, primes: int) -> "Function":
+    def with_primes(self, primes: int) -> Function:
         """The same function differentiated ``primes`` more times."""
         if self.kind in ("structural", "softmax") and primes:
             raise Refused(f"'{self.name}' cannot be differentiated with a prime")
         return Function(self.name, self.target, self.kind, self.primes + primes)
 
-    def inverse(self) -> "Function":
+    def inverse(self) -> Function:
         """sin^{-1} and friends; other inverses are refused rather than guessed."""
         if self.kind == "scalar" and self.name in _SMOOTH_INVERSES and not self.primes:
             return Function(f"arc{self.name}", _SMOOTH_INVERSES[self.name], "scalar")

@@ -36,12 +36,17 @@ class Name:
         if not self.display:
             object.__setattr__(self, "display", self.base)
 
-    def with_subscript(self, tokens: tuple[Token, ...], end: int) -> "Name":
+    def with_subscript(self, tokens: tuple[Token, ...], end: int) -> Name:
         """The name with a subscript added."""
         shown = "".join(t.text for t in tokens)
-        return replace(self, subscript=tokens, end=end, display=f"{self.display}_{shown}" if len(shown) == 1 else f"{self.display}_{{{shown}}}")
+        return replace(
+            self,
+            subscript=tokens,
+            end=end,
+            display=f"{self.display}_{shown}" if len(shown) == 1 else f"{self.display}_{{{shown}}}",
+        )
 
-    def with_prime(self, end: int) -> "Name":
+    def with_prime(self, end: int) -> Name:
         """The name with one more prime."""
         return replace(self, primes=self.primes + 1, end=end, display=self.display + "'")
 

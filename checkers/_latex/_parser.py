@@ -113,7 +113,7 @@ class Parser:
         """``operation(left, right)``, guarded at ``token``."""
         return self.guard(lambda: operation(left, right), token)
 
-    def sub(self, tokens: list[Token], *, lenient: bool | None = None) -> "Parser":
+    def sub(self, tokens: list[Token], *, lenient: bool | None = None) -> Parser:
         """A parser for a token slice that shares this one's scope (bound indices, depth)."""
         parser = Parser(tokens, self.text, self.vocabulary, self.limits, lenient=self.lenient if lenient is None else lenient)
         parser.bound, parser.depth = self.bound, self.depth

@@ -39,7 +39,7 @@ __all__ = ["function_for", "name_value", "lenient_quantity", "subscript_text"]
 _NOT_PLAIN = "\x00"  # the subscript text of a subscript that is not a plain name (x_{i+1})
 
 
-def function_for(parser: "Parser", name: Name) -> Function | None:
+def function_for(parser: Parser, name: Name) -> Function | None:
     """The function ``name`` stands for when called, or None when it is not a function."""
     full = name.full(subscript_text(name))
     meaning = parser.vocabulary.lookup(full)
@@ -50,7 +50,7 @@ def function_for(parser: "Parser", name: Name) -> Function | None:
     return function_named(name.base, parser.vocabulary)
 
 
-def name_value(parser: "Parser", name: Name) -> Basic:
+def name_value(parser: Parser, name: Name) -> Basic:
     """The value of a name that is not called."""
     opens_call = parser.peek().is_char("(", "[")
     meaning = _meaning(parser, name)
@@ -63,7 +63,7 @@ def name_value(parser: "Parser", name: Name) -> Basic:
     return _primed(parser, name, meaning) if name.primes else meaning
 
 
-def lenient_quantity(parser: "Parser", start: int, end: int) -> sympy.Symbol:
+def lenient_quantity(parser: Parser, start: int, end: int) -> sympy.Symbol:
     """A symbol naming the quantity written from ``start`` (a call bracket that follows included)."""
     if parser.peek().is_char("(", "["):
         close = parser.closing(parser.position)
@@ -82,7 +82,7 @@ def subscript_text(name: Name) -> str:
     return "".join(parts)
 
 
-def _primed(parser: "Parser", name: Name, meaning: Basic) -> Basic:
+def _primed(parser: Parser, name: Name, meaning: Basic) -> Basic:
     """``A'`` is A transposed; a prime on anything else is not read (``y'`` names a derivative)."""
     if is_matrix(meaning):
         for _ in range(name.primes):
@@ -93,7 +93,7 @@ def _primed(parser: "Parser", name: Name, meaning: Basic) -> Basic:
     raise parser.fail(f"'{name.display}' with a prime is not read here: write the derivative's value", _token_of(name))
 
 
-def _meaning(parser: "Parser", name: Name) -> Basic | None:
+def _meaning(parser: Parser, name: Name) -> Basic | None:
     if not name.subscript:
         return _bare_meaning(parser, name.base)
     subscript = subscript_text(name)
@@ -112,7 +112,7 @@ def _meaning(parser: "Parser", name: Name) -> Basic | None:
     return None
 
 
-def _bare_meaning(parser: "Parser", base: str) -> Basic | None:
+def _bare_meaning(parser: Parser, base: str) -> Basic | None:
     """A name without subscript: a bound index, a vocabulary name, the identity, e or pi."""
     if base in parser.bound:
         return parser.bound[base]
@@ -124,7 +124,7 @@ def _bare_meaning(parser: "Parser", base: str) -> Basic | None:
     return CONSTANTS.get(base) if base in ("e", "pi") else None
 
 
-def _sized_identity(parser: "Parser", base: str, subscript: str) -> Basic | None:
+def _sized_identity(parser: Parser, base: str, subscript: str) -> Basic | None:
     """``I_n``, ``I_3``: the identity matrix of that size, unless the vocabulary names I."""
     if base != "I" or parser.vocabulary.lookup("I") is not None or parser.vocabulary.open_names:
         return None
@@ -134,7 +134,7 @@ def _sized_identity(parser: "Parser", base: str, subscript: str) -> Basic | None
     return sympy.Identity(size) if isinstance(size, sympy.Symbol) and size.is_integer else None
 
 
-def _index_values(parser: "Parser", name: Name) -> list[Basic]:
+def _index_values(parser: Parser, name: Name) -> list[Basic]:
     """``x_{ij}`` has two indices, ``x_{i,j+1}`` too; each is read as an expression."""
     tokens = list(name.subscript)
     if len(tokens) > 1 and all(t.kind == "letter" and len(t.text) == 1 for t in tokens):
@@ -150,13 +150,13 @@ def _index_values(parser: "Parser", name: Name) -> list[Basic]:
     return values
 
 
-def _open_name(parser: "Parser", name: Name) -> Basic | None:
+def _open_name(parser: Parser, name: Name) -> Basic | None:
     """A new real symbol for an unknown name, when the vocabulary is open (references)."""
     subscript = subscript_text(name)
     return None if subscript == _NOT_PLAIN else parser.vocabulary.new_symbol(name.full(subscript))
 
 
-def _unknown(parser: "Parser", name: Name) -> str:
+def _unknown(parser: Parser, name: Name) -> str:
     return f"unknown name '{name.display}'; this answer can use: {parser.vocabulary.describe()}"
 
 

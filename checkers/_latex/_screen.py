@@ -55,7 +55,9 @@ def check_balance(tokens: list[Token], text: str) -> None:
         raise InvalidAnswer(f"'{_spell(problem.closer)}' closes nothing", text=text, position=problem.closer.start)
     if problem.closer is None:
         raise InvalidAnswer(f"'{_spell(problem.opener)}' is never closed", text=text, position=problem.opener.start)
-    raise InvalidAnswer(f"'{_spell(problem.opener)}' is closed by '{_spell(problem.closer)}'", text=text, position=problem.closer.start)
+    raise InvalidAnswer(
+        f"'{_spell(problem.opener)}' is closed by '{_spell(problem.closer)}'", text=text, position=problem.closer.start
+    )
 
 
 def _spell(token: Token) -> str:

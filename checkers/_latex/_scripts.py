@@ -37,7 +37,7 @@ __all__ = ["read_script", "superscript", "power", "is_transpose", "name_scripts"
 _DECORATION_NAMES = {"widehat": "hat", "widetilde": "tilde", "overline": "bar"}
 
 
-def read_script(parser: "Parser", what: str) -> list[Token]:
+def read_script(parser: Parser, what: str) -> list[Token]:
     """The tokens of a sub/superscript; ``e^-x`` takes the sign and the next token."""
     token = parser.peek()
     if token.is_char("-", "+") and not parser.peek(1).is_char("{"):
@@ -48,7 +48,7 @@ def read_script(parser: "Parser", what: str) -> list[Token]:
     return parser.read_group_tokens(what, digits="refuse")
 
 
-def superscript(parser: "Parser", base: Basic, token: Token) -> Basic:
+def superscript(parser: Parser, base: Basic, token: Token) -> Basic:
     """``base^...`` after the ``^`` at ``token``: a transpose, ``^{-T}``, or a power."""
     script = read_script(parser, "a superscript")
     if is_transpose(script):
@@ -63,7 +63,7 @@ def superscript(parser: "Parser", base: Basic, token: Token) -> Basic:
     return power(parser, base, parser.sub(script).parse_whole("the exponent"), token)
 
 
-def power(parser: "Parser", base: Basic, exponent: Basic, token: Token) -> Basic:
+def power(parser: Parser, base: Basic, exponent: Basic, token: Token) -> Basic:
     """``base ** exponent`` within the parser's limits, refused at ``token``."""
     return parser.guard(lambda: arithmetic.power(base, exponent, parser.limits), token)
 
@@ -76,7 +76,7 @@ def is_transpose(script: list[Token]) -> bool:
     return token.kind == "sup" or (token.text == "T" and token.kind in ("letter", "word"))
 
 
-def name_scripts(parser: "Parser", name: Name) -> Name:
+def name_scripts(parser: Parser, name: Name) -> Name:
     """``name`` with the subscript, primes and index superscript that follow it."""
     while True:
         token = parser.peek()
@@ -95,7 +95,7 @@ def name_scripts(parser: "Parser", name: Name) -> Name:
             return name
 
 
-def _index_superscript(parser: "Parser", name: Name) -> bool:
+def _index_superscript(parser: Parser, name: Name) -> bool:
     """``x^{(i)}``: a parenthesized superscript on an indexed family is an index."""
     brace = parser.position + 1
     if not parser.peek(1).is_char("{") or not parser.peek(2).is_char("("):
@@ -106,7 +106,11 @@ def _index_superscript(parser: "Parser", name: Name) -> bool:
     if isinstance(parser.vocabulary.lookup(name.base), IndexedBase) and not name.subscript:
         return True
     inner = parser.tokens[brace + 2 : close - 1]
-    if len(inner) == 1 and inner[0].kind == "letter" and (inner[0].text in parser.bound or inner[0].text in parser.vocabulary.index_bounds):
+    if (
+        len(inner) == 1
+        and inner[0].kind == "letter"
+        and (inner[0].text in parser.bound or inner[0].text in parser.vocabulary.index_bounds)
+    ):
         raise parser.fail(
             f"'{name.base}^{{({inner[0].text})}}' reads as an index, but '{name.base}' is not an indexed family here",
             parser.peek(1),
@@ -114,7 +118,7 @@ def _index_superscript(parser: "Parser", name: Name) -> bool:
     return False
 
 
-def decorated(parser: "Parser", token: Token) -> Name:
+def decorated(parser: Parser, token: Token) -> Name:
     """``\\hat{y}``, ``\\bar{x}``: the decorated name, spelled as the vocabulary spells it."""
     inner = parser.read_group_tokens(f"the argument of \\{token.text}")
     if len(inner) != 1 or inner[0].kind != "letter":

@@ -149,10 +149,13 @@ def _number(text: str, position: int, tokens: list[Token], space: bool) -> int:
     while (grouped := _THOUSANDS.match(text, position)) is not None:  # 20{,}000
         digits, position = digits + grouped.group(1), grouped.end()
     scientific = _SCIENTIFIC.match(text, position)
-    if scientific is not None and not (position + len(scientific.group(0)) < len(text) and text[position + len(scientific.group(0))].isalpha()):
+    if scientific is not None and not (
+        position + len(scientific.group(0)) < len(text) and text[position + len(scientific.group(0))].isalpha()
+    ):
         if "." not in digits:
             raise InvalidAnswer(
-                f"'{digits}{scientific.group(0)}' is ambiguous: write {digits}\\cdot 10^{{{scientific.group(0)[1:].lstrip('+')}}} "
+                f"'{digits}{scientific.group(0)}' is ambiguous: "
+                f"write {digits}\\cdot 10^{{{scientific.group(0)[1:].lstrip('+')}}} "
                 f"or {digits}e {scientific.group(0)[1:2]} ...",
                 text=text,
                 position=start,
@@ -169,7 +172,13 @@ def _letters(text: str, position: int, tokens: list[Token], space: bool) -> int:
         end += 1
     run = text[start:end]
     bounded = (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
-    if run in _CONNECTIVE_WORDS and bounded and (space or start == 0 or text[start - 1] in " }") and end < len(text) and text[end].isspace():
+    if (
+        run in _CONNECTIVE_WORDS
+        and bounded
+        and (space or start == 0 or text[start - 1] in " }")
+        and end < len(text)
+        and text[end].isspace()
+    ):
         tokens.append(Token("word", run, start, end, space))
         return end
     for offset, letter in enumerate(run):

@@ -31,7 +31,7 @@ def step_extras_latex(step: Step) -> list[str]:
     if step.conditions:
         extras.append(r"\text{if } " + r",\ ".join(clean_latex(c) for c in step.conditions))
     if step.note:
-        extras.append(r"\text{(%s)}" % _escape_text(step.note))
+        extras.append(rf"\text{{({_escape_text(step.note)})}}")
     return extras
 
 

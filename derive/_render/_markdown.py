@@ -9,6 +9,8 @@ empty.
 
 from __future__ import annotations
 
+import itertools
+
 from .._steps import Derivation, Step
 from ._latex import step_equation_latex, step_extras_latex
 from ._printers import clean_latex
@@ -59,7 +61,7 @@ def _as_table(steps: tuple[Step, ...], indent: str) -> list[str]:
 def _is_table(steps: tuple[Step, ...]) -> bool:
     if len(steps) < _TABLE_MIN_ROWS or any(s.substeps for s in steps):
         return False
-    return not any(previous.after == step.before for previous, step in zip(steps, steps[1:]))
+    return not any(previous.after == step.before for previous, step in itertools.pairwise(steps))
 
 
 def _render_steps(steps: tuple[Step, ...], depth: int) -> list[str]:

@@ -11,9 +11,8 @@ from functools import lru_cache
 
 import sympy
 from sympy import MatMul, MatrixExpr
-from sympy.printing.latex import LatexPrinter
+from sympy.printing.latex import LatexPrinter, greek_letters_set
 from sympy.printing.precedence import PRECEDENCE
-from sympy.printing.latex import greek_letters_set
 from sympy.printing.str import StrPrinter
 
 from .._matrix_objects import Elementwise, Softmax
@@ -130,11 +129,11 @@ class _CleanLatexPrinter(LatexPrinter):
     """sympy's LaTeX printer with words as \\text{} and indicators as \\mathbb{1}[x > 0]."""
 
     def _print_Str(self, expr):
-        return r"\text{%s}" % expr.name
+        return rf"\text{{{expr.name}}}"
 
     def _print_Heaviside(self, expr, exp=None):
-        text = r"\mathbb{1}\left[%s > 0\right]" % self._print(expr.args[0])
-        return text if exp is None else r"%s^{%s}" % (text, exp)
+        text = rf"\mathbb{{1}}\left[{self._print(expr.args[0])} > 0\right]"
+        return text if exp is None else rf"{text}^{{{exp}}}"
 
     def _print_MatAdd(self, expr):
         return _signed_sum(self, expr, leading_minus="- ")
@@ -144,7 +143,7 @@ class _CleanLatexPrinter(LatexPrinter):
         if split is None:
             return super()._print_MatMul(expr)
         sign, top, bottom = split
-        return r"%s\frac{%s}{%s}" % (sign and "- ", self._print(top), self._print(bottom))
+        return r"{}\frac{{{}}}{{{}}}".format(sign and "- ", self._print(top), self._print(bottom))
 
     def _print_MatrixSymbol(self, expr):
         name = expr.name
@@ -157,7 +156,7 @@ class _CleanLatexPrinter(LatexPrinter):
 
     def _print_Transpose(self, expr):
         if isinstance(expr.arg, (Softmax, Elementwise)):
-            return r"%s^{T}" % self._print(expr.arg)
+            return rf"{self._print(expr.arg)}^{{T}}"
         return super()._print_Transpose(expr)
 
 

@@ -16,7 +16,11 @@ def step_equation_text(step: Step) -> str:
 
 
 def _definition_text(definition) -> str:
-    return f"{readable_text(definition.lhs)} = {readable_text(definition.rhs)}" if hasattr(definition, "lhs") else readable_text(definition)
+    return (
+        f"{readable_text(definition.lhs)} = {readable_text(definition.rhs)}"
+        if hasattr(definition, "lhs")
+        else readable_text(definition)
+    )
 
 
 def render_text(derivation: Derivation) -> str:

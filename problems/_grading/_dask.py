@@ -84,7 +84,9 @@ class DaskRunner:
                 nearest = min(deadline for _, deadline in pending.values())
                 try:
                     with client.as_current():
-                        wait(list(pending), timeout=max(0.05, min(1.0, nearest - time.monotonic())), return_when="FIRST_COMPLETED")
+                        wait(
+                            list(pending), timeout=max(0.05, min(1.0, nearest - time.monotonic())), return_when="FIRST_COMPLETED"
+                        )
                 except TimeoutError:
                     pass
                 now = time.monotonic()
@@ -96,7 +98,12 @@ class DaskRunner:
                     elif now > deadline:
                         del pending[future]
                         future.cancel()
-                        yield task, undecided_payload(f"the check ran past {allowed:g} s on the Dask cluster and was cancelled.", allowed)
+                        yield (
+                            task,
+                            undecided_payload(
+                                f"the check ran past {allowed:g} s on the Dask cluster and was cancelled.", allowed
+                            ),
+                        )
         finally:
             for future in pending:
                 future.cancel()

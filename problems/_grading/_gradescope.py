@@ -24,13 +24,15 @@ from checkers import UsageError
 __all__ = ["gradescope_results", "write_gradescope"]
 
 
-def gradescope_results(records: Iterable[dict[str, Any]], *, execution_time: float, visibility: str = "visible") -> dict[str, Any]:
+def gradescope_results(
+    records: Iterable[dict[str, Any]], *, execution_time: float, visibility: str = "visible"
+) -> dict[str, Any]:
     """The results.json document for these records, in row order."""
     tests = [_test(record, visibility) for record in sorted(records, key=lambda r: r["row"])]
     passed = sum(1 for t in tests if t["status"] == "passed")
     return {
         "score": float(sum(t["score"] for t in tests)),
-        "execution_time": int(math.ceil(execution_time)),
+        "execution_time": math.ceil(execution_time),
         "output": f"derivecheck graded {len(tests)} answers: {passed} correct.",
         "visibility": visibility,
         "stdout_visibility": "hidden",

@@ -73,7 +73,9 @@ class LocalRunner:
                     if not pool.active:  # all workers died at once (rare): start a new pool
                         pool.stop()
                         pool = self._pool()
-                    pending[pool.schedule(run_task, args=(task, self.timeout, self.check), timeout=self.timeout + self.grace)] = task
+                    pending[pool.schedule(run_task, args=(task, self.timeout, self.check), timeout=self.timeout + self.grace)] = (
+                        task
+                    )
                 if not pending:
                     break
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
@@ -106,11 +108,16 @@ class LocalRunner:
         except BrokenProcessPool:
             return None
         except FutureTimeout:
-            return undecided_payload(f"the check ran past its {self.timeout:g} s budget and {self.grace:g} s of grace; "
-                                     "its worker was stopped and replaced.", self.timeout + self.grace)
+            return undecided_payload(
+                f"the check ran past its {self.timeout:g} s budget and {self.grace:g} s of grace; "
+                "its worker was stopped and replaced.",
+                self.timeout + self.grace,
+            )
         except ProcessExpired as error:
-            return undecided_payload(f"the worker checking this answer died ({_describe_exit(error.exitcode)}); it was replaced. "
-                                     f"Each check may use {self.memory_mb} MB of memory and {self.timeout + self.grace:g} s of CPU.")
+            return undecided_payload(
+                f"the worker checking this answer died ({_describe_exit(error.exitcode)}); it was replaced. "
+                f"Each check may use {self.memory_mb} MB of memory and {self.timeout + self.grace:g} s of CPU."
+            )
         except CancelledError:
             return undecided_payload("the check was cancelled.")
         except Exception as error:  # pickling problems, a broken pool

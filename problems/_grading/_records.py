@@ -22,7 +22,7 @@ from ._rows import RowError, Task
 __all__ = ["result_record", "error_payload", "undecided_payload", "ERROR", "STATUSES"]
 
 ERROR = "error"
-STATUSES = tuple(s.value for s in Status) + (ERROR,)
+STATUSES = (*tuple(s.value for s in Status), ERROR)
 Payload = dict[str, Any]
 
 

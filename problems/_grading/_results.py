@@ -84,7 +84,7 @@ class ResultsLog:
                 os.close(self._fd)
                 self._fd = -1
 
-    def __enter__(self) -> "ResultsLog":
+    def __enter__(self) -> ResultsLog:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, TextIO, Union
+from typing import BinaryIO, TextIO
 
 from checkers import DerivecheckError, UsageError
 from checkers._declarations import read_declarations
@@ -31,7 +31,7 @@ MAX_TEXT = 100_000          # characters in an answer or expected field (the che
 MAX_LINE = 2_000_000        # bytes in one JSONL line or CSV record
 MAX_NAME = 200              # characters in an id, problem or part
 MAX_SYMBOLS = 50            # declarations in "symbols"
-JsonId = Union[str, int, None]
+JsonId = str | int | None
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ class RowError:
     problem: str | None = None
 
 
-Item = Union[Task, RowError]
+Item = Task | RowError
 
 
 def task_from_mapping(data: Mapping[str, object], row: int) -> Item:
@@ -89,7 +89,9 @@ def _task(data: Mapping[str, object], row: int, row_id: JsonId) -> Task:
     if "id" not in data or data["id"] is None or data["id"] == "":
         raise _Bad("missing-field", 'the row has no "id"')
     if row_id is None:
-        raise _Bad("wrong-type", f'"id" must be a string of at most {MAX_NAME} characters or an integer, not {_describe(data["id"])}')
+        raise _Bad(
+            "wrong-type", f'"id" must be a string of at most {MAX_NAME} characters or an integer, not {_describe(data["id"])}'
+        )
     if "answer" not in data or data["answer"] is None:
         raise _Bad("missing-field", 'the row has no "answer"')
     answer = _text(data["answer"], "answer")
@@ -158,7 +160,15 @@ def _symbols(value: object) -> tuple[str, ...]:
 
 
 def _describe(value: object) -> str:
-    names = {dict: "an object", list: "a list", bool: "true/false", float: "a number", int: "a number", str: "text", type(None): "null"}
+    names = {
+        dict: "an object",
+        list: "a list",
+        bool: "true/false",
+        float: "a number",
+        int: "a number",
+        str: "text",
+        type(None): "null",
+    }
     return names.get(type(value), type(value).__name__)
 
 
@@ -223,7 +233,9 @@ def _json_row(line: bytes, number: int) -> Item:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        return RowError(number, _salvage_id(line), "unreadable", f"line {number} is not valid JSON: {error.msg} at column {error.colno}")
+        return RowError(
+            number, _salvage_id(line), "unreadable", f"line {number} is not valid JSON: {error.msg} at column {error.colno}"
+        )
     except RecursionError:
         return RowError(number, _salvage_id(line), "unreadable", f"line {number} is nested too deeply")
     except ValueError as error:  # e.g. an integer with too many digits

@@ -45,7 +45,11 @@ class Summary:
         self.by_problem[str(problem)][status] += 1
         elapsed = record.get("elapsed")
         if isinstance(elapsed, (int, float)):
-            entry = (float(elapsed), -int(record["row"]), f"row {record['row']} (id {record.get('id')!r}, {problem}): {elapsed:.2f} s, {status}")
+            entry = (
+                float(elapsed),
+                -int(record["row"]),
+                f"row {record['row']} (id {record.get('id')!r}, {problem}): {elapsed:.2f} s, {status}",
+            )
             if len(self.slowest) < self.slowest_count:
                 heapq.heappush(self.slowest, entry)
             else:
@@ -68,7 +72,9 @@ class Summary:
                 counts = self.by_problem[problem]
                 lines.append(f"  {problem:<{width}}  " + "  ".join(f"{s} {counts[s]:,}" for s in STATUSES))
             if len(self.by_problem) > self.problems_shown:
-                lines.append(f"  ... and {len(self.by_problem) - self.problems_shown} more problems (the results file has them all)")
+                lines.append(
+                    f"  ... and {len(self.by_problem) - self.problems_shown} more problems (the results file has them all)"
+                )
         if self.slowest:
             lines.append("Slowest rows:")
             lines.extend(f"  {text}" for _, _, text in sorted(self.slowest, reverse=True))

@@ -69,7 +69,7 @@ def limit_resources(memory_mb: int, grace: float) -> None:
     sys.unraisablehook = _quiet_budget_expiry
 
 
-def _quiet_budget_expiry(unraisable: "sys.UnraisableHookArgs") -> None:
+def _quiet_budget_expiry(unraisable: sys.UnraisableHookArgs) -> None:
     """A budget that expires while a generator is being closed is expected, not worth a stderr trace."""
     if not isinstance(unraisable.exc_value, BudgetExpired):
         sys.__unraisablehook__(unraisable)

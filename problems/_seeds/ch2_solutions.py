@@ -7,8 +7,7 @@ its solution and restated here.
 
 from __future__ import annotations
 
-from .._define import (Seed, classify_critical, critical, derivative, evaluate, graph, matrix, part, problem,
-                       stated)
+from .._define import Seed, classify_critical, critical, derivative, evaluate, graph, matrix, part, problem, stated
 
 SEED = Seed("000_746bba72c1f495df.txt", prefix="ch2-solutions")
 

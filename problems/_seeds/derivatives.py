@@ -13,8 +13,19 @@ from sympy import FiniteSet, MatrixSymbol, OneMatrix, Symbol
 
 import derive
 
-from .._define import (Recipe, Seed, classify_critical, critical, derivative, extrema, gradient, implicit,
-                       mean_value, part, problem)
+from .._define import (
+    Recipe,
+    Seed,
+    classify_critical,
+    critical,
+    derivative,
+    extrema,
+    gradient,
+    implicit,
+    mean_value,
+    part,
+    problem,
+)
 
 SEED = Seed("002_e2c7e688e5885145.txt", prefix="derivatives")
 

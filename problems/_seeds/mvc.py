@@ -11,8 +11,21 @@ import sympy
 
 import derive
 
-from .._define import (Recipe, Seed, convexity, derivative, directional, evaluate, gradient, graph, hessian, matrix,
-                       part, problem, stated, steepest)
+from .._define import (
+    Recipe,
+    Seed,
+    convexity,
+    derivative,
+    directional,
+    evaluate,
+    gradient,
+    graph,
+    matrix,
+    part,
+    problem,
+    stated,
+    steepest,
+)
 
 SEED = Seed("001_5154a62af5f7d260.txt", prefix="mvc")
 

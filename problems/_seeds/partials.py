@@ -14,7 +14,7 @@ from sympy import FiniteSet, ImmutableMatrix, MatrixSymbol, OneMatrix, Symbol
 
 import derive
 
-from .._define import (Recipe, Seed, directional, evaluate, gradient, part, problem, steepest)
+from .._define import Recipe, Seed, directional, evaluate, gradient, part, problem, steepest
 
 SEED = Seed("003_2bd3841ce9aef629.txt", prefix="partials")
 

@@ -14,9 +14,15 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "data"))
-from latex_corpus import Entry, load  # noqa: E402
-from latex_readers import (  # noqa: E402
-    AGREE, FAULTS_OF_DERIVECHECK, LISTABLE, Known, classify, entry_id, load_known,
+from latex_corpus import Entry, load
+from latex_readers import (
+    AGREE,
+    FAULTS_OF_DERIVECHECK,
+    LISTABLE,
+    Known,
+    classify,
+    entry_id,
+    load_known,
 )
 
 ENTRIES = load("latex_corpus.tsv") + load("latex_seed_corpus.tsv")

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "data"))
-from latex_corpus import expected_members, load, same_meaning  # noqa: E402
+from latex_corpus import expected_members, load, same_meaning
 
-from checkers._errors import InvalidAnswer  # noqa: E402
-from checkers._latex import read_latex  # noqa: E402
+from checkers._errors import InvalidAnswer
+from checkers._latex import read_latex
 
 CONSTRUCTS = load("latex_corpus.tsv")
 SEEDS = load("latex_seed_corpus.tsv")

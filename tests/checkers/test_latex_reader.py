@@ -16,7 +16,9 @@ from checkers._vocabulary import Vocabulary
 x, y, w, b = symbols("x y w b")
 SCALARS = Vocabulary.from_objects(x, y, w, b)
 i, I = symbols("i I", integer=True, positive=True)
-UDL = Vocabulary.from_objects(Sum((symbols("phi_0") + symbols("phi_1") * IndexedBase("x")[i] - IndexedBase("y")[i]) ** 2, (i, 1, I)))
+UDL = Vocabulary.from_objects(
+    Sum((symbols("phi_0") + symbols("phi_1") * IndexedBase("x")[i] - IndexedBase("y")[i]) ** 2, (i, 1, I))
+)
 
 
 @pytest.mark.parametrize(

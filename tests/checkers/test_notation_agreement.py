@@ -43,12 +43,12 @@ import sympy
 from sympy import HadamardPower, ImmutableMatrix, MatrixSymbol, Tuple, symbols
 
 sys.path.insert(0, str(Path(__file__).parent / "data"))
-from latex_corpus import Entry, load  # noqa: E402
+from latex_corpus import Entry, load
 
-from checkers import Status, Verdict, check  # noqa: E402
-from checkers._latex import read_latex  # noqa: E402
-from checkers._plain import read_plain  # noqa: E402
-from checkers._read import looks_like_latex  # noqa: E402
+from checkers import Status, Verdict, check
+from checkers._latex import read_latex
+from checkers._plain import read_plain
+from checkers._read import looks_like_latex
 
 TIMEOUT = 10.0  # per check; the whole table takes a few seconds
 

@@ -1,8 +1,27 @@
 """The plain-syntax reader: what each string means, and where it refuses."""
 
 import pytest
-from sympy import (E, Derivative, FiniteSet, Function, ImmutableMatrix, IndexedBase, MatrixSymbol, Piecewise,
-                   Rational, Subs, Sum, Symbol, Tuple, cos, exp, log, pi, sqrt, symbols)
+from sympy import (
+    Derivative,
+    E,
+    FiniteSet,
+    Function,
+    ImmutableMatrix,
+    IndexedBase,
+    MatrixSymbol,
+    Piecewise,
+    Rational,
+    Subs,
+    Sum,
+    Symbol,
+    Tuple,
+    cos,
+    exp,
+    log,
+    pi,
+    sqrt,
+    symbols,
+)
 
 from checkers import InvalidAnswer, Vocabulary, read_answer, sigmoid
 

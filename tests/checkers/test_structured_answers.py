@@ -1,9 +1,24 @@
 """Matrices, matrix expressions, indexed sums, undefined functions, sets, tuples, equations."""
 
 import pytest
-from sympy import (Eq, Function, HadamardProduct, ImmutableMatrix, IndexedBase, Matrix, MatrixSymbol, Piecewise, Q,
-                   Rational, Sum, Symbol, Trace,
-                   Tuple, FiniteSet, exp, symbols)
+from sympy import (
+    Eq,
+    FiniteSet,
+    Function,
+    HadamardProduct,
+    ImmutableMatrix,
+    IndexedBase,
+    MatrixSymbol,
+    Piecewise,
+    Q,
+    Rational,
+    Sum,
+    Symbol,
+    Trace,
+    Tuple,
+    exp,
+    symbols,
+)
 
 from checkers import Method, Status, check
 
@@ -64,8 +79,16 @@ SUMS = [
     (Sum(2 * (phi0 + phi1 * xs[i] - ys[i]), (i, 1, I)), "Sum(2*phi_0 + 2*phi_1*x[i] - 2*y[i], (i, 1, I))", Status.CORRECT),
     (Sum(2 * (phi0 + phi1 * xs[i] - ys[i]), (i, 1, I)), "2*I*phi_0 + Sum(2*phi_1*x[i] - 2*y[i], (i, 1, I))", Status.CORRECT),
     (Sum(2 * (phi0 + phi1 * xs[i] - ys[i]), (i, 1, I)), "Sum(2*phi_0 + 2*phi_1*x[i], (i, 1, I))", Status.INCORRECT),
-    (Sum(2 * (phi0 + phi1 * xs[i] - ys[i]) * xs[i], (i, 1, I)), "Sum(2*phi_0*x[i] + 2*phi_1*x[i]**2, (i, 1, I))", Status.INCORRECT),
-    (Sum(2 * (phi0 + phi1 * xs[i] - ys[i]) * xs[i], (i, 1, I)), "Sum(2*x[i]*(phi_0 + phi_1*x[i] - y[i]), (i, 1, I))", Status.CORRECT),
+    (
+        Sum(2 * (phi0 + phi1 * xs[i] - ys[i]) * xs[i], (i, 1, I)),
+        "Sum(2*phi_0*x[i] + 2*phi_1*x[i]**2, (i, 1, I))",
+        Status.INCORRECT,
+    ),
+    (
+        Sum(2 * (phi0 + phi1 * xs[i] - ys[i]) * xs[i], (i, 1, I)),
+        "Sum(2*x[i]*(phi_0 + phi_1*x[i] - y[i]), (i, 1, I))",
+        Status.CORRECT,
+    ),
 ]
 
 

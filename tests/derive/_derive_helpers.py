@@ -13,7 +13,10 @@ def numerically_equal(a, b, symbols=None, trials=6, seed=0, tol=1e-8) -> bool:
     difference = sympy.sympify(a - b).rewrite(sympy.exp)
     checked = 0
     for _ in range(trials * 4):
-        point = {s: sympy.Float(rng.uniform(0.2, 2.0) * rng.choice((1, -1)) if not s.is_positive else rng.uniform(0.2, 2.0)) for s in symbols}
+        point = {
+            s: sympy.Float(rng.uniform(0.2, 2.0) * rng.choice((1, -1)) if not s.is_positive else rng.uniform(0.2, 2.0))
+            for s in symbols
+        }
         value = sympy.N(difference.subs(point), 30)
         scale = 1 + abs(sympy.N(sympy.sympify(a).rewrite(sympy.exp).subs(point)))
         if not value.is_number or value.has(sympy.nan, sympy.zoo) or not value.is_finite:

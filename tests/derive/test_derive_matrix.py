@@ -68,7 +68,8 @@ CASES = {
                       lambda V: float(-np.sum(V["y"] * np.log(np.exp(V["z"]) / np.sum(np.exp(V["z"]))))),
                       {"y": _onehot_columns(2, 1)}),
     "cross_entropy_batch": ("grad", "Z", {"Z": (2, 2), "Y": (2, 2)},
-                            lambda M: -sum(M["Y"][k, j] * sympy.log(sympy.exp(M["Z"][k, j]) / sum(sympy.exp(M["Z"][i, j]) for i in range(2)))
+                            lambda M: -sum(M["Y"][k, j] * sympy.log(sympy.exp(M["Z"][k, j])
+                                                                     / sum(sympy.exp(M["Z"][i, j]) for i in range(2)))
                                            for k in range(2) for j in range(2)) / 2,
                             lambda V: float(-np.sum(V["Y"] * np.log(np.exp(V["Z"]) / np.sum(np.exp(V["Z"]), axis=0))) / 2),
                             {"Y": _onehot_columns(2, 2)}),

@@ -3,10 +3,10 @@ implicit derivatives."""
 
 import pytest
 import sympy
+from _derive_helpers import numerically_equal
 from sympy import Eq, Matrix, Rational, exp, sin, sqrt
 
 import derive
-from _derive_helpers import numerically_equal
 
 x, y, z, x1, x2 = sympy.symbols("x y z x1 x2", real=True)
 

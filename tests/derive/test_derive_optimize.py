@@ -24,7 +24,7 @@ def test_seed_000_critical_points():
 
 def test_inconclusive_second_derivative_falls_back_to_first_derivative_test():
     derivation = derive.critical_points((x - 1) ** 4, x)
-    classify = [s for s in derivation.steps if s.rule == "classify critical point"][0]
+    classify = next(s for s in derivation.steps if s.rule == "classify critical point")
     assert [s.rule for s in classify.substeps] == ["second-derivative test", "first-derivative test"]
     assert classify.substeps[0].after == 0
     assert str(classify.after) == "local minimum"

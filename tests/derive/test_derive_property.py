@@ -1,10 +1,11 @@
 """Property: derivative and gradient results equal sympy.diff on generated expressions."""
 
 import sympy
-from hypothesis import given, settings, strategies as st
+from _derive_helpers import numerically_equal
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import derive
-from _derive_helpers import numerically_equal
 
 x, y = sympy.symbols("x y", real=True)
 

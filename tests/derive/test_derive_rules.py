@@ -3,11 +3,11 @@ sympy.diff (checked numerically, after rewriting activations through exp)."""
 
 import pytest
 import sympy
+from _derive_helpers import numerically_equal
 from sympy import Abs, Function, Heaviside, asin, atan, cos, cosh, exp, log, sin, sqrt, tan, tanh
 
 import derive
 from derive import relu, sigmoid, softplus
-from _derive_helpers import numerically_equal
 
 x = sympy.Symbol("x", real=True)
 y = sympy.Symbol("y", real=True)

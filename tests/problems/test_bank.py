@@ -8,10 +8,10 @@ import subprocess
 import sys
 
 import pytest
+from seed_answers import all_rows
 
 from checkers import Status
 from problems import ANSWER_KINDS, bank
-from seed_answers import all_rows
 
 ROWS = all_rows()
 PARTS = {part.qualified_id: part for part in bank.parts()}

@@ -53,7 +53,10 @@ def test_timeout_gives_undecided_exit_status():
 
 DERIVES = [
     (["derive", "--expr", "exp(sin(x^2))", "--wrt", "x"], "chain rule"),
-    (["derive", "--expr", r"\frac{xy + \sin z}{1 + e^{-x}}", "--wrt", "x,y,z", "--what", "graph", "--point", "1,2,pi/4"], "1.97905"),
+    (
+        ["derive", "--expr", r"\frac{xy + \sin z}{1 + e^{-x}}", "--wrt", "x,y,z", "--what", "graph", "--point", "1,2,pi/4"],
+        "1.97905",
+    ),
     (["derive", "--expr", "x1^2 + 4x2^2", "--wrt", "x1,x2", "--what", "gradient", "--point", "1,1"], "gradient"),
     (["derive", "--expr", "x^3 - 5x^2 + 3x", "--wrt", "x", "--what", "critical"], "local minimum"),
     (["derive", "--expr", "x^2 + y^2", "--wrt", "x,y", "--what", "kkt", "--constraint", "1 - x - y"], "stationarity"),

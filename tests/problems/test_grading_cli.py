@@ -69,7 +69,11 @@ def test_csv_input_gives_the_same_results_as_jsonl(tmp_path):
     out = tmp_path / "results.jsonl"
     result = _grade(subs, "-o", out)
     assert result.exit_code == 0, result.output
-    assert {r["id"]: (r["row"], r["status"]) for r in _results(out)} == {"s1": (2, "correct"), "s3": (3, "incorrect"), "s4": (4, "correct")}
+    assert {r["id"]: (r["row"], r["status"]) for r in _results(out)} == {
+        "s1": (2, "correct"),
+        "s3": (3, "incorrect"),
+        "s4": (4, "correct"),
+    }
 
 
 USAGE_ERRORS = [
@@ -117,10 +121,22 @@ def test_resume_grades_only_the_missing_rows(tmp_path):
 
 
 def test_a_run_killed_part_way_resumes_without_losing_or_duplicating_rows(tmp_path):
-    rows = [{"id": f"r{k}", "expected": f"x^2 + {k} x", "answer": f"x*x + {k}*x" if k % 3 else f"x^2 + {k + 1} x"} for k in range(600)]
+    rows = [
+        {"id": f"r{k}", "expected": f"x^2 + {k} x", "answer": f"x*x + {k}*x" if k % 3 else f"x^2 + {k + 1} x"} for k in range(600)
+    ]
     subs = _write_jsonl(tmp_path / "subs.jsonl", rows)
     out = tmp_path / "results.jsonl"
-    command = [sys.executable, "-c", "from problems.cli import main; main()", "grade", str(subs), "-o", str(out), "--workers", "2"]
+    command = [
+        sys.executable,
+        "-c",
+        "from problems.cli import main; main()",
+        "grade",
+        str(subs),
+        "-o",
+        str(out),
+        "--workers",
+        "2",
+    ]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         deadline = time.monotonic() + 60

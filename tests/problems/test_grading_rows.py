@@ -88,7 +88,12 @@ JSONL_LINES = [
 @pytest.mark.parametrize(("line", "kind", "row_id"), JSONL_LINES)
 def test_each_jsonl_line_becomes_one_item(tmp_path, line, kind, row_id):
     path = tmp_path / "subs.jsonl"
-    path.write_bytes(b'{"id": "first", "expected": "x", "answer": "x"}\n\n' + line + b"\n" + b'{"id": "last", "expected": "x", "answer": "x"}\n')
+    path.write_bytes(
+        b'{"id": "first", "expected": "x", "answer": "x"}\n\n'
+        + line
+        + b"\n"
+        + b'{"id": "last", "expected": "x", "answer": "x"}\n'
+    )
     items = list(read_submissions(path, "jsonl"))
     assert [i.row for i in items] == [1, 3, 4]
     assert items[0].id == "first" and items[2].id == "last"
@@ -159,5 +164,5 @@ def test_results_log_resume_cuts_a_torn_last_line(tmp_path):
 def test_results_log_refuses_a_file_that_is_not_results(tmp_path):
     path = tmp_path / "results.jsonl"
     path.write_text('{"id": "s1", "row": 1, "status": "correct"}\nhello\n{"id": "s2", "row": 2, "status": "correct"}\n')
-    with pytest.raises(Exception, match="line 2 of .* is not a derivecheck result"):
+    with pytest.raises(Exception, match=r"line 2 of .* is not a derivecheck result"):
         ResultsLog.open_existing(path)

@@ -6,7 +6,6 @@ import sympy
 
 import derive
 
-
 from ..._define import Recipe, Seed
 
 SEED = Seed("004_bfa3633638d6bd60.txt", prefix="udl")
@@ -32,7 +31,7 @@ def first(derivation: derive.Derivation) -> sympy.Basic:
     """The only point of a one-variable KKT / critical-point result."""
     result = derivation.result
     while isinstance(result, (sympy.Tuple, tuple, sympy.FiniteSet, list)):
-        result = list(result)[0]
+        result = next(iter(result))
     return result
 
 
@@ -45,7 +44,7 @@ def relu_as_activation(derivation: derive.Derivation) -> sympy.Basic:
 class _Word(Recipe):
     """A yes/no verdict: there is nothing for ``derive`` to compute, so it is stated with its reason."""
 
-    def _derive(self, variables):  # noqa: ANN001, ANN202 - Recipe's own signature
+    def _derive(self, variables):
         word = derive.Label(self.expr)
         note = self.options["note"]
         return derive.Derivation(word, (derive.Step("stated", word, word, note=note),), title=note)

@@ -38,7 +38,7 @@ def _network(inputs: int, hidden: int, output: int) -> str:
     for d in range(1, hidden + 1):
         pre = " + ".join([f"theta_{d}0"] + [f"theta_{d}{k} x_{k}" for k in range(1, inputs + 1)])
         units.append(f"phi_{output}{d} a({pre})")
-    return " + ".join([f"phi_{output}0"] + units)
+    return " + ".join([f"phi_{output}0", *units])
 
 
 def _network_variables(inputs: int, hidden: int, outputs: int) -> list[str]:

@@ -15,7 +15,7 @@ def _zigzag() -> str:
     return f"({y('0')})^2 + ({y('1/6')} - 1)^2 + ({y('1/3')})^2 + ({y('2/3')} - 1)^2"
 
 
-def _only_point(derivation) -> sympy.Basic:  # noqa: ANN001
+def _only_point(derivation) -> sympy.Basic:
     (point,) = derivation.result
     return sympy.Tuple(*point)
 

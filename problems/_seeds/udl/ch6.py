@@ -18,7 +18,7 @@ def _shallow_derivative(name: str) -> Recipe:
     return Recipe("derivative", _TERM, name, pick=relu_as_activation)
 
 
-def _determinant(derivation) -> sympy.Basic:  # noqa: ANN001
+def _determinant(derivation) -> sympy.Basic:
     det = derivation.result.det().replace(lambda e: isinstance(e, sympy.Sum) and e.function == 1, lambda e: e.doit())
     return sympy.factor_terms(det)
 

@@ -37,17 +37,17 @@ from functools import cached_property, reduce
 from pathlib import Path
 
 import sympy
+from latex_corpus import Entry, expected_members, same_meaning
 from sympy.core.function import AppliedUndef, UndefinedFunction
 
 from checkers import _structures as structures
-from checkers._errors import InvalidAnswer
-from checkers._latex import read_latex
 from checkers._arithmetic import Refused
 from checkers._arithmetic import add as _add
+from checkers._errors import InvalidAnswer
+from checkers._latex import read_latex
 from checkers._latex._functions import function_named
 from checkers._names import canonical_name
 from checkers._vocabulary import Vocabulary
-from latex_corpus import Entry, expected_members, same_meaning
 
 __all__ = [
     "Meaning", "Reading", "Classified", "Known", "entry_id", "agrees", "load_known", "read_derivecheck",
@@ -199,7 +199,7 @@ def read_latex2sympy(entry: Entry, seconds: float = TIMEOUT_SECONDS) -> Reading:
             raw = latex2sympy(entry.latex, **latex2sympy_options())
     except _TimedOut:
         return Reading(None, f"timed out after {seconds:g} s")
-    except Exception as error:  # noqa: BLE001 - latex2sympy2 refuses with plain Exception (and crashes with AttributeError)
+    except Exception as error:
         return Reading(None, f"{type(error).__name__}: {str(error).splitlines()[0][:100]}")
     try:
         with time_limit(seconds):
