@@ -15,28 +15,17 @@ import mpmath
 import sympy
 from sympy import Basic, ImmutableMatrix, MatrixBase, MatrixExpr
 
-from derive._functions import lower
-
 from . import _instances as instances
 from . import _structures as structures
 from ._budget import Budget
+from ._canonical import as_set_if_listed, as_vector_if_tuple, canonical, vector_length
 from ._numeric import Undefined, Unevaluable, close, evaluate, is_real_value
+from ._outcome import Outcome, counterexample, describe_kind, kind_of, shape_mismatch, shape_text, with_detail
 from ._sampling import PointSampler, variables_of
 from ._symbolic import prove_zero
 from ._verdict import Evidence, Method, Status
 
-__all__ = ["Outcome", "Comparison", "kind_of"]
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """The result of one comparison, before it becomes a Verdict."""
-
-    status: Status
-    method: Method
-    proved: bool
-    message: str
-    evidence: Evidence | None = None
+__all__ = ["Outcome", "Comparison", "kind_of"]  # Outcome and kind_of live in _outcome
 
 
 @dataclass(frozen=True)
@@ -44,23 +33,6 @@ class _Screen:
     agreed: int
     counterexample: Evidence | None = None
     unevaluable: str | None = None
-
-
-def kind_of(obj: object) -> str:
-    """``scalar``, ``matrix``, ``matrix-expression``, ``set``, ``tuple``, ``equation`` or ``condition``."""
-    if isinstance(obj, MatrixBase):
-        return "matrix"
-    if isinstance(obj, MatrixExpr):
-        return "matrix-expression"
-    if isinstance(obj, sympy.FiniteSet):
-        return "set"
-    if isinstance(obj, sympy.Tuple):
-        return "tuple"
-    if isinstance(obj, sympy.Eq):
-        return "equation"
-    if isinstance(obj, (sympy.logic.boolalg.Boolean, sympy.Set)) and not isinstance(obj, sympy.Expr):
-        return "condition"
-    return "scalar"
 
 
 class Comparison:
@@ -78,13 +50,13 @@ class Comparison:
 
     # -- dispatch -----------------------------------------------------------------------
     def compare(self, expected: Basic, answer: Basic) -> Outcome:
-        expected, answer = _as_vector_if_tuple(expected, answer)
-        answer = _as_set_if_listed(expected, answer)
+        expected, answer = as_vector_if_tuple(expected, answer)
+        answer = as_set_if_listed(expected, answer)
         kinds = kind_of(expected), kind_of(answer)
         if kinds == ("matrix-expression", "matrix") or kinds == ("matrix", "matrix-expression"):
             return self.matrix_expressions(expected, answer)
         if kinds[0] != kinds[1]:
-            return _shape_mismatch(f"expected {_describe_kind(expected)}, got {_describe_kind(answer)}")
+            return shape_mismatch(f"expected {describe_kind(expected)}, got {describe_kind(answer)}")
         handler = {
             "scalar": self.scalars,
             "matrix": self.matrices,
@@ -101,10 +73,10 @@ class Comparison:
         return self.values([expected], [answer])
 
     def matrices(self, expected: MatrixBase, answer: MatrixBase) -> Outcome:
-        if _vector_length(expected) and _vector_length(expected) == _vector_length(answer):
+        if vector_length(expected) and vector_length(expected) == vector_length(answer):
             answer = ImmutableMatrix(list(answer)).reshape(*expected.shape)
         if expected.shape != answer.shape:
-            return _shape_mismatch(f"expected a {_shape_text(expected.shape)} matrix, got {_shape_text(answer.shape)}")
+            return shape_mismatch(f"expected a {shape_text(expected.shape)} matrix, got {shape_text(answer.shape)}")
         return self.values(list(expected), list(answer))
 
     def values(self, expected: list[Basic], answer: list[Basic]) -> Outcome:
@@ -118,13 +90,13 @@ class Comparison:
             return self.by_instances(expected, answer)
         screen = self.screen(expected, answer, self.screen_points)
         if screen.counterexample is not None:
-            return _counterexample(screen.counterexample)
+            return counterexample(screen.counterexample)
         proof = self.prove(expected, answer)
         if proof is not None:
             return proof
         full = self.screen(expected, answer, self.full_points)
         if full.counterexample is not None:
-            return _counterexample(full.counterexample)
+            return counterexample(full.counterexample)
         return self.numeric_agreement(full)
 
     def prove(self, expected: list[Basic], answer: list[Basic]) -> Outcome | None:
@@ -239,7 +211,7 @@ class Comparison:
                 screen = self.screen(concrete_e, concrete_a, self.screen_points * 2)
                 if screen.counterexample is not None:
                     description = "; ".join(d for d in (size_case.description, function_case.description) if d)
-                    return _counterexample(_with_detail(screen.counterexample, description))
+                    return counterexample(with_detail(screen.counterexample, description))
                 if screen.unevaluable:
                     return self.numeric_agreement(screen)
                 checked += screen.agreed
@@ -262,7 +234,7 @@ class Comparison:
             screen = self.screen([structures.scalar_if_1x1(x) for x in concrete_e],
                                  [structures.scalar_if_1x1(x) for x in concrete_a], self.screen_points)
             if screen.counterexample is not None:
-                return _counterexample(_with_detail(screen.counterexample, case.description))
+                return counterexample(with_detail(screen.counterexample, case.description))
             if screen.unevaluable:
                 return self.numeric_agreement(screen)
             checked += 1
@@ -294,12 +266,12 @@ class Comparison:
         if screen.counterexample is None:
             return None
         description = "; ".join(d for d in (size_case.description, function_case.description) if d)
-        return _counterexample(_with_detail(screen.counterexample, description))
+        return counterexample(with_detail(screen.counterexample, description))
 
     def matrix_expressions(self, expected: Basic, answer: Basic) -> Outcome:
         mismatch = _shape_difference(expected, answer)
         if mismatch:
-            return _shape_mismatch(mismatch)
+            return shape_mismatch(mismatch)
         misfit = _size_misfit([expected], [answer])
         if misfit is not None:
             return misfit
@@ -319,9 +291,9 @@ class Comparison:
             outcome = self.compare(_as_matrix(concrete_e), _as_matrix(concrete_a))
             if outcome.status is not Status.CORRECT:
                 if outcome.evidence is not None and outcome.method is Method.NUMERIC:
-                    counterexample = _counterexample(_with_detail(outcome.evidence, case.description))
+                    located = counterexample(with_detail(outcome.evidence, case.description))
                     outcome = Outcome(
-                        outcome.status, Method.INSTANCES, outcome.proved, counterexample.message, counterexample.evidence
+                        outcome.status, Method.INSTANCES, outcome.proved, located.message, located.evidence
                     )
                 return outcome
         if not checked:
@@ -346,7 +318,7 @@ class Comparison:
 
     def tuples(self, expected: sympy.Tuple, answer: sympy.Tuple) -> Outcome:
         if len(expected) != len(answer):
-            return _shape_mismatch(f"expected {len(expected)} components, got {len(answer)}")
+            return shape_mismatch(f"expected {len(expected)} components, got {len(answer)}")
         outcomes = [self.compare(e, a) for e, a in zip(expected, answer)]
         for index, outcome in enumerate(outcomes):
             if outcome.status is not Status.CORRECT:
@@ -358,7 +330,7 @@ class Comparison:
 
     def equations(self, expected: sympy.Eq, answer: sympy.Eq) -> Outcome:
         """Same equation up to a nonzero constant factor: (l1 - r1) = c (l2 - r2)."""
-        left, right = lower(expected.lhs - expected.rhs), lower(answer.lhs - answer.rhs)
+        left, right = canonical(expected.lhs - expected.rhs), canonical(answer.lhs - answer.rhs)
         for sign in (1, -1):
             outcome = self.values([left], [sign * right])
             if outcome.status is Status.CORRECT:
@@ -383,61 +355,6 @@ class Comparison:
 
 # -- helpers ---------------------------------------------------------------------------------------
 
-_LONGEST_EXPANDED_SUM = 64
-
-
-def canonical(value: Basic) -> Basic:
-    """What values are compared as: ML functions lowered to elementary ones, and sums and
-    products with numeric bounds (at most 64 terms) written out.
-
-    >>> from sympy import IndexedBase, Sum, Symbol
-    >>> x, i = IndexedBase("x"), Symbol("i", integer=True)
-    >>> canonical(Sum(x[i], (i, 1, 3)))
-    x[1] + x[2] + x[3]
-    """
-    value = lower(value)
-    if not isinstance(value, Basic) or not value.has(sympy.Sum, sympy.Product):
-        return value
-    return value.replace(_is_short_finite, lambda operator: operator.doit())
-
-
-def _is_short_finite(value: Basic) -> bool:
-    if not isinstance(value, (sympy.Sum, sympy.Product)):
-        return False
-    limits = [limit for limit in value.limits if len(limit) == 3]
-    if len(limits) != len(value.limits) or not all(low.is_Integer and high.is_Integer for _, low, high in limits):
-        return False
-    return all(0 <= high - low < _LONGEST_EXPANDED_SUM for _, low, high in limits)
-
-
-def _as_vector_if_tuple(expected: Basic, answer: Basic) -> tuple[Basic, Basic]:
-    """A tuple answer for a vector (or the reverse) is read as that vector."""
-    if isinstance(expected, MatrixBase) and isinstance(answer, sympy.Tuple) and _vector_length(expected):
-        return expected, ImmutableMatrix(list(answer))
-    if isinstance(answer, MatrixBase) and isinstance(expected, sympy.Tuple) and _vector_length(answer):
-        return ImmutableMatrix(list(expected)), answer
-    if isinstance(expected, MatrixBase) and expected.shape == (1, 1) and kind_of(answer) == "scalar":
-        return expected[0, 0], answer
-    return expected, answer
-
-
-def _as_set_if_listed(expected: Basic, answer: Basic) -> Basic:
-    """Values listed as a tuple, or the single value of a one-element set, answer a set question."""
-    if not isinstance(expected, sympy.FiniteSet) or isinstance(answer, sympy.FiniteSet):
-        return answer
-    if isinstance(answer, sympy.Tuple) and not all(isinstance(e, sympy.Tuple) for e in expected.args):
-        return sympy.FiniteSet(*answer.args)
-    if isinstance(answer, sympy.Tuple) and all(isinstance(a, sympy.Tuple) for a in answer.args):
-        return sympy.FiniteSet(*answer.args)
-    if len(expected.args) == 1 and kind_of(answer) == kind_of(expected.args[0]):
-        return sympy.FiniteSet(answer)
-    return answer
-
-
-def _vector_length(m: object) -> int:
-    return max(m.shape) if isinstance(m, MatrixBase) and min(m.shape) == 1 else 0
-
-
 def _as_matrix(obj: Basic) -> Basic:
     if isinstance(obj, MatrixExpr) and not isinstance(obj, MatrixBase):
         try:
@@ -459,52 +376,13 @@ def _shape_difference(expected: Basic, answer: Basic) -> str | None:
         return None
     if all(sympy.simplify(sympy.sympify(a) - sympy.sympify(b)) == 0 for a, b in zip(*shapes)):
         return None
-    return f"expected shape {_shape_text(shapes[0])}, got {_shape_text(shapes[1])}"
-
-
-def _shape_text(shape: tuple) -> str:
-    return " x ".join(str(d) for d in shape)
-
-
-def _describe_kind(obj: Basic) -> str:
-    kind = kind_of(obj)
-    if kind in ("matrix", "matrix-expression"):
-        return f"a {_shape_text(obj.shape)} matrix"
-    return {
-        "scalar": "a single expression",
-        "set": "a set of values",
-        "tuple": "a tuple",
-        "equation": "an equation",
-        "condition": "a condition",
-    }[kind]
-
-
-def _shape_mismatch(message: str) -> Outcome:
-    return Outcome(Status.INCORRECT, Method.SHAPE, True, f"Incorrect: {message}.")
+    return f"expected shape {shape_text(shapes[0])}, got {shape_text(shapes[1])}"
 
 
 def _size_misfit(expected: list[Basic], answer: list[Basic]) -> Outcome | None:
     """Incorrect when the answer's products fit together only for special sizes (``m = n``)."""
     misfit = instances.size_misfit(sympy.Tuple(*expected), sympy.Tuple(*answer))
-    return _shape_mismatch(f"the answer's matrix sizes do not fit together when {misfit}") if misfit else None
-
-
-def _counterexample(evidence: Evidence) -> Outcome:
-    """One sentence: where (point, instance), which entry, and both values."""
-    details = [d.strip() for d in (evidence.detail or "").split(";") if d.strip()]
-    entries = [d for d in details if d.startswith("entry")]
-    context = [d for d in details if not d.startswith("entry")]
-    where = [", ".join(f"{k} = {v}" for k, v in evidence.point.items())] if evidence.point else []
-    place = "; ".join(filter(None, [*(f"at {w}" for w in where), *context]))
-    what = f"{entries[0]} of the expected value" if entries else "the expected value"
-    lead = f"{place}, {what}" if place else what[0].upper() + what[1:]
-    return Outcome(Status.INCORRECT, Method.NUMERIC, True,
-                   f"Incorrect: {lead} is {evidence.expected} but the answer gives {evidence.answer}.", evidence)
-
-
-def _with_detail(evidence: Evidence, detail: str) -> Evidence:
-    joined = "; ".join(d for d in (evidence.detail, detail) if d)
-    return Evidence(evidence.point, evidence.expected, evidence.answer, evidence.points_checked, joined or None)
+    return shape_mismatch(f"the answer's matrix sizes do not fit together when {misfit}") if misfit else None
 
 
 def _value_text(expr: Basic, point: dict, digits: int = 10) -> str:

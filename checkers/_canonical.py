@@ -1,0 +1,72 @@
+"""Before values are compared: ML functions lowered, short finite sums written out, and a
+tuple or a list of values read as the vector or set the question asks for.
+
+>>> from sympy import FiniteSet, Tuple
+>>> as_set_if_listed(FiniteSet(1, 3), Tuple(3, 1))
+{1, 3}
+"""
+
+from __future__ import annotations
+
+import sympy
+from sympy import Basic, ImmutableMatrix, MatrixBase
+
+from derive._functions import lower
+
+from ._outcome import kind_of
+
+__all__ = ["canonical", "as_vector_if_tuple", "as_set_if_listed", "vector_length"]
+
+_LONGEST_EXPANDED_SUM = 64
+
+
+def canonical(value: Basic) -> Basic:
+    """What values are compared as: ML functions lowered to elementary ones, and sums and
+    products with numeric bounds (at most 64 terms) written out.
+
+    >>> from sympy import IndexedBase, Sum, Symbol
+    >>> x, i = IndexedBase("x"), Symbol("i", integer=True)
+    >>> canonical(Sum(x[i], (i, 1, 3)))
+    x[1] + x[2] + x[3]
+    """
+    value = lower(value)
+    if not isinstance(value, Basic) or not value.has(sympy.Sum, sympy.Product):
+        return value
+    return value.replace(_is_short_finite, lambda operator: operator.doit())
+
+
+def _is_short_finite(value: Basic) -> bool:
+    if not isinstance(value, (sympy.Sum, sympy.Product)):
+        return False
+    limits = [limit for limit in value.limits if len(limit) == 3]
+    if len(limits) != len(value.limits) or not all(low.is_Integer and high.is_Integer for _, low, high in limits):
+        return False
+    return all(0 <= high - low < _LONGEST_EXPANDED_SUM for _, low, high in limits)
+
+
+def as_vector_if_tuple(expected: Basic, answer: Basic) -> tuple[Basic, Basic]:
+    """A tuple answer for a vector (or the reverse) is read as that vector."""
+    if isinstance(expected, MatrixBase) and isinstance(answer, sympy.Tuple) and vector_length(expected):
+        return expected, ImmutableMatrix(list(answer))
+    if isinstance(answer, MatrixBase) and isinstance(expected, sympy.Tuple) and vector_length(answer):
+        return ImmutableMatrix(list(expected)), answer
+    if isinstance(expected, MatrixBase) and expected.shape == (1, 1) and kind_of(answer) == "scalar":
+        return expected[0, 0], answer
+    return expected, answer
+
+
+def as_set_if_listed(expected: Basic, answer: Basic) -> Basic:
+    """Values listed as a tuple, or the single value of a one-element set, answer a set question."""
+    if not isinstance(expected, sympy.FiniteSet) or isinstance(answer, sympy.FiniteSet):
+        return answer
+    if isinstance(answer, sympy.Tuple) and not all(isinstance(e, sympy.Tuple) for e in expected.args):
+        return sympy.FiniteSet(*answer.args)
+    if isinstance(answer, sympy.Tuple) and all(isinstance(a, sympy.Tuple) for a in answer.args):
+        return sympy.FiniteSet(*answer.args)
+    if len(expected.args) == 1 and kind_of(answer) == kind_of(expected.args[0]):
+        return sympy.FiniteSet(answer)
+    return answer
+
+
+def vector_length(m: object) -> int:
+    return max(m.shape) if isinstance(m, MatrixBase) and min(m.shape) == 1 else 0
