@@ -24,17 +24,18 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable
-from functools import reduce
 
 import sympy
 from sympy import Basic, ImmutableMatrix, IndexedBase
-from sympy.core.function import AppliedUndef, UndefinedFunction
+from sympy.core.function import UndefinedFunction
 
 from . import _arithmetic as arithmetic
 from . import _structures as structures
-from ._builtins import CONSTANTS, SCALAR_FUNCTIONS
+from ._builtins import CONSTANTS
 from ._errors import InvalidAnswer
+from ._functions import function_named
 from ._limits import DEFAULT_LIMITS, Limits
+from ._plain_constructors import CONSTRUCTORS
 from ._plain_tokens import Member, split_members, split_primes
 from ._reading import Reading
 from ._vocabulary import Vocabulary
@@ -129,7 +130,7 @@ class _Walker:
             return CONSTANTS[name]
         if meaning is None and name == "I" and not self.vocabulary.open_names:
             return structures.IDENTITY  # the identity matrix, sized by the matrix it meets
-        if meaning is not None or name in SCALAR_FUNCTIONS:
+        if meaning is not None or function_named(name, self.vocabulary) is not None:
             raise self.fail(node, f"'{name}' is a function: write {name}(...)")
         if self.vocabulary.open_names:
             return self.vocabulary.new_symbol(name)
@@ -207,140 +208,31 @@ class _Walker:
         return arithmetic.matrix([[r] for r in rows], self.limits)
 
     def visit_Subscript(self, node: ast.Subscript) -> Basic:
-        base = self.visit_callee(node.value)
+        """``x[i]`` is an entry of an indexed family; ``a[u]`` (Prince's brackets) a call."""
+        name = node.value.id if isinstance(node.value, ast.Name) else None
         index = self.visit(node.slice)
+        arguments = list(index) if isinstance(index, sympy.Tuple) else [index]
+        base = self.vocabulary.lookup(name) if name else None
         if isinstance(base, IndexedBase):
-            return base[tuple(index) if isinstance(index, sympy.Tuple) else index]
-        if isinstance(base, UndefinedFunction):
-            return base(*(index if isinstance(index, sympy.Tuple) else (index,)))
-        if base in SCALAR_FUNCTIONS.values():
-            return base(index)
-        raise self.fail(node, "square brackets after this name mean nothing here")
-
-    def visit_callee(self, node: ast.AST) -> object:
-        if isinstance(node, ast.Name):
-            meaning = self.vocabulary.lookup(node.id)
-            if meaning is not None:
-                return meaning
-            if node.id in SCALAR_FUNCTIONS:
-                return SCALAR_FUNCTIONS[node.id]
-        return self.visit(node)
+            return base[tuple(arguments)]
+        function = function_named(name, self.vocabulary) if name else None
+        if function is None:
+            raise self.fail(node, "square brackets after this name mean nothing here")
+        return function.apply(arguments)
 
     def visit_Call(self, node: ast.Call) -> Basic:
         if node.keywords or not isinstance(node.func, ast.Name):
             raise self.fail(node, "only plain function calls like f(x) are allowed")
         name, primes = split_primes(node.func.id)
         args = [self.visit(a) for a in node.args]
-        if primes:
-            return self.differentiated_call(node, name, primes, args)
-        meaning = self.vocabulary.lookup(name)
-        if isinstance(meaning, UndefinedFunction):
-            return meaning(*args)
-        if meaning is None and name in _STRUCTURAL:
-            return _STRUCTURAL[name](self, node, args)
-        if meaning is None and name in SCALAR_FUNCTIONS:
-            function = SCALAR_FUNCTIONS[name]
-            if len(args) == 1 and structures.is_matrix(args[0]):
-                return structures.apply_elementwise(function, args[0])
-            return function(*args)
-        raise self.fail(node, f"unknown function '{name}'")
+        if not primes and self.vocabulary.lookup(name) is None and name in CONSTRUCTORS:
+            return CONSTRUCTORS[name](args)
+        function = function_named(name, self.vocabulary)
+        if function is None:
+            raise self.fail(node, f"unknown function '{name}'" if not primes else
+                            f"a prime needs a function of one argument, like a'(u); '{name}' is not one")
+        return function.with_primes(primes).apply(args)
 
-    def differentiated_call(self, node: ast.Call, name: str, primes: int, args: list[Basic]) -> Basic:
-        meaning = self.vocabulary.lookup(name)
-        function = meaning if isinstance(meaning, UndefinedFunction) else SCALAR_FUNCTIONS.get(name) if meaning is None else None
-        if function is None or len(args) != 1:
-            raise self.fail(node, f"a prime needs a function of one argument, like a'(u); '{name}' is not one")
-        if structures.is_matrix(args[0]):
-            dummy = sympy.Dummy("t", real=True)
-            derivative = sympy.Lambda(dummy, sympy.diff(function(dummy), dummy, primes))
-            return structures.apply_elementwise(derivative, args[0])
-        value = _differentiated(function, primes, args)
-        return value if isinstance(meaning, UndefinedFunction) else value.doit()
-
-
-def _differentiated(function: object, primes: int, args: list[Basic]) -> Basic:
-    """f'(u): the derivative of a one-argument function, evaluated at u."""
-    dummy = sympy.Dummy("t", real=True)
-    derivative = sympy.Derivative(function(dummy), (dummy, primes))
-    if len(args) == 1 and isinstance(args[0], sympy.Symbol):
-        return derivative.xreplace({dummy: args[0]})
-    return sympy.Subs(derivative, dummy, args[0])
-
-
-def _sum(walker: _Walker, node: ast.AST, args: list[Basic]) -> Basic:
-    if len(args) < 2 or not all(isinstance(a, sympy.Tuple) and len(a) == 3 for a in args[1:]):
-        raise walker.fail(node, "write Sum(term, (i, 1, n))")
-    return sympy.Sum(args[0], *args[1:])
-
-
-def _piecewise(walker: _Walker, node: ast.AST, args: list[Basic]) -> Basic:
-    if not all(isinstance(a, sympy.Tuple) and len(a) == 2 for a in args):
-        raise walker.fail(node, "write Piecewise((value, condition), ...)")
-    return sympy.Piecewise(*(tuple(a) for a in args))
-
-
-def _explicit_matrix(walker: _Walker, node: ast.AST, args: list[Basic]) -> Basic:
-    if len(args) != 1 or not isinstance(args[0], ImmutableMatrix):
-        raise walker.fail(node, "write Matrix([[a, b], [c, d]])")
-    return args[0]
-
-
-def _derivative(walker: _Walker, node: ast.AST, args: list[Basic]) -> Basic:
-    """Derivatives are readable only of the reference's undefined functions (a'(u))."""
-    if len(args) < 2 or not args[0].atoms(AppliedUndef) or args[0].free_symbols - _undefined_arguments(args[0]):
-        raise walker.fail(node, "an answer may name derivatives only of unknown functions such as a(u); work the derivative out")
-    return sympy.Derivative(*args)
-
-
-def _undefined_arguments(expr: Basic) -> set:
-    return {s for call in expr.atoms(AppliedUndef) for s in call.free_symbols}
-
-
-def _identity(walker: _Walker, node: ast.AST, args: list[Basic]) -> Basic:
-    if len(args) != 1 or not (args[0].is_Integer or args[0].is_Symbol) or (args[0].is_Integer and not 0 < args[0] <= 50):
-        raise walker.fail(node, "write Identity(n) with a size n")
-    return sympy.Identity(args[0])
-
-
-def _indicator(walker: _Walker, node: ast.AST, args: list[Basic]) -> Basic:
-    if len(args) != 1 or not isinstance(args[0], sympy.logic.boolalg.Boolean):
-        raise walker.fail(node, "write Indicator(condition), e.g. Indicator(x > 0)")
-    return sympy.Piecewise((1, args[0]), (0, True))
-
-
-def _one_argument(function: Callable[[Basic], Basic]) -> Callable[[_Walker, ast.AST, list[Basic]], Basic]:
-    """A structural call of exactly one argument, such as trace(A)."""
-    def call(walker: _Walker, node: ast.AST, args: list[Basic]) -> Basic:
-        if len(args) != 1:
-            raise walker.fail(node, f"'{node.func.id}' takes one argument")  # type: ignore[attr-defined]
-        return function(args[0])
-    return call
-
-
-def _hadamard(walker: _Walker, node: ast.AST, args: list[Basic]) -> Basic:
-    if len(args) < 2:
-        raise walker.fail(node, "write hadamard(A, B) with two matrices of one shape")
-    return reduce(arithmetic.hadamard, args)
-
-
-_STRUCTURAL: dict[str, Callable[[_Walker, ast.AST, list[Basic]], Basic]] = {
-    "Matrix": _explicit_matrix,
-    "Eq": lambda w, n, a: sympy.Eq(*a, evaluate=False),
-    "Piecewise": _piecewise,
-    "Sum": _sum,
-    "FiniteSet": lambda w, n, a: sympy.FiniteSet(*a),
-    "Tuple": lambda w, n, a: sympy.Tuple(*a),
-    "Indicator": _indicator,
-    "Derivative": _derivative,
-    **dict.fromkeys(("Transpose", "transpose"), _one_argument(arithmetic.transpose)),
-    **dict.fromkeys(("Inverse", "inverse", "inv"), _one_argument(arithmetic.inverse)),
-    **dict.fromkeys(("Trace", "trace", "tr"), _one_argument(arithmetic.trace)),
-    **dict.fromkeys(("det", "Determinant"), _one_argument(arithmetic.determinant)),
-    **{name: (lambda w, n, a: structures.diag(*a)) for name in ("diag", "DiagMatrix")},
-    "softmax": _one_argument(structures.softmax),
-    **{name: (lambda w, n, a: _identity(w, n, a)) for name in ("Identity", "eye")},
-    "hadamard": _hadamard,
-}
 
 _RELATIONS: dict[type[ast.cmpop], str] = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.NotEq: "!="}
 _OPERATIONS: dict[type[ast.operator], Callable[[Basic, Basic], Basic]] = {

@@ -22,17 +22,16 @@ from dataclasses import dataclass
 
 from sympy.core.function import UndefinedFunction
 
-from ._builtins import CONSTANTS, is_builtin_function
+from ._builtins import CONSTANTS
 from ._errors import InvalidAnswer
+from ._functions import is_function_name as is_builtin_function
 from ._names import GREEK_LETTERS, canonical_name
+from ._plain_constructors import CONSTRUCTORS
 from ._vocabulary import Vocabulary
 
 __all__ = ["Member", "split_members", "split_primes", "STRUCTURAL_CALLS"]
 
-STRUCTURAL_CALLS = frozenset(
-    "Matrix Eq Piecewise Sum FiniteSet Tuple Transpose transpose Inverse inverse inv Trace trace tr "
-    "det Determinant diag DiagMatrix softmax Indicator Derivative hadamard Identity eye".split()
-)
+STRUCTURAL_CALLS = frozenset(CONSTRUCTORS)
 _UNICODE_OPERATORS = {"−": "-", "·": "*", "×": "*", "⋅": "*", "÷": "/", "²": "^2", "³": "^3", "√": "sqrt"}
 _OPENERS, _CLOSERS = "([{", ")]}"
 

@@ -25,10 +25,10 @@ from sympy import Basic
 from sympy.core.function import UndefinedFunction
 
 from .. import _arithmetic as arithmetic
+from .._functions import Function, function_named
 from . import _resolve as resolve
 from . import _scripts as scripts
 from ._environments import is_condition
-from ._functions import Function, function_named
 from ._names import Name, lenient_name
 from ._token import Token
 

@@ -20,6 +20,7 @@ import unicodedata
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from .._functions import FUNCTION_NAMES
 from .._names import GREEK_LETTERS
 from ._constructs import CONSTRUCTS
 
@@ -39,9 +40,9 @@ WORD_WRAPPERS = frozenset(
 FONT_WRAPPERS = frozenset("mathbf boldsymbol bm vec mathcal mathscr mathfrak pmb mathnormal bold".split())
 
 FUNCTION_COMMANDS = frozenset(
-    "sin cos tan cot sec csc arcsin arccos arctan sinh cosh tanh coth sech csch exp log ln lg "
-    "det max min sgn sign tr Tr diag softmax relu ReLU sigmoid trace".split()
+    name for name in FUNCTION_NAMES if name.isascii() and name.isalpha() and name not in GREEK_LETTERS and name not in CONSTRUCTS
 )
+"""Commands that name a function (``\\sin``, ``\\log``, ``\\det`` ...): the readers' one function table."""
 
 _NOT_READ = {
     "approx": "'\\approx'", "sim": "'\\sim'", "simeq": "'\\simeq'", "propto": "'\\propto'", "equiv": "'\\equiv'",

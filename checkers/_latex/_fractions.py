@@ -22,6 +22,7 @@ import sympy
 from sympy import Basic
 
 from .. import _arithmetic as arithmetic
+from .._functions import function_named
 from .._structures import is_matrix
 from . import _derivatives as derivatives
 from ._token import Token
@@ -49,9 +50,11 @@ def square_root(parser: Parser, token: Token) -> Basic:
     if parser.peek().is_char("["):
         degree = parser.sub(parser.take_bracketed()).parse_whole("the root's degree")
     radicand = parser.sub(parser.read_group_tokens("the square root's argument")).parse_whole("the square root")
+    if degree is None:
+        return parser.guard(lambda: function_named("sqrt", parser.vocabulary, command=True).apply([radicand]), token)
     if is_matrix(radicand):
-        raise parser.fail("the square root of a matrix is not read", token)
-    return sympy.sqrt(radicand) if degree is None else sympy.root(radicand, degree)
+        raise parser.fail("a root of a matrix is ambiguous: apply it to each entry in an explicit matrix", token)
+    return sympy.root(radicand, degree)
 
 
 def binomial(parser: Parser, token: Token) -> Basic:

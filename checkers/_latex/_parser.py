@@ -37,6 +37,7 @@ from sympy import Basic
 
 from .. import _arithmetic as arithmetic
 from .._errors import InvalidAnswer
+from .._functions import function_named
 from .._limits import DEFAULT_LIMITS, Limits
 from .._structures import has_unsized_identity, is_matrix
 from .._vocabulary import Vocabulary
@@ -45,7 +46,6 @@ from . import _delimited as delimited
 from . import _scripts as scripts
 from ._brackets import closing_index, split_top_level
 from ._constructs import read_construct
-from ._functions import function_named
 from ._names import Name
 from ._token import Token
 

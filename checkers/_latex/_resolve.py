@@ -25,9 +25,9 @@ from sympy.core.function import UndefinedFunction
 
 from .. import _arithmetic as arithmetic
 from .._builtins import CONSTANTS
+from .._functions import Function, function_named
 from .._structures import IDENTITY, is_matrix
 from ._brackets import split_top_level
-from ._functions import Function, function_named
 from ._names import Name, lenient_name
 from ._token import Token
 

@@ -205,6 +205,15 @@ EDGE_CASES = [
     ("trace(A)", r"\operatorname{tr}(A)", sympy.Trace(A), Status.CORRECT),
     ("hadamard(v, A)", r"v \odot A", A, Status.INVALID),
     ("A.T", r"A^\top", A.T, Status.CORRECT),
+    # one function table: calls are read alike, and a guess is refused alike
+    ("softmax(x)", r"\operatorname{softmax}(x)", y, Status.INVALID),
+    ("sqrt(A)", r"\sqrt{A}", A, Status.INVALID),
+    ("sin(1, 2)", r"\sin(1, 2)", y, Status.INVALID),
+    ("diag(A, x)", r"\operatorname{diag}(A, x)", A, Status.INVALID),
+    ("sigmoid(v)", r"\sigma(v)", v, Status.INCORRECT),
+    ("exp(v)", r"\exp(v)", v, Status.INCORRECT),
+    ("sqrt(x^2)", r"\sqrt{x^2}", sympy.sqrt(x**2), Status.CORRECT),
+    ("inv(A)", r"\operatorname{inv}(A)", A.I, Status.CORRECT),
 ]
 
 

@@ -44,8 +44,8 @@ from checkers import _structures as structures
 from checkers._arithmetic import Refused
 from checkers._arithmetic import add as _add
 from checkers._errors import InvalidAnswer
+from checkers._functions import function_named
 from checkers._latex import read_latex
-from checkers._latex._functions import function_named
 from checkers._names import canonical_name
 from checkers._vocabulary import Vocabulary
 

@@ -1,0 +1,92 @@
+"""The sympy-syntax constructors the plain reader accepts: ``Matrix([[...]])``, ``Eq``,
+``Piecewise``, ``Sum``, ``FiniteSet``, ``Tuple``, ``Indicator``, ``Derivative`` (of an
+unknown function only), ``Identity``. Functions (``sin``, ``tr``, ``softmax`` ...) are not
+here: both readers share :mod:`checkers._functions`. Each constructor takes the arguments
+already read and raises :class:`Refused` with the spelling it expects.
+
+>>> from sympy import Symbol
+>>> x = Symbol("x")
+>>> CONSTRUCTORS["Indicator"]([x > 0])
+Piecewise((1, x > 0), (0, True))
+>>> CONSTRUCTORS["Sum"]([x])
+Traceback (most recent call last):
+...
+checkers._arithmetic.Refused: write Sum(term, (i, 1, n))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
+
+import sympy
+from sympy import Basic, ImmutableMatrix
+from sympy.core.function import AppliedUndef
+
+from ._arithmetic import Refused
+
+__all__ = ["CONSTRUCTORS"]
+
+_LARGEST_IDENTITY = 50
+
+
+def _sum(args: Sequence[Basic]) -> Basic:
+    if len(args) < 2 or not all(isinstance(a, sympy.Tuple) and len(a) == 3 for a in args[1:]):
+        raise Refused("write Sum(term, (i, 1, n))")
+    return sympy.Sum(args[0], *args[1:])
+
+
+def _piecewise(args: Sequence[Basic]) -> Basic:
+    if not args or not all(isinstance(a, sympy.Tuple) and len(a) == 2 for a in args):
+        raise Refused("write Piecewise((value, condition), ...)")
+    return sympy.Piecewise(*(tuple(a) for a in args))
+
+
+def _explicit_matrix(args: Sequence[Basic]) -> Basic:
+    if len(args) != 1 or not isinstance(args[0], ImmutableMatrix):
+        raise Refused("write Matrix([[a, b], [c, d]])")
+    return args[0]
+
+
+def _equation(args: Sequence[Basic]) -> Basic:
+    if len(args) != 2:
+        raise Refused("write Eq(left side, right side)")
+    return sympy.Eq(*args, evaluate=False)
+
+
+def _derivative(args: Sequence[Basic]) -> Basic:
+    """Derivatives are readable only of the reference's undefined functions (a'(u))."""
+    if len(args) < 2 or not args[0].atoms(AppliedUndef) or args[0].free_symbols - _undefined_arguments(args[0]):
+        raise Refused("an answer may name derivatives only of unknown functions such as a(u); work the derivative out")
+    return sympy.Derivative(*args)
+
+
+def _undefined_arguments(expr: Basic) -> set:
+    return {s for call in expr.atoms(AppliedUndef) for s in call.free_symbols}
+
+
+def _identity(args: Sequence[Basic]) -> Basic:
+    size = args[0] if len(args) == 1 else None
+    if size is None or not (size.is_Integer or size.is_Symbol) or (size.is_Integer and not 0 < size <= _LARGEST_IDENTITY):
+        raise Refused("write Identity(n) with a size n")
+    return sympy.Identity(size)
+
+
+def _indicator(args: Sequence[Basic]) -> Basic:
+    if len(args) != 1 or not isinstance(args[0], sympy.logic.boolalg.Boolean):
+        raise Refused("write Indicator(condition), e.g. Indicator(x > 0)")
+    return sympy.Piecewise((1, args[0]), (0, True))
+
+
+CONSTRUCTORS: Mapping[str, Callable[[Sequence[Basic]], Basic]] = MappingProxyType({
+    "Matrix": _explicit_matrix,
+    "Eq": _equation,
+    "Piecewise": _piecewise,
+    "Sum": _sum,
+    "FiniteSet": lambda args: sympy.FiniteSet(*args),
+    "Tuple": lambda args: sympy.Tuple(*args),
+    "Indicator": _indicator,
+    "Derivative": _derivative,
+    "Identity": _identity,
+    "eye": _identity,
+})
