@@ -103,8 +103,8 @@ def add(left: Basic, right: Basic) -> Basic:
     (3, 1)
     """
     _require_arithmetic("cannot add {}", left, right)
-    left, right = structures.scalar_if_1x1(_sympify(left)), structures.scalar_if_1x1(_sympify(right))
-    left, right = structures.size_identity(left, right, product=False)
+    left, right = structures.size_identity(_sympify(left), _sympify(right), product=False)  # (c - y) I + v^T h
+    left, right = structures.scalar_if_1x1(left), structures.scalar_if_1x1(right)
     if structures.is_matrix(left) != structures.is_matrix(right):
         left, right = _broadcast(left, right)
     if structures.is_matrix(left) and _differ(left.shape, right.shape):

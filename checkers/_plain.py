@@ -61,6 +61,7 @@ class _Walker:
     def __init__(self, member: Member, vocabulary: Vocabulary, limits: Limits, *, lenient: bool) -> None:
         self.member, self.vocabulary, self.limits, self.lenient = member, vocabulary, limits, lenient
         self.depth = 0
+        self.bound: dict[str, sympy.Dummy] = {}  # the variable of an enclosing Subs(...)
 
     def read(self) -> Basic:
         try:
@@ -121,6 +122,8 @@ class _Walker:
 
     def visit_Name(self, node: ast.Name) -> Basic:
         name, primes = split_primes(node.id)
+        if name in self.bound and not primes:
+            return self.bound[name]
         if primes:
             return self.primed_name(node, name, primes)
         meaning = self.vocabulary.lookup(name)
@@ -208,9 +211,12 @@ class _Walker:
         return arithmetic.matrix([[r] for r in rows], self.limits)
 
     def visit_Subscript(self, node: ast.Subscript) -> Basic:
-        """``x[i]`` is an entry of an indexed family; ``a[u]`` (Prince's brackets) a call."""
+        """``x[i]`` is an entry of an indexed family; ``a[u]`` (Prince's brackets) a call;
+        ``1[z > 0]`` the indicator of a condition."""
         name = node.value.id if isinstance(node.value, ast.Name) else None
         index = self.visit(node.slice)
+        if isinstance(node.value, ast.Constant) and node.value.value == 1:
+            return CONSTRUCTORS["Indicator"]([index])
         arguments = list(index) if isinstance(index, sympy.Tuple) else [index]
         base = self.vocabulary.lookup(name) if name else None
         if isinstance(base, IndexedBase):
@@ -224,6 +230,8 @@ class _Walker:
         if node.keywords or not isinstance(node.func, ast.Name):
             raise self.fail(node, "only plain function calls like f(x) are allowed")
         name, primes = split_primes(node.func.id)
+        if name == "Subs" and not primes and self.vocabulary.lookup(name) is None:
+            return self.substitution(node)
         args = [self.visit(a) for a in node.args]
         if not primes and self.vocabulary.lookup(name) is None and name in CONSTRUCTORS:
             return CONSTRUCTORS[name](args)
@@ -232,6 +240,23 @@ class _Walker:
             raise self.fail(node, f"unknown function '{name}'" if not primes else
                             f"a prime needs a function of one argument, like a'(u); '{name}' is not one")
         return function.with_primes(primes).apply(args)
+
+    def substitution(self, node: ast.Call) -> Basic:
+        """``Subs(Derivative(a(t), t), t, u)``: sympy's spelling of a'(u), with t bound inside."""
+        if len(node.args) != 3 or not isinstance(node.args[1], ast.Name):
+            raise self.fail(node, "write Subs(Derivative(a(t), t), t, point)")
+        variable = node.args[1].id
+        bound = self.bound.get(variable)
+        self.bound[variable] = sympy.Dummy(variable, real=True)
+        try:
+            expr, symbol = self.visit(node.args[0]), self.bound[variable]
+        finally:
+            self.bound[variable] = bound
+            if bound is None:
+                del self.bound[variable]
+        if not isinstance(expr, sympy.Derivative):
+            raise self.fail(node, "Subs is read only around the derivative of an unknown function: write a'(u)")
+        return sympy.Subs(expr, symbol, self.visit(node.args[2]))
 
 
 _RELATIONS: dict[type[ast.cmpop], str] = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.NotEq: "!="}

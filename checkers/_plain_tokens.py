@@ -31,7 +31,7 @@ from ._vocabulary import Vocabulary
 
 __all__ = ["Member", "split_members", "split_primes", "STRUCTURAL_CALLS"]
 
-STRUCTURAL_CALLS = frozenset(CONSTRUCTORS)
+STRUCTURAL_CALLS = frozenset(CONSTRUCTORS) | {"Subs"}  # Subs binds its variable: the walker reads it itself
 _UNICODE_OPERATORS = {"−": "-", "·": "*", "×": "*", "⋅": "*", "÷": "/", "²": "^2", "³": "^3", "√": "sqrt"}
 _OPENERS, _CLOSERS = "([{", ")]}"
 

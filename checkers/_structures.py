@@ -118,5 +118,5 @@ def scalar_if_1x1(value: sympy.Basic) -> sympy.Basic:
     if isinstance(value, MatrixBase) and value.shape == (1, 1):
         return value[0, 0]
     if isinstance(value, MatrixExpr) and tuple(value.shape) == (1, 1):
-        return sympy.Trace(value)
+        return sympy.Trace(value).doit() if value.has(sympy.Identity) else sympy.Trace(value)  # c I_1 is c
     return value

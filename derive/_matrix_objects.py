@@ -22,15 +22,16 @@ __all__ = ["Elementwise", "Diag", "Softmax", "LogSumExp", "SquaredNorm", "Tr", "
 
 ELEMENTWISE_FUNCTIONS = {
     "sigmoid": sigmoid, "softplus": softplus, "relu": relu, "tanh": sympy.tanh,
-    "exp": sympy.exp, "log": sympy.log,
+    "exp": sympy.exp, "log": sympy.log, "sin": sympy.sin, "cos": sympy.cos, "tan": sympy.tan,
+    "sinh": sympy.sinh, "cosh": sympy.cosh,
 }
 """Functions that ``Elementwise`` can apply, by name."""
 
 _NAMED_DERIVATIVES = {("softplus", 1): ("sigmoid", 0), ("exp", 1): ("exp", 0)}
 """A derivative that is itself a named function: softplus' = sigmoid, exp' = exp."""
 
-_LATEX_NAMES = {"sigmoid": r"\sigma", "softplus": r"\operatorname{softplus}",
-                "relu": r"\operatorname{ReLU}", "tanh": r"\tanh", "exp": r"\exp", "log": r"\log"}
+_LATEX_NAMES = {"sigmoid": r"\sigma", "softplus": r"\operatorname{softplus}", "relu": r"\operatorname{ReLU}",
+                **{name: "\\" + name for name in ("tanh", "exp", "log", "sin", "cos", "tan", "sinh", "cosh")}}
 
 
 def elementwise(name: str, arg: MatrixExpr, order: int = 0) -> MatrixExpr:
@@ -71,8 +72,7 @@ class Elementwise(MatrixExpr):
         return rf"{_LATEX_NAMES[self.name]}{primes}\left({printer._print(self.arg)}\right)"
 
     def _sympystr(self, printer):
-        suffix = "_prime" * self.order
-        return f"{self.name}{suffix}({printer._print(self.arg)})"
+        return f"{self.name}{chr(39) * self.order}({printer._print(self.arg)})"  # tanh'(u), as a reader reads it
 
 
 class Diag(MatrixExpr):

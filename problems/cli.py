@@ -54,7 +54,37 @@ def main() -> None:
     """
 
 
-@main.command()
+class _AnswerCommand(click.Command):
+    """A command whose positional arguments may begin with a minus sign (``-x e^{-x}``).
+
+    Only an argument that is exactly one of the command's option names (or ``--name=value``)
+    is an option; every other argument, ``-e^{x}`` included, is positional.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, _options_first(self, ctx, args))
+
+
+def _options_first(command: click.Command, ctx: click.Context, args: Sequence[str]) -> list[str]:
+    """The options as given, then ``--`` and the positional arguments in order."""
+    takes_value = {name: not getattr(p, "is_flag", False) and not getattr(p, "count", False)
+                   for p in command.get_params(ctx) if isinstance(p, click.Option) for name in p.opts + p.secondary_opts}
+    options, positional = [], []
+    arguments = iter(args)
+    for argument in arguments:
+        name = argument.split("=", 1)[0] if argument.startswith("--") else argument
+        if argument == "--":
+            positional.extend(arguments)
+        elif name in takes_value:
+            options.append(argument)
+            if takes_value[name] and "=" not in argument:
+                options.append(next(arguments, ""))
+        else:
+            positional.append(argument)
+    return [*options, "--", *positional]
+
+
+@main.command(cls=_AnswerCommand)
 @click.argument("arguments", nargs=-1, required=True, metavar="[PROBLEM[.PART]] ANSWER")
 @click.option(
     "--expected", "-e", metavar="EXPR", help="Check against this expression (LaTeX or sympy syntax) instead of a problem."
@@ -79,26 +109,35 @@ def check(arguments: Sequence[str], expected: str | None, declarations: Sequence
       derivecheck check ch2-solutions.2 '2x cos(x^2) e^(sin(x^2))'
       derivecheck check ch2-solutions.3.grad '[4, 7]' --json
       derivecheck check --expected 'x^2' '2x'
+      derivecheck check derivatives.2.c '-x e^{-x^2/2}'
+      echo '2x cos(x^2) e^{sin(x^2)}' | derivecheck check ch2-solutions.2 -
 
+    An answer may begin with a minus sign: only an argument that is exactly an option name
+    is an option. An ANSWER of '-' is read from standard input.
     The exit status tells the verdict: 0 correct, 1 incorrect, 3 invalid, 4 undecided.
     """
     if expected is not None:
         if len(arguments) != 1:
             raise UsageError("with --expected, give only the answer")
         symbols, facts = read_declarations(declarations)
-        verdict = checkers.check(expected, arguments[0], symbols=symbols, assumptions=facts, timeout=timeout, notation=notation)
+        verdict = checkers.check(expected, _answer_text(arguments[0]), symbols=symbols, assumptions=facts, timeout=timeout, notation=notation)
         part = None
     else:
         if len(arguments) != 2:
             raise UsageError("give a problem id and an answer, e.g. derivecheck check ch2-solutions.2 '2x cos(x^2) e^{sin(x^2)}'")
         problem, part = bank.find(arguments[0])
         part = part or problem.part()
-        verdict = part.check(arguments[1], timeout=timeout)
+        verdict = part.check(_answer_text(arguments[1]), timeout=timeout)
     if hint and part is not None and not as_json and verdict.status is not checkers.Status.CORRECT:
         click.echo(verdict_text(verdict, color=sys.stdout.isatty()))
         click.echo(hint_text(part))
         sys.exit(verdict.exit_code)
     _emit_verdict(verdict, as_json)
+
+
+def _answer_text(answer: str) -> str:
+    """The answer as given, or standard input for ``-``."""
+    return click.get_text_stream("stdin").read() if answer == "-" else answer
 
 
 @main.command(name="list")

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import sympy
 from sympy import Basic
 
+from .. import _arithmetic as arithmetic
 from .._names import canonical_name
 from .._structures import is_matrix
 from ._token import Token
@@ -75,9 +76,13 @@ def _bound_body(parser: Parser, token: Token, name: str, symbol: sympy.Symbol) -
     saved = parser.bound.get(name)
     parser.bound[name] = symbol
     try:
+        sign = parser.peek()
+        if sign.is_char("-", "+"):  # \sum_{i=1}^{I} - x_i: the term's own sign
+            parser.advance()
         if not parser.starts_factor(parser.peek()):
             raise parser.fail(f"the \\{token.text} has no term", parser.peek())
-        return parser.parse_term()
+        term = parser.parse_term()
+        return parser.guard(lambda: arithmetic.negate(term), sign) if sign.is_char("-") else term
     finally:
         if saved is None:
             parser.bound.pop(name, None)

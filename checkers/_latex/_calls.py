@@ -26,6 +26,7 @@ from sympy.core.function import UndefinedFunction
 
 from .. import _arithmetic as arithmetic
 from .._functions import Function, function_named
+from .._structures import IDENTITY
 from . import _resolve as resolve
 from . import _scripts as scripts
 from ._environments import is_condition
@@ -117,6 +118,8 @@ def _indicator(parser: Parser, token: Token, letter: str) -> Basic:
     parser.advance()
     if letter not in ("1", "I"):
         raise parser.fail(f"\\mathbb{{{letter}}} (a set or an operator) is not read in an answer", token)
+    if letter == "I" and not parser.peek().is_char("_", "(", "["):
+        return IDENTITY  # \lambda\mathbb{I}: the identity matrix, sized by the matrix it meets
     if parser.peek().is_char("_"):
         parser.advance()
         condition = parser.sub(parser.read_group_tokens("the condition")).parse_whole("the condition")
@@ -138,6 +141,10 @@ def finish_name(parser: Parser, name: Name) -> Basic:
     callee = resolve.function_for(parser, name)
     if callee is None:
         return resolve.name_value(parser, name)
+    exponent = _power_before_call(parser)
+    if exponent is not None:  # f^{2}(x): the square of the call
+        return scripts.power(parser, finish_name(parser, name), exponent, parser.peek(-1))
+    _unwrap_braced_call(parser)
     following = parser.peek()
     if not following.is_char("(", "["):
         if following.kind == "end" and parser.lenient:
@@ -150,6 +157,37 @@ def finish_name(parser: Parser, name: Name) -> Basic:
         if parser.lenient:
             return lenient_name(parser.text, name.start, parser.peek(-1).end)
         raise parser.fail(str(error), following) from None
+
+
+def _braced_call(parser: Parser, at: int) -> int | None:
+    """The index of the ``}`` of ``{(...)}`` opening at ``at`` (sympy's ``a{\\left(u\\right)}``), or None."""
+    tokens = parser.tokens
+    if at + 1 >= len(tokens) or not tokens[at].is_char("{") or not tokens[at + 1].is_char("(", "["):
+        return None
+    close = parser.closing(at)
+    return close if parser.closing(at + 1) == close - 1 else None
+
+
+def _unwrap_braced_call(parser: Parser) -> None:
+    """Drop the braces of ``a{(u)}`` so the call bracket follows the name."""
+    close = _braced_call(parser, parser.position)
+    if close is not None:
+        del parser.tokens[close]
+        del parser.tokens[parser.position]
+
+
+def _power_before_call(parser: Parser) -> Basic | None:
+    """The exponent of ``f^{2}(x)`` / ``f^{2}{(x)}`` (the parser moves past it), or None."""
+    if not parser.peek().is_char("^"):
+        return None
+    saved = parser.position
+    parser.advance()
+    script = scripts.read_script(parser, "a superscript")
+    whole = len(script) == 1 and script[0].kind == "num" and script[0].text.isdigit()  # f^{-1} is not a power
+    if whole and (parser.peek().is_char("(", "[") or _braced_call(parser, parser.position) is not None):
+        return parser.sub(script).parse_whole("the exponent")
+    parser.position = saved
+    return None
 
 
 def call_arguments(parser: Parser) -> list[Basic]:

@@ -342,8 +342,12 @@ def _constant(parser: Parser, token: Token) -> Basic:
     return sympy.oo if token.text == "oo" else sympy.EmptySet
 
 
-def _brace_group(parser: Parser, token: Token) -> Basic:
-    return parser.sub(parser.read_group_tokens("a group")).parse_whole("a brace group")
+def _brace_group(parser: Parser, token: Token) -> Basic | Name:
+    inner = parser.read_group_tokens("a group")
+    if len(inner) == 1 and inner[0].kind == "letter" and parser.peek().is_char("_"):
+        # {x}_{i}, {\mu}_{d}: sympy's spelling of an entry of an indexed family
+        return scripts.name_scripts(parser, Name(inner[0].text, (), 0, token.start, parser.peek(-1).end))
+    return parser.sub(inner).parse_whole("a brace group")
 
 
 def _set_brace(parser: Parser, token: Token) -> Basic:

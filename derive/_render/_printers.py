@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import sympy
 from sympy import MatMul, MatrixExpr
+from sympy.core.function import AppliedUndef
 from sympy.printing.latex import LatexPrinter, greek_letters_set
 from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.str import StrPrinter
@@ -73,6 +74,20 @@ def _over_denominator(expr: MatMul) -> tuple[str, sympy.Basic, sympy.Basic] | No
     return sign, top, denominator
 
 
+def _primed_call(expr) -> tuple[sympy.Basic, int, sympy.Basic] | None:
+    """(function, order, argument) when ``expr`` is an unknown function's derivative at a
+    point, ``Subs(Derivative(a(t), t), t, u)`` or ``Derivative(a(u), u)``: printed a'(u)."""
+    point = None
+    if isinstance(expr, sympy.Subs) and len(expr.variables) == 1:
+        expr, point = expr.expr, expr.point[0]
+    if not isinstance(expr, sympy.Derivative) or len(expr.variable_count) != 1:
+        return None
+    call, (variable, order) = expr.expr, expr.variable_count[0]
+    if not isinstance(call, AppliedUndef) or call.args != (variable,):
+        return None
+    return call.func, int(order), variable if point is None else point
+
+
 def _is_row_of_ones(expr) -> bool:
     return expr.shape[0] == 1 and expr.shape[1] != 1
 
@@ -95,6 +110,9 @@ class _TextPrinter(_OneLinePrinter):
         return "1.T" if _is_row_of_ones(expr) else "1"
 
     def _print_Derivative(self, expr):
+        primed = _primed_call(expr)
+        if primed is not None:
+            return self._print_Subs(expr)
         d = "∂" if len(expr.expr.free_symbols) > 1 else "d"
         order = sum(int(count) for _, count in expr.variable_count)
         power = "" if order == 1 else f"^{order}"
@@ -105,6 +123,10 @@ class _TextPrinter(_OneLinePrinter):
         return f"{d}{power}/{denominators} ({self._print(expr.expr)})"
 
     def _print_Subs(self, expr):
+        primed = _primed_call(expr)
+        if primed is not None:
+            function, order, argument = primed
+            return f"{function.__name__}{chr(39) * order}({self._print(argument)})"
         at = ", ".join(f"{self._print(v)} = {self._print(p)}" for v, p in zip(expr.variables, expr.point))
         return f"({self._print(expr.expr)} at {at})"
 
@@ -130,6 +152,16 @@ class _CleanLatexPrinter(LatexPrinter):
 
     def _print_Str(self, expr):
         return rf"\text{{{expr.name}}}"
+
+    def _print_Subs(self, expr):
+        primed = _primed_call(expr)
+        if primed is None:
+            return super()._print_Subs(expr)
+        function, order, argument = primed
+        return rf"{self._print(sympy.Symbol(function.__name__))}{chr(39) * order}\left({self._print(argument)}\right)"
+
+    def _print_Derivative(self, expr):
+        return self._print_Subs(expr) if _primed_call(expr) is not None else super()._print_Derivative(expr)
 
     def _print_Heaviside(self, expr, exp=None):
         text = rf"\mathbb{{1}}\left[{self._print(expr.args[0])} > 0\right]"
