@@ -120,7 +120,8 @@ def check(arguments: Sequence[str], expected: str | None, declarations: Sequence
         if len(arguments) != 1:
             raise UsageError("with --expected, give only the answer")
         symbols, facts = read_declarations(declarations)
-        verdict = checkers.check(expected, _answer_text(arguments[0]), symbols=symbols, assumptions=facts, timeout=timeout, notation=notation)
+        verdict = checkers.check(expected, _answer_text(arguments[0]), symbols=symbols, assumptions=facts, timeout=timeout,
+                                 notation=notation)
         part = None
     else:
         if len(arguments) != 2:
