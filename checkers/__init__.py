@@ -9,6 +9,7 @@ from derive._functions import lower, relu, sigmoid, softplus
 
 from ._budget import Budget, BudgetExpired
 from ._check import check, read_expected
+from ._definitions import expand_definitions, read_definitions
 from ._errors import BudgetExceeded, DerivecheckError, ExitCode, InvalidAnswer, UsageError
 from ._limits import DEFAULT_LIMITS, Limits
 from ._read import read_answer
@@ -20,6 +21,8 @@ __all__ = [
     "check",
     "read_answer",
     "read_expected",
+    "read_definitions",
+    "expand_definitions",
     "Verdict",
     "Status",
     "Method",

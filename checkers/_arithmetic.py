@@ -200,6 +200,8 @@ def power(base: Basic, exponent: Basic, limits: Limits = DEFAULT_LIMITS) -> Basi
     """
     base, exponent = _sympify(base), structures.scalar_if_1x1(_sympify(exponent))
     _require_arithmetic("cannot raise {} to a power", base)
+    if base == sympy.E and structures.is_vector(exponent):  # e^{z} of a vector: entry by entry, as in softmax
+        return structures.apply_elementwise(sympy.exp, exponent)
     if structures.is_matrix(exponent):
         raise Refused("an exponent cannot be a matrix")
     if not _is_scalar(exponent):

@@ -14,6 +14,7 @@ from sympy import Basic, ImmutableMatrix, MatrixBase
 from derive._functions import lower
 
 from ._outcome import kind_of
+from ._structures import scalar_if_1x1
 
 __all__ = ["canonical", "as_vector_if_tuple", "as_set_if_listed", "vector_length"]
 
@@ -52,6 +53,8 @@ def as_vector_if_tuple(expected: Basic, answer: Basic) -> tuple[Basic, Basic]:
         return ImmutableMatrix(list(expected)), answer
     if isinstance(expected, MatrixBase) and expected.shape == (1, 1) and kind_of(answer) == "scalar":
         return expected[0, 0], answer
+    if kind_of(expected) == "scalar" and kind_of(answer).startswith("matrix") and tuple(answer.shape) == (1, 1):
+        return expected, scalar_if_1x1(answer)  # a^T v for a number: the 1x1 product is a scalar
     return expected, answer
 
 

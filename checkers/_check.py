@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import sympy
 from sympy import Basic
@@ -22,6 +22,7 @@ from derive import Label
 from ._answer_shape import GradingPlan, plan_grading
 from ._budget import Budget
 from ._compare import Comparison, Outcome
+from ._definitions import expand_definitions
 from ._errors import InvalidAnswer, UsageError
 from ._labels import check_label
 from ._limits import DEFAULT_LIMITS, Limits
@@ -44,6 +45,7 @@ def check(
     notation: str = "auto",
     limits: Limits = DEFAULT_LIMITS,
     up_to_constant_in: Iterable[Basic] = (),
+    definitions: Mapping[Basic, Basic] | None = None,
 ) -> Verdict:
     """Decide whether ``answer`` equals ``expected``; never raises for a bad answer.
 
@@ -53,7 +55,10 @@ def check(
     ``Q.symmetric(A)``. ``rtol`` is the relative tolerance of numeric comparison.
     ``up_to_constant_in`` accepts an answer that differs from the reference by a term
     free of those variables (a loss "up to an additive constant"): the derivatives in
-    each of them are compared instead. A :class:`derive.Label` reference (``convex``,
+    each of them are compared instead. ``definitions`` maps the names a problem defines
+    (Symbol, MatrixSymbol, or an undefined function whose value is a Lambda) to their
+    values: the answer may use them, and both sides are compared with every definition
+    substituted (see :func:`checkers.read_definitions`). A :class:`derive.Label` reference (``convex``,
     ``local minimum``) takes a word answer. A reference that cannot be read raises
     :class:`UsageError`.
     """
@@ -61,7 +66,7 @@ def check(
         return check_label(expected, answer)
     started = time.monotonic()
     assumptions = tuple(assumptions)
-    declared = Vocabulary.from_objects(*symbols, assumptions=assumptions)
+    declared = Vocabulary.from_objects(*symbols, assumptions=assumptions, definitions=definitions)
     reference = read_expected(expected, declared, limits)
     vocabulary = declared.merged(Vocabulary.from_objects(reference))
     budget = Budget(timeout)
@@ -69,7 +74,8 @@ def check(
     try:
         with budget:
             readings.append(read_answer(answer, vocabulary, limits, notation=notation))
-            plan = _up_to_constant(plan_grading(reference, readings[0].members, vocabulary), tuple(up_to_constant_in))
+            plan = _expanded(plan_grading(reference, readings[0].members, vocabulary), vocabulary.definitions)
+            plan = _up_to_constant(plan, tuple(up_to_constant_in))
             comparison = Comparison(budget, seed_text=f"{_stable_text(plan.expected)}|{_stable_text(plan.graded)}",
                                     assumptions=assumptions, rtol=rtol)
             return _verdict(_grade(comparison, plan), readings[0], started)
@@ -135,6 +141,15 @@ def _without_dummies(obj: Basic) -> Basic:
         return obj.func(*(_without_dummies(arg) for arg in obj.args))
     except (TypeError, ValueError):
         return obj
+
+
+def _expanded(plan: GradingPlan, definitions: Mapping[Basic, Basic]) -> GradingPlan:
+    """The plan with every defined name replaced by its value, on both sides."""
+    if not definitions:
+        return plan
+    answer = lambda obj: expand_definitions(obj, definitions, derivatives=False)  # noqa: E731
+    links = tuple((answer(left), answer(right)) for left, right in plan.links)
+    return GradingPlan(expand_definitions(plan.expected, definitions), answer(plan.graded), links)
 
 
 def _up_to_constant(plan: GradingPlan, variables: tuple[Basic, ...]) -> GradingPlan:

@@ -21,7 +21,7 @@ from ._budget import Budget
 from ._canonical import as_set_if_listed, as_vector_if_tuple, canonical, vector_length
 from ._numeric import Undefined, Unevaluable, close, evaluate, is_real_value
 from ._outcome import Outcome, counterexample, describe_kind, kind_of, shape_mismatch, shape_text, with_detail
-from ._sampling import PointSampler, variables_of
+from ._sampling import PointSampler, domains_in, variables_of
 from ._symbolic import prove_zero
 from ._verdict import Evidence, Method, Status
 
@@ -46,7 +46,8 @@ class Comparison:
     ) -> None:
         self.budget, self.assumptions, self.rtol, self.atol = budget, tuple(assumptions), rtol, atol
         self.seed_text = seed_text
-        self.sampler = PointSampler(seed_text=seed_text)
+        self.domains = domains_in(self.assumptions)
+        self.sampler = PointSampler(seed_text=seed_text, domains=self.domains)
 
     # -- dispatch -----------------------------------------------------------------------
     def compare(self, expected: Basic, answer: Basic) -> Outcome:
@@ -195,7 +196,7 @@ class Comparison:
 
     # -- abstract objects via instances ----------------------------------------------------------------
     def by_instances(self, expected: list[Basic], answer: list[Basic]) -> Outcome:
-        cases = instances.sum_instances(expected + answer) or [instances.Instance()]
+        cases = instances.sum_instances(expected + answer, domains=self.domains) or [instances.Instance()]
         function_cases = instances.function_instances(expected + answer, seed_text=self.seed_text) or [instances.Instance()]
         quick = self.instance_screen(expected, answer, cases[min(1, len(cases) - 1)], function_cases[0])
         if quick is not None:  # a clear counterexample first: proofs are the slow part

@@ -31,7 +31,6 @@ from sympy import Basic
 from sympy.core.function import UndefinedFunction
 
 from derive._functions import relu, sigmoid, softplus
-from derive._matrix_objects import ELEMENTWISE_FUNCTIONS, elementwise
 
 from . import _arithmetic as arithmetic
 from . import _structures as structures
@@ -75,7 +74,6 @@ _NOT_ENTRYWISE = frozenset({"sqrt", "abs", "Abs", "max", "Max", "min", "Min"})
 _ANY_CASE = frozenset({"relu", "sigmoid", "softplus"})  # ML names are written in any case (ReLU, Sigmoid)
 _SMOOTH_INVERSES = {"sin": sympy.asin, "cos": sympy.acos, "tan": sympy.atan}
 _T = sympy.Dummy("t", real=True)
-_ELEMENTWISE_NAMES = {function: name for name, function in ELEMENTWISE_FUNCTIONS.items()}
 
 
 @dataclass(frozen=True)
@@ -132,9 +130,8 @@ class Function:
     def _entrywise(self, matrix: Basic) -> Basic:
         if self.kind == "scalar" and self.name in _NOT_ENTRYWISE:
             raise Refused(f"'{self.name}' of a matrix is ambiguous: apply it to each entry in an explicit matrix")
-        named = _ELEMENTWISE_NAMES.get(self.target) if self.kind == "scalar" else None
-        if named is not None and not isinstance(matrix, sympy.MatrixBase):
-            return elementwise(named, matrix, self.primes)  # derive's object: it prints as written, tanh'(u)
+        if self.kind == "scalar":
+            return structures.apply_elementwise(self.target, matrix, self.primes)
         if self.primes:
             return structures.apply_elementwise(sympy.Lambda(_T, self._derivative_at(_T)), matrix)
         return structures.apply_elementwise(self.target, matrix)

@@ -15,14 +15,14 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import sympy
 from sympy import Basic, ImmutableMatrix, MatrixSymbol, Q
 from sympy.core.function import AppliedUndef
 
-from ._sampling import stable_seed
+from ._sampling import sizes_within, stable_seed
 
 __all__ = [
     "Instance",
@@ -159,14 +159,17 @@ def _random_matrix(symbol: MatrixSymbol, original: MatrixSymbol, facts: set, rng
 
 # -- sums with symbolic bounds ------------------------------------------------------------
 
-def sum_instances(objects: Sequence[Basic], *, sizes: Sequence[int] = (1, 2, 3, 5)) -> list[Instance]:
-    """The explicit sums for several values of each symbolic bound."""
+def sum_instances(objects: Sequence[Basic], *, sizes: Sequence[int] = (1, 2, 3, 5),
+                  domains: Mapping[Basic, sympy.Interval] | None = None) -> list[Instance]:
+    """The explicit sums for several values of each symbolic bound (inside its stated domain)."""
     bounds = sorted(
         {symbol for obj in objects for s in obj.atoms(sympy.Sum) for limit in s.limits for symbol in limit[2].free_symbols},
         key=str,
     )
     if not bounds:
         return []
+    for bound in bounds:
+        sizes = sizes_within(bound, sizes, domains or {})
     return [
         Instance(sizes={b: sympy.Integer(size) for b in bounds}, description=f"for {', '.join(map(str, bounds))} = {size}")
         for size in sizes

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import sympy
 
+from derive._render._printers import clean_latex
+
 __all__ = ["Reading", "to_latex"]
 
 
@@ -35,12 +37,13 @@ class Reading:
 
 
 def to_latex(obj: object) -> str:
-    """LaTeX for any sympy object the readers produce (never raises).
+    """LaTeX for any sympy object the readers produce, with derive's printer (its own
+    objects print as written: softmax(z), diag(s), tanh'(u), a'(u)); never raises.
 
     >>> to_latex(sympy.FiniteSet(1, 3))
     '\\\\left\\\\{1, 3\\\\right\\\\}'
     """
     try:
-        return sympy.latex(obj)
+        return clean_latex(obj)
     except Exception:  # a printer gap must not hide the verdict
         return str(obj)

@@ -19,10 +19,11 @@ from sympy import ImmutableMatrix, MatrixBase, MatrixExpr
 from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
 from sympy.matrices.expressions.diagonal import DiagMatrix
 
-from derive._matrix_objects import Diag, Softmax
+from derive._matrix_objects import ELEMENTWISE_FUNCTIONS, Diag, Softmax, elementwise
 
 __all__ = [
     "is_matrix",
+    "is_vector",
     "scalar_if_1x1",
     "IDENTITY",
     "size_identity",
@@ -40,6 +41,10 @@ __all__ = [
 def is_matrix(obj: object) -> bool:
     """True for explicit matrices and matrix expressions alike."""
     return isinstance(obj, (MatrixBase, MatrixExpr))
+
+def is_vector(obj: object) -> bool:
+    """True for a column or row vector (a matrix with one row or one column, not 1x1)."""
+    return is_matrix(obj) and 1 in tuple(obj.shape) and tuple(obj.shape) != (1, 1)
 
 def transpose(obj: sympy.Basic) -> sympy.Basic:
     """A^T for a matrix; a scalar is its own transpose."""
@@ -64,11 +69,21 @@ def diag(*args: sympy.Basic) -> sympy.Basic:
     if len(args) == 1 and isinstance(args[0], MatrixBase):
         return ImmutableMatrix(sympy.diag(*list(args[0])))
     if len(args) == 1 and isinstance(args[0], MatrixExpr):
+        if args[0].shape[0] == 1 and args[0].shape[1] != 1:  # diag(s^T): the same diagonal matrix as diag(s)
+            return Diag(transpose(args[0]))
         return Diag(args[0]) if args[0].shape[1] == 1 else DiagMatrix(args[0])
     return ImmutableMatrix(sympy.diag(*args))
 
-def apply_elementwise(function: type[sympy.Function], obj: sympy.Basic) -> sympy.Basic:
-    """f applied entry by entry when obj is a matrix, plain f(obj) otherwise."""
+def apply_elementwise(function: type[sympy.Function], obj: sympy.Basic, order: int = 0) -> sympy.Basic:
+    """f (or its ``order``-th derivative) applied entry by entry when obj is a matrix, plain
+    f(obj) otherwise; derive's ``Elementwise`` (printed tanh(u), tanh'(u)) for the
+    functions it knows."""
+    named = _ELEMENTWISE_NAMES.get(function)
+    if named and isinstance(obj, MatrixExpr) and not isinstance(obj, MatrixBase):
+        return elementwise(named, obj, order)
+    if order:
+        t = sympy.Dummy("t", real=True)
+        function = sympy.Lambda(t, sympy.diff(function(t), t, order))
     if isinstance(obj, MatrixBase):
         return ImmutableMatrix(obj.applyfunc(function))
     if isinstance(obj, MatrixExpr):
@@ -81,6 +96,8 @@ def softmax(obj: sympy.Basic) -> sympy.Basic:
     if not is_matrix(obj):
         raise ValueError("softmax needs a vector argument (softmax of a single entry is not defined)")
     return Softmax(obj).doit() if isinstance(obj, MatrixBase) else Softmax(obj)
+
+_ELEMENTWISE_NAMES = {function: name for name, function in ELEMENTWISE_FUNCTIONS.items()}
 
 IDENTITY = sympy.Symbol("I_identity")  # the identity matrix I, before its size is known
 

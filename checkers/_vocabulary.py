@@ -36,16 +36,21 @@ class Vocabulary:
     index_bounds: Mapping[str, tuple[sympy.Expr, sympy.Expr]] = field(default_factory=lambda: _EMPTY)
     assumptions: tuple[Basic, ...] = ()
     open_names: bool = False  # unknown names become new real symbols (for reading references)
+    definitions: Mapping[Basic, Basic] = field(default_factory=lambda: _EMPTY)  # name -> value (see _definitions)
 
     @classmethod
-    def from_objects(cls, *objects: object, assumptions: Iterable[Basic] = ()) -> Vocabulary:
-        """Collect the names used by sympy objects (references and declared symbols)."""
+    def from_objects(cls, *objects: object, assumptions: Iterable[Basic] = (),
+                     definitions: Mapping[Basic, Basic] | None = None) -> Vocabulary:
+        """Collect the names used by sympy objects (references and declared symbols); the
+        names a problem defines, and the names their values use, are names too."""
         names: dict[str, Basic] = {}
         bounds: dict[str, tuple[sympy.Expr, sympy.Expr]] = {}
-        for obj in objects:
+        definitions = dict(definitions or {})
+        for obj in (*objects, *definitions, *definitions.values()):
             for item in _walk(obj):
                 _collect(item, names, bounds)
-        return cls(MappingProxyType(names), MappingProxyType(bounds), tuple(assumptions))
+        return cls(MappingProxyType(names), MappingProxyType(bounds), tuple(assumptions), False,
+                   MappingProxyType(definitions))
 
     def merged(self, other: Vocabulary) -> Vocabulary:
         """This vocabulary with ``other``'s names added (``other`` wins on clashes)."""
@@ -54,11 +59,12 @@ class Vocabulary:
             MappingProxyType({**self.index_bounds, **other.index_bounds}),
             self.assumptions + other.assumptions,
             self.open_names or other.open_names,
+            MappingProxyType({**self.definitions, **other.definitions}),
         )
 
     def opened(self) -> Vocabulary:
         """The same vocabulary, accepting unknown names as new real symbols."""
-        return Vocabulary(self.names, self.index_bounds, self.assumptions, True)
+        return Vocabulary(self.names, self.index_bounds, self.assumptions, True, self.definitions)
 
     def new_symbol(self, raw_name: str) -> Symbol:
         """The symbol an unknown name stands for when names are open."""
@@ -82,7 +88,7 @@ class Vocabulary:
 
 
 def _walk(obj: object) -> Iterable[Basic]:
-    if isinstance(obj, Basic):
+    if isinstance(obj, Basic):  # a defined function's Lambda yields its parameters: f[x, \phi]
         yield from sympy.preorder_traversal(obj)
     elif isinstance(obj, sympy.MatrixBase):
         for entry in obj:

@@ -29,7 +29,7 @@ from sympy import Basic
 
 import checkers
 import derive
-from checkers._declarations import read_declarations
+from checkers._declarations import domain_fact, read_declarations
 
 from ._model import ANSWER_KINDS, Part, Policy, Problem, Source
 
@@ -238,33 +238,58 @@ class _PartSpec:
     policy: Policy
     hint: str
     label: str | None
+    defines: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
 
 
 def part(part_id: str, prompt: str, recipe: Recipe, *, kind: str | None = None, hint: str = "",
-         up_to_constant_in: Sequence[str] = (), rtol: float = 1e-12, label: str | None = None) -> _PartSpec:
-    """One part: its id, the question, and the recipe of its reference."""
+         up_to_constant_in: Sequence[str] = (), rtol: float = 1e-12, label: str | None = None,
+         defines: Sequence[str] = (), domains: Sequence[str] = (), exact: bool = False) -> _PartSpec:
+    """One part: its id, the question, and the recipe of its reference. ``defines`` lists the
+    names only this part's prompt defines (``"u = v^T h"``), after the problem's own;
+    ``domains`` the domains only this part states (``"x:interval(0,pi/2)"``: the problem's x,
+    sampled inside the interval); ``exact`` asks for an exact form where a decimal would
+    otherwise be accepted."""
     description = f"up to an additive constant free of {', '.join(up_to_constant_in)}" if up_to_constant_in else ""
     if rtol != 1e-12:
         description = "; ".join(filter(None, [description, f"to a relative tolerance of {rtol:g}"]))
-    return _PartSpec(part_id, prompt, recipe, kind, Policy(tuple(up_to_constant_in), rtol, description), hint, label)
+    policy = Policy(tuple(up_to_constant_in), rtol, description, exact)
+    return _PartSpec(part_id, prompt, recipe, kind, policy, hint, label, tuple(defines), tuple(domains))
 
 
 def problem(seed: Seed, number: str, *, exercise: str, title: str, statement: str, parts: Sequence[_PartSpec],
-            variables: Sequence[str] = (), notes: str = "") -> Problem:
-    """A problem of ``seed`` with id ``<prefix>.<number>``."""
+            variables: Sequence[str] = (), defines: Sequence[str] = (), notes: str = "") -> Problem:
+    r"""A problem of ``seed`` with id ``<prefix>.<number>``. ``defines`` lists the names its
+    statement defines, each as ``NAME = VALUE`` read with the variables (``"s = softmax(x)"``,
+    ``r"f[x, \phi] = \phi_0 + \phi_1 x"``); an answer may use them."""
     problem_id = f"{seed.prefix}.{number}"
     declared = read_variables(variables)
-    built = tuple(_build_part(problem_id, seed, exercise, spec, declared) for spec in parts)
-    return Problem(problem_id, title, statement, Source(seed.file, exercise), built, declared.objects, notes)
+    built = tuple(_build_part(problem_id, seed, exercise, spec, declared, tuple(defines)) for spec in parts)
+    domains = tuple(text for text in variables if "interval(" in text)
+    return Problem(problem_id, title, statement, Source(seed.file, exercise), built, declared.objects, notes,
+                   tuple(defines), domains)
 
 
-def _build_part(problem_id: str, seed: Seed, exercise: str, spec: _PartSpec, declared: Variables) -> Part:
+def _build_part(problem_id: str, seed: Seed, exercise: str, spec: _PartSpec, declared: Variables,
+                defines: tuple[str, ...]) -> Part:
     kind = spec.kind or spec.recipe.kind
     if kind not in ANSWER_KINDS:
         raise ValueError(f"{problem_id}.{spec.id}: unknown answer kind {kind!r}")
     recipe = spec.recipe
+    definitions = checkers.read_definitions((*defines, *spec.defines), declared.vocabulary)
+    domains = tuple(_domain(text, declared) for text in spec.domains)
     return Part(
         id=spec.id, prompt=spec.prompt, kind=kind, recipe=lambda: recipe.build(declared),
         source=Source(seed.file, exercise, spec.label or spec.id), policy=spec.policy, hint=spec.hint,
-        problem_id=problem_id, vocabulary=declared.objects, assumptions=declared.assumptions,
+        problem_id=problem_id, vocabulary=declared.objects, assumptions=declared.assumptions + domains,
+        definitions=definitions, defines=spec.defines, domains=spec.domains,
     )
+
+
+def _domain(text: str, declared: Variables) -> Basic:
+    """The fact ``x:interval(a,b)`` states about the problem's variable x."""
+    name, _, kind = text.partition(":")
+    symbol = declared.vocabulary.lookup(name.strip())
+    if not isinstance(symbol, sympy.Symbol):
+        raise ValueError(f"the domain {text!r} names no variable of the problem")
+    return domain_fact(symbol, kind)

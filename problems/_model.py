@@ -12,7 +12,7 @@ a reference can never drift from its derivation and loading the bank stays cheap
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,12 +48,14 @@ class Policy:
 
     ``up_to_constant_in``: names of variables; an additive term free of them is ignored
     (a loss "up to a constant"). ``rtol``: relative tolerance for numeric answers given
-    to a stated precision.
+    to a stated precision. ``exact``: a part that asks for a value (kind number, vector or
+    tuple) accepts a decimal to the digits given unless this asks for an exact form.
     """
 
     up_to_constant_in: tuple[str, ...] = ()
     rtol: float = 1e-12
     description: str = ""
+    exact: bool = False  # the prompt asks for an exact form: a decimal answer is not accepted
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,9 @@ class Part:
     problem_id: str = ""
     vocabulary: tuple[Basic, ...] = field(default=(), repr=False)
     assumptions: tuple[Basic, ...] = field(default=(), repr=False)
+    definitions: Mapping[Basic, Basic] = field(default_factory=dict, repr=False, compare=False)
+    defines: tuple[str, ...] = ()  # the names this part's prompt defines (the problem's are on the Problem)
+    domains: tuple[str, ...] = ()  # the domains this part's prompt states, x:interval(0,pi/2)
 
     @property
     def qualified_id(self) -> str:
@@ -91,7 +96,8 @@ class Part:
         names = {str(v): v for v in self.vocabulary if isinstance(v, sympy.Symbol)}
         constant_in = [names[n] for n in self.policy.up_to_constant_in if n in names]
         return checkers.check(self.answer, answer, symbols=self.vocabulary, assumptions=self.assumptions,
-                              timeout=timeout, rtol=self.policy.rtol, up_to_constant_in=constant_in)
+                              timeout=timeout, rtol=self.policy.rtol, up_to_constant_in=constant_in,
+                              definitions=self.definitions)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "prompt": self.prompt, "kind": self.kind, "source": self.source.to_dict() if self.source else None,
@@ -109,6 +115,8 @@ class Problem:
     parts: tuple[Part, ...]
     vocabulary: tuple[Basic, ...] = field(default=(), repr=False)
     notes: str = ""
+    defines: tuple[str, ...] = ()  # the names the statement defines, NAME = VALUE, for every part
+    domains: tuple[str, ...] = ()  # the variables' stated domains, x:interval(0,pi/2)
 
     @property
     def part_ids(self) -> tuple[str, ...]:

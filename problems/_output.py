@@ -62,8 +62,16 @@ def problem_text(problem: Problem) -> str:
     """A problem as a student reads it."""
     lines = [f"{problem.id}: {problem.title}",
              f"source: {problem.source.seed}, {problem.source.exercise}", "", problem.statement, ""]
+    if problem.defines:
+        lines += ["Names an answer may use:", *(f"  {text}" for text in problem.defines), ""]
+    if problem.domains:
+        lines += [f"Domains: {', '.join(problem.domains)}", ""]
     for part in problem.parts:
         lines.append(f"  ({part.id}) {part.prompt}   [{part.kind}]")
+        if part.defines:
+            lines.append(f"        names: {'; '.join(part.defines)}")
+        if part.domains:
+            lines.append(f"        domain: {', '.join(part.domains)}")
         if part.policy.description:
             lines.append(f"        accepted {part.policy.description}")
     if problem.notes:

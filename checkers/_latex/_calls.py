@@ -25,7 +25,7 @@ from sympy import Basic
 from sympy.core.function import UndefinedFunction
 
 from .. import _arithmetic as arithmetic
-from .._functions import Function, function_named
+from .._functions import Function, function_named, is_function_name
 from .._structures import IDENTITY
 from . import _resolve as resolve
 from . import _scripts as scripts
@@ -85,7 +85,8 @@ def word(parser: Parser, token: Token) -> Name | Basic:
     if text.startswith("bb:"):
         return _indicator(parser, token, text[3:])
     meaning = parser.vocabulary.lookup(text)
-    if (len(text) == 1 and text.isalpha()) or (meaning is not None and not isinstance(meaning, UndefinedFunction)):
+    new_name = meaning is None and parser.vocabulary.open_names and text.isidentifier() and not is_function_name(text)
+    if (len(text) == 1 and text.isalpha()) or new_name or (meaning is not None and not isinstance(meaning, UndefinedFunction)):
         parser.advance()
         return scripts.name_scripts(parser, Name(text, (), 0, token.start, token.end))
     if function_named(text, parser.vocabulary) is not None or meaning is not None:

@@ -186,12 +186,32 @@ class _CleanLatexPrinter(LatexPrinter):
     def _print_OneMatrix(self, expr):
         return r"\mathbf{1}^{T}" if _is_row_of_ones(expr) else r"\mathbf{1}"
 
+    def _print_Symbol(self, expr, style="plain"):
+        match = _DECORATED.match(expr.name)
+        if match is None:
+            return super()._print_Symbol(expr, style=style)
+        return rf"\{match['decoration']}{{{self._print(sympy.Symbol(match['base']))}}}"  # y_hat is \hat{y}
+
+    def _print_Trace(self, expr):
+        if tuple(expr.arg.shape) == (1, 1):  # the number a 1x1 product v^T h stands for
+            return self.parenthesize(expr.arg, PRECEDENCE["Mul"], strict=True)
+        return super()._print_Trace(expr)
+
+    def _print_DiagMatrix(self, expr):
+        return rf"\operatorname{{diag}}\left({self._print(expr.args[0])}\right)"
+
+    def _print_Piecewise(self, expr):
+        if len(expr.args) == 2 and expr.args[0].expr == 1 and expr.args[1] == (0, True):
+            return rf"\mathbb{{1}}\left[{self._print(expr.args[0].cond)}\right]"  # an indicator, as written
+        return super()._print_Piecewise(expr)
+
     def _print_Transpose(self, expr):
         if isinstance(expr.arg, (Softmax, Elementwise)):
             return rf"{self._print(expr.arg)}^{{T}}"
         return super()._print_Transpose(expr)
 
 
+_DECORATED = re.compile(r"^(?P<base>[A-Za-z]+)_(?P<decoration>hat|bar|tilde|dot)$")
 _GREEK = frozenset(greek_letters_set) | {"lambda", "Lambda"}
 """Names printed as Greek letters; dtheta (the differential of theta) prints as d\\theta."""
 

@@ -17,6 +17,7 @@ PROBLEMS = [
         statement=r"Let $f(x) = x^3 - 5x^2 + 3x$ (any added constant changes nothing). Find $f'$, the critical points "
                   r"of $f$, and classify each one.",
         variables=["x"],
+        defines=["f(x) = x^3 - 5x^2 + 3x"],
         parts=[
             part("fprime", r"Compute $f'(x)$.", derivative("x^3 - 5x^2 + 3x", "x")),
             part("crit", r"Find the set of critical points of $f$.", critical("x^3 - 5x^2 + 3x", "x")),
@@ -30,12 +31,14 @@ PROBLEMS = [
         SEED, "2", exercise="Solution 2", title="Chain rule through three layers",
         statement=r"Differentiate $g(x) = e^{\sin(x^2)}$, naming each layer of the composition.",
         variables=["x"],
+        defines=[r"g(x) = e^{\sin(x^2)}"],
         parts=[part("deriv", r"Compute $g'(x)$.", derivative("exp(sin(x^2))", "x"))],
     ),
     problem(
         SEED, "3", exercise="Solution 3", title="Partial derivatives and a gradient",
         statement=r"Let $f(x, y) = x^2 y + y^3$. Find both partial derivatives and the gradient at $(2, 1)$.",
         variables=["x", "y"],
+        defines=["f(x, y) = x^2 y + y^3"],
         parts=[
             part("x", r"Compute $\partial f/\partial x$.", derivative("x^2 y + y^3", "x")),
             part("y", r"Compute $\partial f/\partial y$.", derivative("x^2 y + y^3", "y")),
@@ -46,6 +49,7 @@ PROBLEMS = [
         SEED, "4", exercise="Solution 4", title="Log-sigmoid through the chain rule",
         statement=r"Let $z = \log \sigma(wx + b)$ with the logistic sigmoid $\sigma$. Differentiate $z$ with respect to $w$.",
         variables=["w", "x", "b"],
+        defines=[r"z = \log\sigma(wx + b)"],
         parts=[part("w", r"Compute $\partial z/\partial w$.", derivative(r"\log\sigma(wx + b)", "w"))],
     ),
     problem(
@@ -53,6 +57,7 @@ PROBLEMS = [
         statement=r"Let $p = a + b$, $q = a - b$ and $f = pq$. Find the partial derivatives of $f$ in $a$ and $b$ "
                   r"(through the graph, or after simplifying $f$).",
         variables=["a", "b"],
+        defines=["p = a + b", "q = a - b", "f = pq"],
         parts=[
             part("a", r"Compute $\partial f/\partial a$.", derivative("(a + b)(a - b)", "a")),
             part("b", r"Compute $\partial f/\partial b$.", derivative("(a + b)(a - b)", "b")),
@@ -69,7 +74,10 @@ PROBLEMS = [
     ),
     problem(
         SEED, "7", exercise="Solution 7", title="Least-squares gradient in the weights",
-        statement=r"For $L = \frac{1}{N}\lVert Wx - y\rVert^2$ with $W \in \mathbb{R}^{m\times n}$, find $\partial L/\partial W$.",
+        statement=r"For $L = \frac{1}{N}\lVert Wx - y\rVert^2$ with $W \in \mathbb{R}^{m\times n}$, $x \in \mathbb{R}^n$ and "
+                  r"$y \in \mathbb{R}^m$, find $\partial L/\partial W$.",
+        variables=["W:matrix(m,n)", "x:vector(n)", "y:vector(m)", "N:integer,positive"],
+        defines=[r"L = \frac{1}{N}\lVert Wx - y\rVert^2"],
         parts=[part("W", r"Compute $\partial L/\partial W$ (an $m \times n$ matrix).", matrix("mse_weights"))],
     ),
     problem(
@@ -97,6 +105,7 @@ PROBLEMS = [
         SEED, "10", exercise="Solution 10", title="Backward pass through u = ab, v = u + c, L = v^2",
         statement=r"With $u = ab$, $v = u + c$ and $L = v^2$, find the gradient of $L$ in $a$, $b$ and $c$.",
         variables=["a", "b", "c"],
+        defines=["u = ab", "v = u + c", "L = v^2"],
         parts=[
             part("a", r"Compute $\partial L/\partial a$.", derivative("(a b + c)^2", "a")),
             part("b", r"Compute $\partial L/\partial b$.", derivative("(a b + c)^2", "b")),
@@ -106,6 +115,8 @@ PROBLEMS = [
     problem(
         SEED, "11", exercise="Solution 11", title="The softmax Jacobian",
         statement=r"For $s = \operatorname{softmax}(x)$ with $x \in \mathbb{R}^n$, give the Jacobian $\partial s/\partial x$ in matrix form.",
+        variables=["x:vector(n)"],
+        defines=[r"s = \operatorname{softmax}(x)"],
         parts=[part("J", r"Give $J = \partial s / \partial x$.", matrix("softmax_jacobian"))],
         notes="The finite-difference comparison in the seed is an experiment and is not checked.",
     ),
@@ -124,6 +135,8 @@ PROBLEMS = [
         SEED, "14", exercise="Solution 14", title="Cross-entropy gradient in the logits",
         statement=r"For logits $z \in \mathbb{R}^p$ and a one-hot target $y$, let $\mathrm{CE} = -y^\top \log\operatorname{softmax}(z)$. "
                   r"Find $\partial \mathrm{CE}/\partial z$.",
+        variables=["z:vector(p)", "y:vector(p)"],
+        defines=[r"\mathrm{CE} = -y^\top \log\operatorname{softmax}(z)"],
         parts=[part("grad", r"Give $\partial\,\mathrm{CE}/\partial z$.", matrix("cross_entropy"))],
         notes="Matching PyTorch's F.cross_entropy is an experiment and is not checked.",
     ),
@@ -131,13 +144,14 @@ PROBLEMS = [
         SEED, "16", exercise="Solution 16", title="Adam's bias-corrected update",
         statement=r"Adam keeps moments $m$ and $v$ with decay rates $\beta_1$, $\beta_2$. Give the bias-corrected moments "
                   r"after $t$ steps and the parameter after one update with step size $\eta$.",
-        variables=["m", "v:positive", "beta_1:positive", "beta_2:positive", "t:integer,positive", "theta", "eta:positive",
+        variables=["m", "v:positive", "beta_1:interval(0,1)", "beta_2:interval(0,1)", "t:integer,positive", "theta", "eta:positive",
                    "epsilon:positive", "mhat", "vhat:positive"],
         parts=[
             part("mhat", r"Give $\hat m$.", stated("m/(1 - beta_1^t)", note="divide by the weight the zero start leaves out")),
             part("vhat", r"Give $\hat v$.", stated("v/(1 - beta_2^t)", note="divide by the weight the zero start leaves out")),
-            part("update", r"Give the updated parameter.",
-                 stated("theta - eta mhat/(sqrt(vhat) + epsilon)", note="Adam's update rule")),
+            part("update", r"Give the updated parameter, in terms of the bias-corrected moments or of $m$ and $v$.",
+                 stated("theta - eta mhat/(sqrt(vhat) + epsilon)", note="Adam's update rule"),
+                 defines=[r"\hat m = \frac{m}{1 - \beta_1^t}", r"\hat v = \frac{v}{1 - \beta_2^t}"]),
         ],
         notes="Matching torch.optim.Adam is an experiment and is not checked.",
     ),

@@ -97,6 +97,7 @@ PROBLEMS = [
         statement=r"Differentiate $f(x) = 3x^4 - 2x^2 + 7x - 1$, $g(x) = \sqrt{x}\,e^x$ (with the product rule) and "
                   r"$h(x) = \frac{x^2 + 1}{x - 1}$ for $x \ne 1$ (with the quotient rule). Here $x > 0$.",
         variables=["x:positive"],
+        defines=["f(x) = 3x^4 - 2x^2 + 7x - 1", r"g(x) = \sqrt{x}\,e^x", r"h(x) = \frac{x^2 + 1}{x - 1}"],
         parts=[
             part("a", r"Compute $f'(x)$ for $f(x) = 3x^4 - 2x^2 + 7x - 1$.", derivative("3x^4 - 2x^2 + 7x - 1", "x")),
             part("a-value", r"Evaluate $f'(2)$.", derivative_at("3x^4 - 2x^2 + 7x - 1", "x", "2")),
@@ -111,9 +112,11 @@ PROBLEMS = [
                   r"$q(x) = \ln(\cos x)$ on $0 < x < \pi/2$, the Gaussian kernel $r(x) = e^{-x^2/2}$ and "
                   r"$s(x) = (1 + x^2)^{10}$.",
         variables=["x"],
+        defines=[r"p(x) = \sin(x^3)", r"q(x) = \ln(\cos x)", r"r(x) = e^{-x^2/2}", r"s(x) = (1 + x^2)^{10}"],
         parts=[
             part("a", r"Compute $p'(x)$ for $p(x) = \sin(x^3)$.", derivative(r"\sin(x^3)", "x")),
-            part("b", r"Compute $q'(x)$ for $q(x) = \ln(\cos x)$, $0 < x < \pi/2$.", derivative(r"\ln(\cos x)", "x")),
+            part("b", r"Compute $q'(x)$ for $q(x) = \ln(\cos x)$, $0 < x < \pi/2$.", derivative(r"\ln(\cos x)", "x"),
+                 domains=["x:interval(0,pi/2)"]),
             part("c", r"Compute $r'(x)$ for $r(x) = e^{-x^2/2}$.", derivative(r"e^{-x^2/2}", "x")),
             part("d", r"Compute $s'(x)$ for $s(x) = (1 + x^2)^{10}$.", derivative(r"(1 + x^2)^{10}", "x")),
         ],
@@ -164,6 +167,7 @@ PROBLEMS = [
         statement=r"Let $f(x) = x^4 - 4x^3 + 6x^2 - 4x + 1 = (x - 1)^4$. Find its critical points, apply the second- "
                   r"and first-derivative tests, and find the global extrema of $f$ on $[-1, 3]$.",
         variables=["x"],
+        defines=["f(x) = x^4 - 4x^3 + 6x^2 - 4x + 1"],
         parts=[
             part("a", r"Give the set of critical points of $f$.", critical("x^4 - 4x^3 + 6x^2 - 4x + 1", "x")),
             part("b", r"What does the second-derivative test alone conclude at the critical point "
@@ -189,6 +193,7 @@ PROBLEMS = [
                   r"Then, for $g(x) = x^2$, find the smallest $L$ with $|g''(x)| \le L$ for all $x$, the Lipschitz "
                   r"constant of $g'$.",
         variables=["x"],
+        defines=["f(x) = x^3 - x", "g(x) = x^2"],
         parts=[
             part("c-slope", r"Give the slope of the secant of $f$ over $[-2, 2]$.",
                  Recipe("mvt", "x^3 - x", "x", {"interval": ("-2", "2")}, kind="number", pick=_secant_slope)),
@@ -204,6 +209,7 @@ PROBLEMS = [
         statement=r"For $f(x) = x \ln(x + e^{-x})$ ($x > 0$), find $f'$ to check finite differences against; then, for "
                   r"the loss $\mathcal{L}(w) = \lVert w - w^*\rVert^2$ with $w^* = 0$, give the gradient at $w = (1, 2, 3)$.",
         variables=["x:positive", "w_1", "w_2", "w_3"],
+        defines=[r"f(x) = x \ln(x + e^{-x})"],
         parts=[
             part("b", r"Compute $f'(x)$ for $f(x) = x\ln(x + e^{-x})$.", derivative(r"x \ln(x + e^{-x})", "x")),
             part("d", r"Give $\nabla\mathcal{L}$ at $w = (1, 2, 3)$ (with $w^* = 0$).",
@@ -217,6 +223,7 @@ PROBLEMS = [
                   r"$\hat y = \sigma(z_2)$ and the loss $\mathcal{L} = \frac12(\hat y - y)^2$. Find the gradient of "
                   r"$\mathcal{L}$ in each of the four parameters with the chain rule (answers may use $\sigma$).",
         variables=["x", "y", "w_1", "b_1", "w_2", "b_2"],
+        defines=["z_1 = w_1 x + b_1", r"a_1 = \sigma(z_1)", "z_2 = w_2 a_1 + b_2", r"\hat y = \sigma(z_2)"],
         parts=[
             part("a-w2", r"Compute $\partial\mathcal{L}/\partial w_2$.", derivative(_NETWORK, "w_2")),
             part("a-b2", r"Compute $\partial\mathcal{L}/\partial b_2$.", derivative(_NETWORK, "b_2")),
@@ -241,10 +248,11 @@ PROBLEMS = [
                   r"Find the gradient of $L$ in $v$, $c$, $W$, $b$ and $x$ (answers may use $\tanh(Wx+b)$ "
                   r"and $\tanh'(Wx+b)$, entrywise).",
         variables=_TANH_VARIABLES,
+        defines=[r"h = \tanh(Wx + b)", r"\hat y = v^\top h + c"],
         parts=[
             part("v", r"Give $\nabla_v L$.", Recipe("matrix_gradient", _TANH_LOSS, "v", kind="matrix-expression")),
             part("c", r"Give $\partial L/\partial c$ in terms of $u = v^\top h$, $c$ and $y$.",
-                 derivative(r"\frac12(u + c - y)^2", "c")),
+                 derivative(r"\frac12(u + c - y)^2", "c"), defines=[r"u = v^\top h"]),
             part("W", r"Give $\nabla_W L$ (an $m\times n$ matrix).",
                  Recipe("matrix_gradient", _TANH_LOSS, "W", kind="matrix-expression")),
             part("b", r"Give $\nabla_b L$.", Recipe("matrix_gradient", _TANH_LOSS, "b", kind="matrix-expression")),

@@ -70,7 +70,7 @@ PROBLEMS = [
         variables=["x_1", "x_2"],
         parts=[
             part("a", r"Give $\nabla f(x_1, x_2)$ for $f = x_1^2 x_2 + 3x_2^3 - 7x_1$ (a column vector).",
-                 gradient("x_1^2 x_2 + 3x_2^3 - 7x_1", "x_1,x_2")),
+                 gradient("x_1^2 x_2 + 3x_2^3 - 7x_1", "x_1,x_2"), defines=["f(x_1, x_2) = x_1^2 x_2 + 3x_2^3 - 7x_1"]),
             part("b", r"Give $\nabla_x \lVert Ax - b\rVert^2$ (an $n$-vector, in matrix form).", matrix("least_squares")),
             part("c", r"Give the gradient of $\log\sum_{i=1}^n e^{x_i}$ in $x \in \mathbb{R}^n$ (in vector form).",
                  matrix("log_sum_exp")),
@@ -81,10 +81,12 @@ PROBLEMS = [
         SEED, "2.2", exercise="2.2", title="Directional derivatives of an elliptic bowl",
         statement=r"Let $f(x_1, x_2) = x_1^2 + 4x_2^2$ and recall $D_v f = \nabla f^\top v$. Work at the point $(1, 1)$.",
         variables=["x_1", "x_2"],
+        defines=["f(x_1, x_2) = x_1^2 + 4x_2^2"],
         parts=[
             part("a", r"Compute $\nabla f(1, 1)$.", gradient("x_1^2 + 4x_2^2", "x_1,x_2", point=["1", "1"])),
             part("b", r"Compute $D_v f(1, 1)$ for the unit vector $v = (1, 1)/\sqrt{2}$.",
-                 directional("x_1^2 + 4x_2^2", "x_1,x_2", direction=["1/sqrt(2)", "1/sqrt(2)"], point=["1", "1"])),
+                 directional("x_1^2 + 4x_2^2", "x_1,x_2", direction=["1/sqrt(2)", "1/sqrt(2)"], point=["1", "1"]),
+                 defines=[r"v = \frac{1}{\sqrt{2}}\begin{pmatrix} 1 \\ 1 \end{pmatrix}"]),
             part("c-direction", r"Which unit vector $v^*$ makes $D_v f(1, 1)$ as large as possible?",
                  steepest("x_1^2 + 4x_2^2", "x_1,x_2", point=["1", "1"], pick=_steepest_direction), label="c"),
             part("c-max", r"What is that largest directional derivative?",
@@ -145,7 +147,8 @@ PROBLEMS = [
                        kind="number")),
             part("c", r"Backward pass: give $(\partial f/\partial x, \partial f/\partial y, \partial f/\partial z)$ at "
                       r"$(1, 2, \pi/4)$.",
-                 graph(r"\frac{xy + \sin(z)}{1 + e^{-x}}", "x,y,z", point=["1", "2", "pi/4"])),
+                 graph(r"\frac{xy + \sin(z)}{1 + e^{-x}}", "x,y,z", point=["1", "2", "pi/4"]),
+                 defines=[r"f(x, y, z) = \frac{xy + \sin z}{1 + e^{-x}}"]),
         ],
         notes="Drawing the graph (a) and the numerical check (d) are not graded.",
     ),
@@ -182,7 +185,7 @@ PROBLEMS = [
         SEED, "2.9", exercise="2.9", title="Optimal step size and condition number",
         statement=r"Gradient descent on $f(x) = \frac12 x^\top A x$ with the step $\eta = 2/(\lambda_{\max} + \lambda_{\min})$. "
                   r"Take $A = \operatorname{diag}(1, \kappa)$, so $\lambda_{\min} = 1$ and $\lambda_{\max} = \kappa$.",
-        variables=["kappa:positive"],
+        variables=["kappa:interval(1,oo)"],
         parts=[
             part("a", r"Give $\eta$ for $\kappa = 1$ ($A = I$).",
                  evaluate("2/(1 + 1)", note="eta = 2/(lambda_max + lambda_min) with both eigenvalues 1")),
@@ -193,7 +196,8 @@ PROBLEMS = [
                          r"$\max_i |1 - \eta\lambda_i|$. Give this factor as a function of $\kappa$.",
                  evaluate("1 - 2/(kappa + 1)",
                           note="|1 - eta lambda_min| = |1 - eta lambda_max| = 1 - 2/(kappa + 1) at eta = 2/(kappa + 1), "
-                               "kappa >= 1", kind="expression")),
+                               "kappa >= 1", kind="expression"),
+                 defines=[r"\eta = \frac{2}{\kappa + 1}"]),
         ],
         notes="Core only: the runs, plots and the paragraph are not graded.",
     ),
@@ -202,6 +206,7 @@ PROBLEMS = [
         statement=r"The logistic loss is a sum of terms $g(u_i)$ with $g(u) = \log(1 + e^{u})$ and "
                   r"$u_i = -y_i\theta^\top x_i$ affine in $\theta$. The composition rule needs $g$ convex and non-decreasing.",
         variables=["u"],
+        defines=[r"g(u) = \log(1 + e^{u})"],
         parts=[
             part("c-slope", r"Compute $g'(u)$ (it is positive, so $g$ is increasing).", derivative("log(1 + exp(u))", "u"),
                  label="c"),
@@ -215,7 +220,8 @@ PROBLEMS = [
         statement=r"For a $\mu$-strongly convex, $L$-smooth $f$, gradient descent with $\eta = 1/L$ satisfies "
                   r"$f(\theta_t) - f^* \le \frac{L}{2}(1 - 1/\kappa)^t R^2$ with $\kappa = L/\mu$ and "
                   r"$R = \lVert\theta_0 - \theta^*\rVert$.",
-        variables=["kappa:positive", "L:positive", "R:positive", "epsilon:positive"],
+        variables=["kappa:interval(1,oo)", "L:positive", "R:positive", "epsilon:positive", "mu:positive"],
+        defines=[r"\kappa = L/\mu"],
         parts=[
             part("d", r"Using $(1 - 1/\kappa)^t \le e^{-t/\kappa}$, how many iterations $t$ make the bound "
                       r"$\frac{L}{2}e^{-t/\kappa}R^2$ equal to $\epsilon$?",
@@ -252,6 +258,7 @@ PROBLEMS = [
         statement=r"To first order, $\mathcal{L}(\theta + \epsilon) \approx \mathcal{L}(\theta) + g^\top\epsilon$ with "
                   r"$g = \nabla\mathcal{L}(\theta)$. Take $g = (g_1, g_2)$ and maximise over $\lVert\epsilon\rVert \le \rho$.",
         variables=["e_1", "e_2", "g_1", "g_2", "rho:positive"],
+        defines=[r"g = \begin{pmatrix} g_1 \\ g_2 \end{pmatrix}"],
         parts=[
             part("a", r"Give the maximiser $\epsilon^* = (\epsilon_1, \epsilon_2)$ of $g_1\epsilon_1 + g_2\epsilon_2$ over "
                       r"the disc $\epsilon_1^2 + \epsilon_2^2 \le \rho^2$.",

@@ -77,6 +77,7 @@ PROBLEMS = [
                   r"$\nabla_w \lVert w\rVert^2$ for $w \in \mathbb{R}^n$; and find the mixed partial "
                   r"$\partial^2 f/\partial x\,\partial y$.",
         variables=["x", "y", "z", "w:vector(n)"],
+        defines=[r"f(x, y) = x^3 y + e^{xy}", r"g(x, y, z) = \sin(xy) + y z^2 - \ln(x + z)"],
         parts=[
             part("a", r"Give $\nabla f(x, y) = (\partial f/\partial x, \partial f/\partial y)$.", gradient("x^3 y + e^{xy}", "x,y")),
             part("a-point", r"Give $\nabla f(1, 2)$.", gradient("x^3 y + e^{xy}", "x,y", point=["1", "2"])),
@@ -97,6 +98,7 @@ PROBLEMS = [
         statement=r"Let $f(x, y) = x^2 + xy + y^2$. Find $\nabla f$, its value and length at $(1, 1)$, the unit tangent "
                   r"to the level curve $f = 3$ at $(1, 1)$, and the unit direction of steepest descent there.",
         variables=["x", "y"],
+        defines=["f(x, y) = x^2 + xy + y^2"],
         parts=[
             part("a", r"Give $\nabla f(x, y)$.", gradient(_F2, "x,y")),
             part("b-grad", r"Give $\nabla f(1, 1)$.", gradient(_F2, "x,y", point=["1", "1"])),
@@ -119,6 +121,7 @@ PROBLEMS = [
                   r"$D_u f$ as a function of $\theta$, the angles in $[0, 2\pi)$ where it is largest and smallest, its "
                   r"largest value, and the neutral angles where it vanishes.",
         variables=["x", "y", "theta"],
+        defines=["f(x, y) = e^{x^2 + y^2}", r"u = \begin{pmatrix} \cos\theta \\ \sin\theta \end{pmatrix}"],
         parts=[
             part("a", r"Give $D_u f(1, 0)$ as a function of $\theta$.",
                  directional(_F3, "x,y", direction=[r"\cos\theta", r"\sin\theta"], point=["1", "0"]), kind="expression"),
@@ -200,6 +203,7 @@ PROBLEMS = [
                   r"$Z \in \mathbb{R}^{K\times m}$ with one-hot columns $Y$, find the gradient of the mean cross-entropy "
                   r"in $Z$.",
         variables=["z:vector(K)", "y:vector(K)", "Z:matrix(K,m)", "Y:matrix(K,m)", "P:matrix(K,m)"],
+        defines=[r"p = \operatorname{softmax}(z)", r"P = \operatorname{softmax}(Z)"],
         parts=[
             part("a", r"Give $\partial p/\partial z$ in matrix form.",
                  Recipe("matrix_jacobian", derive.Softmax(_z), "z", kind="matrix-expression")),
@@ -220,6 +224,7 @@ PROBLEMS = [
                   r"$\mathrm{NLL} = \frac{1}{2\sigma^2}\sum_{i=1}^N (x_i - \mu)^2 + N\log\sigma + \frac N2\log(2\pi)$. "
                   r"Find the Fisher information of the sample in $(\mu, \log\sigma)$ and the gradient of the NLL.",
         variables=["x:indexed", "i:integer", "N:integer,positive", "mu", "s", "sigma:positive"],
+        defines=[r"s = \log\sigma"],
         parts=[
             part("a", r"Give the $2\times 2$ Fisher information matrix of the $N$ samples in $(\mu, \log\sigma)$.",
                  Recipe("matrix_example", "gaussian_fisher", (), kind="matrix", pick=_fisher_in_log_sigma)),
@@ -238,6 +243,7 @@ PROBLEMS = [
                   r"$\mathcal{L} = -\sum_k y_k \log p_k$. Find $\nabla_z\mathcal{L}$, and the sum of its entries at "
                   r"$z = (1.2, -0.3, 0.7, 2.0)$ with $y = e_4$.",
         variables=["z:vector(K)", "y:vector(K)", "z_1", "z_2", "z_3", "z_4"],
+        defines=[r"p = \operatorname{softmax}(z)"],
         parts=[
             part("grad", r"Give $\nabla_z\mathcal{L}$.",
                  Recipe("matrix_gradient", derive.cross_entropy_loss(_z, _onehot), "z", kind="matrix-expression")),

@@ -100,4 +100,4 @@ def test_read_answer_sends_latex_here() -> None:
 
 
 def test_reading_renders_how_it_was_understood() -> None:
-    assert read_latex(r"\sigma(wx+b)", SCALARS).read_as == r"\sigma\left(b + w x\right)"
+    assert read_latex(r"\sigma(wx+b)", SCALARS).read_as == r"\sigma(b + w x)"

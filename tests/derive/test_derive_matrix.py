@@ -178,7 +178,7 @@ def test_every_named_example_is_checked():
     ("trace_quadratic", "(A + A.T)*X"),
     ("log_sum_exp", "softmax(x)"),
     ("softmax_jacobian", "diag(softmax(x)) - softmax(x)*softmax(x).T"),
-    ("layer_jacobian", "A*diag(sigmoid_prime(B*x))*B"),
+    ("layer_jacobian", "A*diag(sigmoid'(B*x))*B"),
     ("mse_weights", "(2/N)*(W*x - y)*x.T"),
 ])
 def test_results_keep_matrix_form(name, expected):
@@ -189,7 +189,7 @@ def test_logistic_results_in_matrix_form():
     gradient = matrix_example("logistic_gradient").result
     hessian = matrix_example("logistic_hessian").result
     assert "X.T*(sigmoid(X*theta) - y)" in str(gradient) and "lambda*theta" in str(gradient)
-    assert "X.T*diag(sigmoid_prime(X*theta))*X" in str(hessian) and "lambda*I" in str(hessian)
+    assert "X.T*diag(sigmoid'(X*theta))*X" in str(hessian) and "lambda*I" in str(hessian)
 
 
 def test_gaussian_fisher_information():

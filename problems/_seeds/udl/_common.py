@@ -15,6 +15,8 @@ DATA = ["x:indexed", "y:indexed", "I:integer,positive"]
 
 LINE = ["phi_0", "phi_1", *DATA]
 LINE_LOSS = "Sum((phi_0 + phi_1 x[i] - y[i])^2, (i, 1, I))"
+LINE_MODEL = r"f[x, \phi] = \phi_0 + \phi_1 x"
+r"""Prince's line, a defined function: an answer may write f[x_i, \phi]."""
 
 SHALLOW = ["a:function", "phi_0", "phi_1", "phi_2", "phi_3", "theta_10", "theta_11", "theta_20", "theta_21",
            "theta_30", "theta_31"]
@@ -25,6 +27,11 @@ def shallow(x: str = "x", activation: str = "a") -> str:
     """f[x, phi] of equation 3.1 with the given input and activation."""
     return (f"phi_0 + phi_1 {activation}(theta_10 + theta_11 {x}) + phi_2 {activation}(theta_20 + theta_21 {x})"
             f" + phi_3 {activation}(theta_30 + theta_31 {x})")
+
+
+def shallow_model(activation: str = "a") -> str:
+    """The definition of f[x, phi] for equation 3.1, for ``defines``."""
+    return f"f[x, phi] = {shallow('x', activation)}"
 
 
 def first(derivation: derive.Derivation) -> sympy.Basic:

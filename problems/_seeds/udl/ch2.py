@@ -7,7 +7,7 @@ import sympy
 import derive
 
 from ..._define import Recipe, part, problem
-from ._common import LINE, LINE_LOSS, SEED, first, verdict
+from ._common import LINE, LINE_LOSS, LINE_MODEL, SEED, first, verdict
 
 
 def _linear_sums(expr: sympy.Basic) -> sympy.Basic:
@@ -43,6 +43,7 @@ PROBLEMS = [
                   r"least-squares loss is $L[\phi] = \sum_{i=1}^{I} (\phi_0 + \phi_1 x_i - y_i)^2$. Differentiate it "
                   r"with respect to each parameter.",
         variables=LINE,
+        defines=[LINE_MODEL],
         parts=[
             part("phi0", r"Give $\partial L/\partial \phi_0$.", Recipe("derivative", LINE_LOSS, "phi_0")),
             part("phi1", r"Give $\partial L/\partial \phi_1$.", Recipe("derivative", LINE_LOSS, "phi_1")),
@@ -68,6 +69,7 @@ PROBLEMS = [
                   r"squares on the horizontal residuals. Invert the model to predict $y$ from a new $x$, and say "
                   r"whether it gives the same line as ordinary regression in general.",
         variables=["x", "y", "phi_0", "phi_1:nonzero"],
+        defines=[r"g[y, \phi] = \phi_0 + \phi_1 y"],
         parts=[
             part("inverse", r"Give $y = g^{-1}[x, \phi]$.",
                  Recipe("kkt", "(phi_0 + phi_1 y - x)^2", "y", {"inequalities": [], "equalities": []},

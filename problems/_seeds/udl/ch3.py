@@ -7,7 +7,7 @@ import sympy
 import derive
 
 from ..._define import Recipe, evaluate, part, problem, stated
-from ._common import DATA, SEED, SHALLOW, first, shallow, verdict
+from ._common import DATA, SEED, SHALLOW, first, shallow, shallow_model, verdict
 
 _ONE_INPUT = [name for name in SHALLOW if name != "a:function"] + ["x"]
 
@@ -32,13 +32,20 @@ def _joint(d: int) -> Recipe:
                   kind="expression", pick=first)
 
 
+def _unit(inputs: int, d: int) -> str:
+    """Hidden unit d, a[theta_d0 + theta_d1 x_1 + ...]."""
+    return "a(" + " + ".join([f"theta_{d}0"] + [f"theta_{d}{k} x_{k}" for k in range(1, inputs + 1)]) + ")"
+
+
 def _network(inputs: int, hidden: int, output: int) -> str:
     """y_output of a shallow network with explicit inputs x_1.. and hidden units a[theta_d0 + ...]."""
-    units = []
-    for d in range(1, hidden + 1):
-        pre = " + ".join([f"theta_{d}0"] + [f"theta_{d}{k} x_{k}" for k in range(1, inputs + 1)])
-        units.append(f"phi_{output}{d} a({pre})")
+    units = [f"phi_{output}{d} {_unit(inputs, d)}" for d in range(1, hidden + 1)]
     return " + ".join([f"phi_{output}0", *units])
+
+
+def _hidden_units(inputs: int, hidden: int) -> list[str]:
+    """The definitions h_d = a[theta_d0 + ...] the statement gives, for ``defines``."""
+    return [f"h_{d} = {_unit(inputs, d)}" for d in range(1, hidden + 1)]
 
 
 def _network_variables(inputs: int, hidden: int, outputs: int) -> list[str]:
@@ -104,6 +111,7 @@ PROBLEMS = [
                   r"term $\ell_i$ in the output parameters (those of $L$ are their sums over $i$), and say whether the "
                   r"minimum of $L$ is unique.",
         variables=[*SHALLOW, *DATA],
+        defines=[shallow_model()],
         parts=[
             part("phi0", r"Give $\partial \ell_i/\partial \phi_0$.",
                  Recipe("derivative", f"({shallow('x[i]')} - y[i])^2", "phi_0")),
@@ -140,6 +148,7 @@ PROBLEMS = [
                   r"$h_d = a[\theta_{d0} + \theta_{d1}x_1 + \theta_{d2}x_2 + \theta_{d3}x_3]$ and two outputs "
                   r"$y_j = \phi_{j0} + \sum_{d=1}^{3}\phi_{jd} h_d$. Write both outputs in terms of the inputs.",
         variables=_network_variables(3, 3, 2),
+        defines=_hidden_units(3, 3),
         parts=[
             part("y1", r"Give $y_1$.", stated(_network(3, 3, 1), note="substitute the hidden units into the output", kind="expression")),
             part("y2", r"Give $y_2$.", stated(_network(3, 3, 2), note="substitute the hidden units into the output", kind="expression")),
@@ -160,6 +169,7 @@ PROBLEMS = [
                   r"$h_d = a[\theta_{d0} + \theta_{d1}x_1 + \theta_{d2}x_2]$ and three outputs "
                   r"$y_j = \phi_{j0} + \sum_{d=1}^{4}\phi_{jd} h_d$. Write the outputs in terms of the inputs.",
         variables=_network_variables(2, 4, 3),
+        defines=_hidden_units(2, 4),
         parts=[part(f"y{j}", rf"Give $y_{j}$.", stated(_network(2, 4, j), note="substitute the hidden units into the output",
                                                         kind="expression")) for j in (1, 2, 3)],
     ),

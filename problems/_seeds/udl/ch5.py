@@ -54,6 +54,7 @@ PROBLEMS = [
                   r"means $f_2, f_4$ and standard deviations $f_3, f_5 > 0$ (write $f_k$ for $f_k[\mathbf{x}_i, \phi]$). "
                   r"Write the negative log-likelihood over $i = 1, \dots, I$.",
         variables=["f_1", "f_2", "f_3:positive", "f_4", "f_5:positive", *DATA],
+        defines=[r"\lambda = \mathrm{sig}[f_1]"],
         parts=[part("loss", r"Give $L[\phi]$.",
                     stated(_MIXTURE, note="-sum_i log of the mixture density with lambda = sig[f_1], mu_1 = f_2, "
                                           "sigma_1 = f_3, mu_2 = f_4, sigma_2 = f_5"))],

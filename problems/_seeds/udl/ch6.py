@@ -5,7 +5,7 @@ from __future__ import annotations
 import sympy
 
 from ..._define import Recipe, evaluate, part, problem
-from ._common import DATA, LINE, LINE_LOSS, SEED, SHALLOW, relu_as_activation, shallow, verdict
+from ._common import DATA, LINE, LINE_LOSS, SEED, SHALLOW, relu_as_activation, shallow, shallow_model, verdict
 
 _U = "(phi_0 + 3/50 phi_1 x[i])"
 _GABOR_LOSS = f"Sum((sin{_U} exp(-{_U}^2/32) - y[i])^2, (i, 1, I))"
@@ -52,6 +52,7 @@ PROBLEMS = [
         statement=r"For the Gabor model $f[x, \phi] = \sin[\phi_0 + 0.06\phi_1 x]\exp(-(\phi_0 + 0.06\phi_1 x)^2/32)$ "
                   r"and $L[\phi] = \sum_{i=1}^{I} (f[x_i, \phi] - y_i)^2$, find both derivatives of the loss.",
         variables=LINE,
+        defines=[r"f[x, \phi] = \sin[\phi_0 + 0.06\phi_1 x]\exp(-(\phi_0 + 0.06\phi_1 x)^2/32)"],
         parts=[
             part("phi0", r"Give $\partial L/\partial \phi_0$.", Recipe("derivative", _GABOR_LOSS, "phi_0")),
             part("phi1", r"Give $\partial L/\partial \phi_1$.", Recipe("derivative", _GABOR_LOSS, "phi_1")),
@@ -77,6 +78,7 @@ PROBLEMS = [
                   r"$\ell_i = (f[x_i, \phi] - y_i)^2$, find the derivatives of one term $\ell_i$ (those of $L$ are their "
                   r"sums over $i$). Write $a[\cdot]$ for the ReLU values and $\mathbb{1}[z > 0]$ for its derivative.",
         variables=[*SHALLOW, *DATA, "z"],
+        defines=[r"a[z] = \mathrm{ReLU}[z]", shallow_model()],
         parts=[
             part("relu", r"Give $\frac{d}{dz}\mathrm{ReLU}[z]$.", Recipe("derivative", "ReLU(z)", "z")),
             *[part(name.replace("_", ""), rf"Give $\partial \ell_i / \partial \{name.split('_')[0]}_{{{name.split('_')[1]}}}$.",

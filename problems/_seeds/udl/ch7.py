@@ -28,6 +28,7 @@ PROBLEMS = [
                   r"Differentiate $y$ directly (without backpropagation) with respect to each of the 13 parameters; "
                   r"write $a'[\cdot]$ for the derivative of the activation.",
         variables=["a:function", "x", *_PARAMETERS],
+        defines=[r"h_1 = a[\theta_{01} + \theta_{11} x]", r"h_2 = a[\theta_{02} + \theta_{12} x]"],
         parts=[part(name.replace("_", ""), rf"Give $\partial y/\partial \{name.split('_')[0]}_{{{name.split('_')[1]}}}$.",
                     Recipe("derivative", _NET, name)) for name in _PARAMETERS],
     ),
@@ -37,6 +38,8 @@ PROBLEMS = [
                   r"$f_1 = \beta_1 + \omega_1 h_1$, $h_2 = \exp f_1$, $f_2 = \beta_2 + \omega_2 h_2$, $h_3 = \cos f_2$, "
                   r"$f_3 = \beta_3 + \omega_3 h_3$. Give the last factor of each of the five chains of derivatives.",
         variables=["f_0", "f_1", "f_2", "h_1", "h_2", "beta_1", "beta_2", "omega_1", "omega_2"],
+        defines=[r"f_0 = \beta_0 + \omega_0 x", r"h_1 = \sin f_0", r"f_1 = \beta_1 + \omega_1 h_1", r"h_2 = \exp f_1",
+                 r"f_2 = \beta_2 + \omega_2 h_2", r"h_3 = \cos f_2", r"f_3 = \beta_3 + \omega_3 h_3"],
         parts=[
             part("dh3_df2", r"Give $\partial h_3/\partial f_2$.", Recipe("derivative", "cos(f_2)", "f_2")),
             part("df2_dh2", r"Give $\partial f_2/\partial h_2$.", Recipe("derivative", "beta_2 + omega_2 h_2", "h_2")),
