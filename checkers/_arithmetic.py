@@ -36,16 +36,22 @@ checkers._arithmetic.Refused: division by zero
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import sympy
 from sympy import Basic, ImmutableMatrix, MatrixBase, MatrixExpr
 
 from . import _structures as structures
 from ._limits import DEFAULT_LIMITS, Limits
+from ._reading import DecimalLiteral
 
 __all__ = [
     "Refused",
+    "ShapeMismatch",
     "number",
+    "recording_decimals",
     "add",
     "subtract",
     "negate",
@@ -76,22 +82,49 @@ class Refused(ValueError):
     """A combination of values that has no meaning; the message says why in the student's words."""
 
 
+class ShapeMismatch(Refused):
+    """Matrices whose sizes do not fit (a product's inner sizes, a sum's shapes): a well-formed
+    answer with a mistake in it, graded ``incorrect`` rather than refused as unreadable."""
+
+
+_DECIMALS: ContextVar[list[DecimalLiteral] | None] = ContextVar("decimals written", default=None)
+
+
 # -- numbers ------------------------------------------------------------------------
 def number(literal: str, limits: Limits = DEFAULT_LIMITS) -> Basic:
-    """The exact value of a decimal literal (``12``, ``0.5``, ``1.5e-3``) within the caps.
+    """The exact value of a decimal literal (``12``, ``0.5``, ``1.5e-3``) within the caps; a
+    decimal (with a point or an exponent) is recorded, with its digits, for the reading
+    being made (see :func:`recording_decimals`).
 
     >>> number("1.5e-3")
     3/2000
+    >>> with recording_decimals() as written:
+    ...     _ = number("1.979"), number("2")
+    >>> [(d.text, d.significant) for d in written]
+    [('1.979', 4)]
     """
     mantissa, _, exponent = literal.lower().replace("_", "").partition("e")
     if len(mantissa.replace(".", "").lstrip("0")) > limits.max_integer_digits:
         raise Refused(f"a number has more than {limits.max_integer_digits} digits")
     value = sympy.Rational(mantissa) if "." in mantissa else sympy.Integer(mantissa)
-    if not exponent:
-        return value
-    if abs(int(exponent)) > limits.max_exponent:
+    if exponent and abs(int(exponent)) > limits.max_exponent:
         raise Refused("this number's exponent is too large")
-    return value * sympy.Integer(10) ** int(exponent)
+    value = value * sympy.Integer(10) ** int(exponent) if exponent else value
+    written = _DECIMALS.get()
+    if written is not None and ("." in mantissa or exponent):
+        written.append(DecimalLiteral.of(literal, value))
+    return value
+
+
+@contextmanager
+def recording_decimals() -> Iterator[list[DecimalLiteral]]:
+    """Collect the decimal literals :func:`number` reads inside the block (one reading)."""
+    written: list[DecimalLiteral] = []
+    token = _DECIMALS.set(written)
+    try:
+        yield written
+    finally:
+        _DECIMALS.reset(token)
 
 
 # -- sums ---------------------------------------------------------------------------
@@ -108,7 +141,7 @@ def add(left: Basic, right: Basic) -> Basic:
     if structures.is_matrix(left) != structures.is_matrix(right):
         left, right = _broadcast(left, right)
     if structures.is_matrix(left) and _differ(left.shape, right.shape):
-        raise Refused(f"cannot add {describe(left)} and {describe(right)}: the shapes differ")
+        raise ShapeMismatch(f"cannot add {describe(left)} and {describe(right)}: the shapes differ")
     return _attempt(lambda: left + right, f"cannot add {describe(left)} and {describe(right)}")
 
 
@@ -154,7 +187,7 @@ def multiply(left: Basic, right: Basic) -> Basic:
     if structures.is_matrix(left) and structures.is_matrix(right) and _differ(left.shape[1:], right.shape[:1]):
         if _is_1x1(left) or _is_1x1(right):
             return multiply(structures.scalar_if_1x1(left), structures.scalar_if_1x1(right))
-        raise Refused(
+        raise ShapeMismatch(
             f"cannot multiply {describe(left)} by {describe(right)}: "
             f"the inner sizes {left.shape[1]} and {right.shape[0]} differ"
         )
@@ -178,7 +211,7 @@ def hadamard(left: Basic, right: Basic) -> Basic:
     if not (structures.is_matrix(left) and structures.is_matrix(right)):
         raise Refused(f"cannot multiply {describe(left)} entrywise by {describe(right)}: both must be matrices of one shape")
     if _differ(left.shape, right.shape):
-        raise Refused(f"cannot multiply {describe(left)} entrywise by {describe(right)}: the shapes differ")
+        raise ShapeMismatch(f"cannot multiply {describe(left)} entrywise by {describe(right)}: the shapes differ")
     return sympy.HadamardProduct(left, right)
 
 

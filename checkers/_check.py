@@ -11,8 +11,10 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 import sympy
 from sympy import Basic
@@ -22,16 +24,20 @@ from derive import Label
 from ._answer_shape import GradingPlan, plan_grading
 from ._budget import Budget
 from ._compare import Comparison, Outcome
+from ._decimals import decimal_outcome
 from ._definitions import expand_definitions
 from ._errors import InvalidAnswer, UsageError
 from ._labels import check_label
 from ._limits import DEFAULT_LIMITS, Limits
+from ._outcome import shape_mismatch
 from ._read import read_answer
 from ._reading import Reading
 from ._verdict import Method, Status, Verdict
 from ._vocabulary import Vocabulary
 
 __all__ = ["check", "read_expected"]
+
+_LOG = logging.getLogger("derivecheck")
 
 
 def check(
@@ -46,6 +52,7 @@ def check(
     limits: Limits = DEFAULT_LIMITS,
     up_to_constant_in: Iterable[Basic] = (),
     definitions: Mapping[Basic, Basic] | None = None,
+    decimals: bool = False,
 ) -> Verdict:
     """Decide whether ``answer`` equals ``expected``; never raises for a bad answer.
 
@@ -58,7 +65,10 @@ def check(
     each of them are compared instead. ``definitions`` maps the names a problem defines
     (Symbol, MatrixSymbol, or an undefined function whose value is a Lambda) to their
     values: the answer may use them, and both sides are compared with every definition
-    substituted (see :func:`checkers.read_definitions`). A :class:`derive.Label` reference (``convex``,
+    substituted (see :func:`checkers.read_definitions`). ``decimals`` accepts an entry
+    written as a decimal that is the exact value rounded or truncated in its last digit (at
+    least 3 significant digits), for a question that asks for a value.
+    A :class:`derive.Label` reference (``convex``,
     ``local minimum``) takes a word answer. A reference that cannot be read raises
     :class:`UsageError`.
     """
@@ -78,26 +88,32 @@ def check(
             plan = _up_to_constant(plan, tuple(up_to_constant_in))
             comparison = Comparison(budget, seed_text=f"{_stable_text(plan.expected)}|{_stable_text(plan.graded)}",
                                     assumptions=assumptions, rtol=rtol)
-            return _verdict(_grade(comparison, plan), readings[0], started)
+            outcome = _grade(comparison, plan)
+            if decimals and outcome.status is not Status.CORRECT:
+                outcome = _by_decimals(comparison, plan, readings[0]) or outcome
+            return _verdict(outcome, readings[0], started)
         outcome = Outcome(
             Status.UNDECIDED, Method.BUDGET, False, f"Undecided: the time budget of {timeout:g} s ran out before a decision."
         )
     except InvalidAnswer as error:
-        return _invalid(error, started)
+        if not error.shape:
+            return _invalid(error, started)
+        outcome = shape_mismatch(error.message)  # sizes that do not fit: incorrect (shape), as a wrong-shaped answer
+        outcome = replace(outcome, message="\n".join(filter(None, (outcome.message, error.pointer()))))
     except Exception as error:  # a sympy failure must become a verdict, never a traceback
         outcome = _failure(error)
     return _verdict(outcome, readings[0] if readings else None, started)
 
 
 def _failure(error: Exception) -> Outcome:
-    """The undecided outcome of a comparison that failed (too large, or a sympy error)."""
+    """The undecided outcome of a comparison that failed (too large, or a sympy error); the
+    message is a sentence for the student, the exception goes to the log for developers."""
+    _LOG.debug("the comparison failed", exc_info=error)
     if isinstance(error, (RecursionError, MemoryError)):
-        return Outcome(
-            Status.UNDECIDED, Method.BUDGET, False, f"Undecided: the answer is too large to compare ({type(error).__name__})."
-        )
-    return Outcome(
-        Status.UNDECIDED, Method.BUDGET, False, f"Undecided: the comparison failed ({type(error).__name__}: {str(error)[:160]})."
-    )
+        return Outcome(Status.UNDECIDED, Method.BUDGET, False,
+                       "Undecided: the answer is too large or too deeply nested to compare.")
+    return Outcome(Status.UNDECIDED, Method.BUDGET, False,
+                   "Undecided: derivecheck could not finish comparing this answer; it is neither accepted nor rejected.")
 
 
 def read_expected(expected: object, declared: Vocabulary, limits: Limits = DEFAULT_LIMITS, *,
@@ -150,6 +166,14 @@ def _expanded(plan: GradingPlan, definitions: Mapping[Basic, Basic]) -> GradingP
     answer = lambda obj: expand_definitions(obj, definitions, derivatives=False)  # noqa: E731
     links = tuple((answer(left), answer(right)) for left, right in plan.links)
     return GradingPlan(expand_definitions(plan.expected, definitions), answer(plan.graded), links)
+
+
+def _by_decimals(comparison: Comparison, plan: GradingPlan, reading: Reading) -> Outcome | None:
+    """The outcome of a value answered in decimals (see :mod:`checkers._decimals`)."""
+    if plan.links:
+        return None
+    same = lambda expected, entry: comparison.compare(expected, entry).status is Status.CORRECT  # noqa: E731
+    return decimal_outcome(plan.expected, plan.graded, reading.decimals, same)
 
 
 def _up_to_constant(plan: GradingPlan, variables: tuple[Basic, ...]) -> GradingPlan:

@@ -150,7 +150,7 @@ class Comparison:
             try:
                 verdict = self.compare_at(expected, answer, point)
             except Unevaluable as error:
-                return _Screen(agreed, unevaluable=f"the answer cannot be evaluated numerically ({error})")
+                return _Screen(agreed, unevaluable=f"the answer cannot be evaluated numerically: {error}")
             if verdict is None:
                 continue
             if isinstance(verdict, Evidence):

@@ -30,7 +30,7 @@ from ._names import canonical_name
 from ._read import read_answer
 from ._vocabulary import Vocabulary
 
-__all__ = ["read_declarations", "domain_fact"]
+__all__ = ["read_declarations", "domain_fact", "describe_domain"]
 
 _ASSUMPTIONS = {"real", "positive", "nonnegative", "negative", "nonpositive", "integer", "nonzero"}
 _MATRIX_FACTS = {"symmetric": Q.symmetric, "positive_definite": Q.positive_definite}
@@ -93,6 +93,21 @@ def domain_fact(symbol: sympy.Symbol, kind: str) -> Basic:
     if len(kinds) != 1 or kinds[0][0] != "interval":
         raise UsageError(f"a domain is written interval(a,b), not {kind!r}")
     return sympy.Contains(symbol, _interval(kinds[0][1], kind), evaluate=False)
+
+
+def describe_domain(fact: Basic) -> str:
+    """A domain fact in words a student reads: ``0 < x < pi/2``, ``kappa > 1``.
+
+    >>> describe_domain(domain_fact(sympy.Symbol("kappa"), "interval(1, oo)"))
+    'kappa > 1'
+    """
+    symbol, interval = fact.args
+    low, high = (sympy.sstr(end) for end in (interval.start, interval.end))
+    if interval.end is sympy.oo:
+        return f"{symbol} > {low}"
+    if interval.start is -sympy.oo:
+        return f"{symbol} < {high}"
+    return f"{low} < {symbol} < {high}"
 
 
 def _interval(args: list[str], text: str) -> sympy.Interval:

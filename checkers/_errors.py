@@ -36,10 +36,12 @@ class InvalidAnswer(DerivecheckError):
 
     exit_code = ExitCode.INVALID
 
-    def __init__(self, message: str, *, text: str | None = None, position: int | None = None) -> None:
+    def __init__(self, message: str, *, text: str | None = None, position: int | None = None,
+                 shape: bool = False) -> None:
         super().__init__(message)
         self.text = text
         self.position = position
+        self.shape = shape  # matrices whose sizes do not fit: a mistake in a readable answer, not unreadable text
 
     def pointer(self) -> str:
         """The offending text with a caret under the spot (empty when unknown)."""

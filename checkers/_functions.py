@@ -124,8 +124,10 @@ class Function:
             raise Refused(f"'{self.name}' takes one argument")
         try:
             return self.target(args[0])
-        except ValueError as error:
+        except structures.NotApplicable as error:
             raise Refused(str(error)) from None
+        except (ValueError, TypeError):
+            raise Refused(f"'{self.name}' cannot be applied to {arithmetic.describe(args[0])}") from None
 
     def _entrywise(self, matrix: Basic) -> Basic:
         if self.kind == "scalar" and self.name in _NOT_ENTRYWISE:

@@ -185,12 +185,10 @@ def function_instances(objects: Sequence[Basic], *, seed_text: str, count: int =
         return []
     rng = random.Random(stable_seed("functions", seed_text))
     arities = {f: max(len(c.args) for obj in objects for c in obj.atoms(AppliedUndef) if c.func == f) for f in functions}
-    instances = []
-    for _ in range(count):
-        replacements = {f: _smooth_function(arities[f], rng) for f in functions}
-        described = "; ".join(f"{f.__name__}{tuple(l.variables)} = {l.expr}".replace(",)", ")") for f, l in replacements.items())
-        instances.append(Instance(replacements, description=f"with {described}"))
-    return instances
+    names = [f.__name__ for f in functions]
+    described = f"for a random smooth {names[0]}" if len(names) == 1 else \
+        f"for random smooth {', '.join(names[:-1])} and {names[-1]}"  # the drawn formula would mean nothing to a student
+    return [Instance({f: _smooth_function(arities[f], rng) for f in functions}, description=described) for _ in range(count)]
 
 
 def _smooth_function(arity: int, rng: random.Random) -> sympy.Lambda:

@@ -154,7 +154,7 @@ class _Evaluator:
             left, right = self.real(self.value(condition.lhs)), self.real(self.value(condition.rhs))
             return bool({"<": left < right, "<=": left <= right, ">": left > right, ">=": left >= right,
                          "==": left == right, "!=": left != right}[condition.rel_op])
-        raise Unevaluable(f"cannot decide the condition {condition}")
+        raise Unevaluable("a condition in it cannot be decided at the test points")
 
     def piecewise(self, e: Basic) -> object:
         for value, condition in e.args:
@@ -168,7 +168,7 @@ class _Evaluator:
         )
         result = sympy.N(substituted, self.ctx.dps)
         if result.free_symbols or not result.is_number:
-            raise Unevaluable(f"cannot evaluate {type(e).__name__} numerically")
+            raise Unevaluable("a part of it has no numeric value")
         if result.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
             raise Undefined("not finite")
         real, imaginary = result.as_real_imag()

@@ -87,11 +87,11 @@ class _Walker:
         message = "this symbol cannot stand here" if error.msg == "invalid syntax" else error.msg
         return self.fail_at(f"cannot read this: {message}", error.offset - 1)
 
-    def fail_at(self, message: str, offset: int) -> InvalidAnswer:
-        return InvalidAnswer(message, text=self.member.original, position=self.member.original_column(offset))
+    def fail_at(self, message: str, offset: int, *, shape: bool = False) -> InvalidAnswer:
+        return InvalidAnswer(message, text=self.member.original, position=self.member.original_column(offset), shape=shape)
 
-    def fail(self, node: ast.AST, message: str) -> InvalidAnswer:
-        return self.fail_at(message, getattr(node, "col_offset", 0))
+    def fail(self, node: ast.AST, message: str, *, shape: bool = False) -> InvalidAnswer:
+        return self.fail_at(message, getattr(node, "col_offset", 0), shape=shape)
 
     # -- dispatch ---------------------------------------------------------------
     def visit(self, node: ast.AST) -> Basic:
@@ -106,9 +106,9 @@ class _Walker:
         except InvalidAnswer:
             raise
         except arithmetic.Refused as error:
-            raise self.fail(node, str(error)) from None
-        except (TypeError, ValueError, AttributeError, IndexError, sympy.ShapeError, sympy.NonSquareMatrixError) as error:
-            raise self.fail(node, f"cannot combine these: {_short(error)}") from None
+            raise self.fail(node, str(error), shape=isinstance(error, arithmetic.ShapeMismatch)) from None
+        except (TypeError, ValueError, AttributeError, IndexError, sympy.ShapeError, sympy.NonSquareMatrixError):
+            raise self.fail(node, "these cannot be combined") from None
         finally:
             self.depth -= 1
 
@@ -274,7 +274,3 @@ def _describe(node: object) -> str:
     kind = type(node).__name__
     return names.get(kind, kind)
 
-
-def _short(error: Exception) -> str:
-    text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    return text[:120]

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
 import sympy
 
+from ._arithmetic import recording_decimals
 from ._errors import InvalidAnswer
 from ._latex import read_latex
 from ._limits import DEFAULT_LIMITS, Limits
@@ -41,11 +43,25 @@ def read_answer(answer: object, vocabulary: Vocabulary, limits: Limits = DEFAULT
     if isinstance(answer, (sympy.Basic, sympy.MatrixBase)):
         return Reading((answer,), "sympy", str(answer))
     if not isinstance(answer, str):
-        raise InvalidAnswer(f"an answer must be text or a sympy object, not {type(answer).__name__}")
+        raise InvalidAnswer(f"an answer must be text, not {_kind(answer)}")
     text = _screen(answer, limits)
-    if notation == "latex" or (notation == "auto" and looks_like_latex(text)):
-        return read_latex(text, vocabulary, limits)
-    return read_plain(text, vocabulary, limits)
+    reader = read_latex if notation == "latex" or (notation == "auto" and looks_like_latex(text)) else read_plain
+    with recording_decimals() as decimals:
+        reading = reader(text, vocabulary, limits)
+    return replace(reading, decimals=tuple(decimals))
+
+
+def _kind(value: object) -> str:
+    """What a value that is not text is, in words (for a message, never a Python type name)."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "a truth value"
+    if isinstance(value, (int, float)):
+        return "a bare number (write it as text, e.g. \"3\")"
+    if isinstance(value, (list, tuple, set, dict)):
+        return "a list or a mapping"
+    return "a value of another kind"
 
 
 def _screen(text: str, limits: Limits) -> str:

@@ -14,16 +14,44 @@ import sympy
 
 from derive._render._printers import clean_latex
 
-__all__ = ["Reading", "to_latex"]
+__all__ = ["Reading", "DecimalLiteral", "to_latex"]
+
+
+@dataclass(frozen=True)
+class DecimalLiteral:
+    """A decimal number as written (``1.979``, ``2.0``, ``1.5e-3``): its exact value, its
+    significant digits and its decimal places (the place of the last digit written).
+
+    >>> DecimalLiteral.of("0.0730")
+    DecimalLiteral(text='0.0730', value=73/1000, significant=3, places=4)
+    >>> DecimalLiteral.of("1.5e-3").places
+    4
+    """
+
+    text: str
+    value: sympy.Rational
+    significant: int
+    places: int
+
+    @classmethod
+    def of(cls, literal: str, value: sympy.Rational | None = None) -> DecimalLiteral:
+        mantissa, _, exponent = literal.lower().replace("_", "").partition("e")
+        whole, _, fraction = mantissa.partition(".")
+        digits = (whole + fraction).lstrip("0") or "0"
+        places = len(fraction) - int(exponent or 0)
+        return cls(literal, value if value is not None else sympy.Rational(mantissa) * sympy.Integer(10) ** int(exponent or 0),
+                   len(digits), places)
 
 
 @dataclass(frozen=True)
 class Reading:
-    """An answer as read: ``members`` are the sides of ``a = b = c`` (one when no ``=``)."""
+    """An answer as read: ``members`` are the sides of ``a = b = c`` (one when no ``=``);
+    ``decimals`` are the decimal numbers it was written with, in reading order."""
 
     members: tuple[sympy.Basic, ...]
     notation: str  # "latex", "plain" or "sympy"
     text: str = ""
+    decimals: tuple[DecimalLiteral, ...] = ()
 
     @property
     def value(self) -> sympy.Basic:
@@ -32,8 +60,8 @@ class Reading:
 
     @property
     def read_as(self) -> str:
-        """How the answer was understood, in LaTeX."""
-        return " = ".join(to_latex(member) for member in self.members)
+        """How the answer was understood, in LaTeX (decimals as the student wrote them)."""
+        return " = ".join(to_latex(_as_written(member, self.decimals)) for member in self.members)
 
 
 def to_latex(obj: object) -> str:
@@ -47,3 +75,21 @@ def to_latex(obj: object) -> str:
         return clean_latex(obj)
     except Exception:  # a printer gap must not hide the verdict
         return str(obj)
+
+
+def _as_written(member: object, decimals: tuple[DecimalLiteral, ...]) -> object:
+    """The member with each fraction that came from a decimal shown as that decimal (1.979,
+    not 1979/1000); only for display."""
+    shown = {}
+    for literal in decimals:
+        if literal.value == member:
+            return sympy.Symbol(literal.text)  # the whole answer is this decimal: 2.0, not 2
+        if not literal.value.is_Integer:
+            shown.setdefault(literal.value, sympy.Symbol(literal.text))
+            shown.setdefault(-literal.value, -sympy.Symbol(literal.text))
+    if not shown or not isinstance(member, (sympy.Basic, sympy.MatrixBase)):
+        return member
+    try:
+        return member.xreplace(shown)
+    except (TypeError, ValueError, AttributeError):
+        return member

@@ -22,6 +22,7 @@ from sympy.matrices.expressions.diagonal import DiagMatrix
 from derive._matrix_objects import ELEMENTWISE_FUNCTIONS, Diag, Softmax, elementwise
 
 __all__ = [
+    "NotApplicable",
     "is_matrix",
     "is_vector",
     "scalar_if_1x1",
@@ -36,6 +37,10 @@ __all__ = [
     "softmax",
     "apply_elementwise",
 ]
+
+
+class NotApplicable(ValueError):
+    """A builder given something it does not apply to; the message is a sentence for the student."""
 
 
 def is_matrix(obj: object) -> bool:
@@ -94,7 +99,7 @@ def softmax(obj: sympy.Basic) -> sympy.Basic:
     """softmax(z) = exp(z) / (1^T exp(z)), column by column: derive's ``Softmax``, explicit
     for an explicit matrix."""
     if not is_matrix(obj):
-        raise ValueError("softmax needs a vector argument (softmax of a single entry is not defined)")
+        raise NotApplicable("softmax needs a vector argument (softmax of a single entry is not defined)")
     return Softmax(obj).doit() if isinstance(obj, MatrixBase) else Softmax(obj)
 
 _ELEMENTWISE_NAMES = {function: name for name, function in ELEMENTWISE_FUNCTIONS.items()}

@@ -29,7 +29,7 @@ from sympy import Basic
 
 import checkers
 import derive
-from checkers._declarations import domain_fact, read_declarations
+from checkers._declarations import describe_domain, domain_fact, read_declarations
 
 from ._model import ANSWER_KINDS, Part, Policy, Problem, Source
 
@@ -265,7 +265,7 @@ def problem(seed: Seed, number: str, *, exercise: str, title: str, statement: st
     problem_id = f"{seed.prefix}.{number}"
     declared = read_variables(variables)
     built = tuple(_build_part(problem_id, seed, exercise, spec, declared, tuple(defines)) for spec in parts)
-    domains = tuple(text for text in variables if "interval(" in text)
+    domains = tuple(describe_domain(fact) for fact in declared.assumptions if isinstance(fact, sympy.Contains))
     return Problem(problem_id, title, statement, Source(seed.file, exercise), built, declared.objects, notes,
                    tuple(defines), domains)
 
@@ -282,7 +282,7 @@ def _build_part(problem_id: str, seed: Seed, exercise: str, spec: _PartSpec, dec
         id=spec.id, prompt=spec.prompt, kind=kind, recipe=lambda: recipe.build(declared),
         source=Source(seed.file, exercise, spec.label or spec.id), policy=spec.policy, hint=spec.hint,
         problem_id=problem_id, vocabulary=declared.objects, assumptions=declared.assumptions + domains,
-        definitions=definitions, defines=spec.defines, domains=spec.domains,
+        definitions=definitions, defines=spec.defines, domains=tuple(describe_domain(fact) for fact in domains),
     )
 
 

@@ -25,6 +25,7 @@ from checkers import UsageError, Verdict
 
 __all__ = ["Source", "Policy", "Part", "Problem", "ANSWER_KINDS"]
 
+_VALUE_KINDS = frozenset({"number", "vector", "tuple"})
 ANSWER_KINDS = frozenset(
     "expression vector matrix matrix-expression set equation number count classification tuple".split()
 )
@@ -74,7 +75,7 @@ class Part:
     assumptions: tuple[Basic, ...] = field(default=(), repr=False)
     definitions: Mapping[Basic, Basic] = field(default_factory=dict, repr=False, compare=False)
     defines: tuple[str, ...] = ()  # the names this part's prompt defines (the problem's are on the Problem)
-    domains: tuple[str, ...] = ()  # the domains this part's prompt states, x:interval(0,pi/2)
+    domains: tuple[str, ...] = ()  # the domains this part's prompt states, in words: 0 < x < pi/2
 
     @property
     def qualified_id(self) -> str:
@@ -97,7 +98,12 @@ class Part:
         constant_in = [names[n] for n in self.policy.up_to_constant_in if n in names]
         return checkers.check(self.answer, answer, symbols=self.vocabulary, assumptions=self.assumptions,
                               timeout=timeout, rtol=self.policy.rtol, up_to_constant_in=constant_in,
-                              definitions=self.definitions)
+                              definitions=self.definitions, decimals=self.accepts_decimals)
+
+    @property
+    def accepts_decimals(self) -> bool:
+        """A part that asks for a value takes a decimal to the digits given, unless it asks for an exact form."""
+        return self.kind in _VALUE_KINDS and not self.policy.exact
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "prompt": self.prompt, "kind": self.kind, "source": self.source.to_dict() if self.source else None,
@@ -116,7 +122,7 @@ class Problem:
     vocabulary: tuple[Basic, ...] = field(default=(), repr=False)
     notes: str = ""
     defines: tuple[str, ...] = ()  # the names the statement defines, NAME = VALUE, for every part
-    domains: tuple[str, ...] = ()  # the variables' stated domains, x:interval(0,pi/2)
+    domains: tuple[str, ...] = ()  # the variables' stated domains, in words: 0 < beta_1 < 1
 
     @property
     def part_ids(self) -> tuple[str, ...]:

@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.table import Table
 
 from checkers import Status, Verdict
+from checkers._decimals import MIN_SIGNIFICANT
 
 from ._model import Part, Problem
 
@@ -74,6 +75,10 @@ def problem_text(problem: Problem) -> str:
             lines.append(f"        domain: {', '.join(part.domains)}")
         if part.policy.description:
             lines.append(f"        accepted {part.policy.description}")
+        if part.accepts_decimals:
+            lines.append(f"        a decimal is accepted to the digits given (at least {MIN_SIGNIFICANT} significant digits)")
+        elif part.policy.exact:
+            lines.append("        give an exact form (a decimal is not accepted)")
     if problem.notes:
         lines += ["", problem.notes]
     lines += ["", f"Check an answer: derivecheck check {problem.parts[0].qualified_id} 'ANSWER'"]

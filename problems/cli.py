@@ -91,7 +91,10 @@ def _options_first(command: click.Command, ctx: click.Context, args: Sequence[st
 )
 @click.option("--var", "declarations", multiple=True, metavar="NAME:KIND",
               help="Declare a variable for --expected: x:positive, n:integer, A:matrix(m,n), A:matrix(n,n),symmetric, "
-                   "x:vector(n), f:function, x:indexed.")
+                   "x:vector(n), f:function, x:indexed, x:interval(0,pi/2) (a stated domain: test points stay inside).")
+@click.option("--define", "definitions", multiple=True, metavar="NAME = VALUE",
+              help="A name the answer may use, with its value, for --expected: 's = softmax(x)', 'f(x) = x^2 + 1' "
+                   "(read with the --var declarations; repeatable, later ones may use earlier ones).")
 @click.option(
     "--timeout", default=5.0, show_default=True, type=click.FloatRange(0.01, 600), help="Seconds allowed for the check."
 )
@@ -100,8 +103,8 @@ def _options_first(command: click.Command, ctx: click.Context, args: Sequence[st
 )
 @click.option("--hint", is_flag=True, help="Also print the part's hint and its worked derivation if the answer is not correct.")
 @click.option("--json", "as_json", is_flag=True, help="Print the verdict as JSON.")
-def check(arguments: Sequence[str], expected: str | None, declarations: Sequence[str], timeout: float, notation: str,
-          hint: bool, as_json: bool) -> None:
+def check(arguments: Sequence[str], expected: str | None, declarations: Sequence[str], definitions: Sequence[str],
+          timeout: float, notation: str, hint: bool, as_json: bool) -> None:
     """Check ANSWER to a problem part (see 'derivecheck list'), or against --expected.
 
     \b
@@ -120,12 +123,15 @@ def check(arguments: Sequence[str], expected: str | None, declarations: Sequence
         if len(arguments) != 1:
             raise UsageError("with --expected, give only the answer")
         symbols, facts = read_declarations(declarations)
+        defined = checkers.read_definitions(definitions, checkers.Vocabulary.from_objects(*symbols))
         verdict = checkers.check(expected, _answer_text(arguments[0]), symbols=symbols, assumptions=facts, timeout=timeout,
-                                 notation=notation)
+                                 notation=notation, definitions=defined)
         part = None
     else:
         if len(arguments) != 2:
             raise UsageError("give a problem id and an answer, e.g. derivecheck check ch2-solutions.2 '2x cos(x^2) e^{sin(x^2)}'")
+        if declarations or definitions:
+            raise UsageError("--var and --define go with --expected; a problem declares its own names")
         problem, part = bank.find(arguments[0])
         part = part or problem.part()
         verdict = part.check(_answer_text(arguments[1]), timeout=timeout)

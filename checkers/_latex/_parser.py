@@ -96,18 +96,18 @@ class Parser:
         self.position += 1
         return token
 
-    def fail(self, message: str, token: Token | None = None) -> InvalidAnswer:
+    def fail(self, message: str, token: Token | None = None, *, shape: bool = False) -> InvalidAnswer:
         """An error pointing at ``token`` (the current one by default)."""
         token = token or self.peek()
         position = token.start if token.start >= 0 else len(self.text)
-        return InvalidAnswer(message, text=self.text, position=position)
+        return InvalidAnswer(message, text=self.text, position=position, shape=shape)
 
     def guard(self, action: Callable[[], Basic], token: Token) -> Basic:
         """Run ``action``; a refused combination becomes an error at ``token``."""
         try:
             return action()
         except arithmetic.Refused as error:
-            raise self.fail(str(error), token) from None
+            raise self.fail(str(error), token, shape=isinstance(error, arithmetic.ShapeMismatch)) from None
 
     def combine(self, operation: Callable[[Basic, Basic], Basic], left: Basic, right: Basic, token: Token) -> Basic:
         """``operation(left, right)``, guarded at ``token``."""

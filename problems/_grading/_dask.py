@@ -11,6 +11,7 @@ its Dask worker thread busy until it returns; memory is limited by the Dask work
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ from ._rows import Task
 from ._worker import CheckFunction, check_task, run_task
 
 __all__ = ["DaskRunner", "warm_up"]
+
+_LOG = logging.getLogger("derivecheck")
 
 
 def warm_up(check: CheckFunction) -> None:
@@ -56,8 +59,8 @@ class DaskRunner:
     def _connect(self, client_type: Any) -> Any:
         try:
             return client_type(self.scheduler, timeout="20s", set_as_default=False)
-        except (OSError, TimeoutError, ValueError) as error:
-            raise UsageError(f"cannot reach the Dask scheduler at {self.scheduler!r}: {error}") from None
+        except (OSError, TimeoutError, ValueError):
+            raise UsageError(f"cannot reach the Dask scheduler at {self.scheduler!r}: is it running there?") from None
 
     def _run(self, client: Any, source: Iterator[Task]) -> Iterator[tuple[Task, dict[str, Any]]]:
         from distributed import wait
@@ -65,7 +68,8 @@ class DaskRunner:
         try:
             client.run(warm_up, self.check)
         except Exception as error:  # a worker without derivecheck, or a check it cannot import
-            raise UsageError(f"the Dask workers cannot run derivecheck: {type(error).__name__}: {str(error)[:200]}") from None
+            _LOG.warning("the Dask workers cannot run derivecheck", exc_info=error)
+            raise UsageError("the Dask workers cannot run derivecheck: install derivecheck where the workers run") from None
         window = max(1, sum(client.nthreads().values()))
         allowed = 2 * (self.timeout + self.grace)
         pending: dict[Any, tuple[Task, float]] = {}
@@ -112,4 +116,5 @@ class DaskRunner:
         try:
             return future.result()
         except Exception as error:  # KilledWorker, CancelledError, a lost connection
-            return undecided_payload(f"the Dask task failed ({type(error).__name__}: {str(error)[:160]}).")
+            _LOG.warning("a Dask task failed", exc_info=error)
+            return undecided_payload("the Dask task checking this answer failed; it was neither accepted nor rejected.")

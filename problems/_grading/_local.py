@@ -9,6 +9,7 @@ tasks are in flight, so memory stays flat however long the input is.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import signal
@@ -29,6 +30,8 @@ from ._rows import Task
 from ._worker import CheckFunction, check_task, limit_resources, run_task
 
 __all__ = ["LocalRunner", "default_workers"]
+
+_LOG = logging.getLogger("derivecheck")
 
 _PRELOAD = ["problems._grading._worker"]
 _CANNOT_START = ("the worker processes could not start. A script that calls grade_many must do so under "
@@ -121,7 +124,8 @@ class LocalRunner:
         except CancelledError:
             return undecided_payload("the check was cancelled.")
         except Exception as error:  # pickling problems, a broken pool
-            return undecided_payload(f"the worker failed ({type(error).__name__}: {str(error)[:160]}).")
+            _LOG.warning("a grading worker failed", exc_info=error)
+            return undecided_payload("the worker checking this answer failed; it was neither accepted nor rejected.")
 
 
 def _describe_exit(code: int | None) -> str:

@@ -12,6 +12,7 @@ task into a Verdict (``check_task`` unless a caller, e.g. a test, passes its own
 
 from __future__ import annotations
 
+import logging
 import resource
 import sys
 from collections.abc import Callable
@@ -26,6 +27,8 @@ from ._records import error_payload, undecided_payload
 from ._rows import Task
 
 __all__ = ["CheckFunction", "check_task", "run_task", "limit_resources"]
+
+_LOG = logging.getLogger("derivecheck")
 
 CheckFunction = Callable[[Task, float], Verdict]
 _limits = {"cpu": False, "grace": 0.0}
@@ -54,7 +57,8 @@ def run_task(task: Task, timeout: float, check: CheckFunction = check_task) -> d
     except RecursionError:
         return undecided_payload("the answer is nested too deeply to compare.")
     except Exception as error:  # a failure of one row must not stop the batch
-        return error_payload("internal", f"the check failed: {type(error).__name__}: {str(error)[:200]}")
+        _LOG.warning("the check of one row failed", exc_info=error)
+        return error_payload("internal", "the check of this row failed inside derivecheck; it needs a human look.")
 
 
 def limit_resources(memory_mb: int, grace: float) -> None:

@@ -77,7 +77,6 @@ PROBLEMS = [
         statement=r"For $L = \frac{1}{N}\lVert Wx - y\rVert^2$ with $W \in \mathbb{R}^{m\times n}$, $x \in \mathbb{R}^n$ and "
                   r"$y \in \mathbb{R}^m$, find $\partial L/\partial W$.",
         variables=["W:matrix(m,n)", "x:vector(n)", "y:vector(m)", "N:integer,positive"],
-        defines=[r"L = \frac{1}{N}\lVert Wx - y\rVert^2"],
         parts=[part("W", r"Compute $\partial L/\partial W$ (an $m \times n$ matrix).", matrix("mse_weights"))],
     ),
     problem(
@@ -105,7 +104,7 @@ PROBLEMS = [
         SEED, "10", exercise="Solution 10", title="Backward pass through u = ab, v = u + c, L = v^2",
         statement=r"With $u = ab$, $v = u + c$ and $L = v^2$, find the gradient of $L$ in $a$, $b$ and $c$.",
         variables=["a", "b", "c"],
-        defines=["u = ab", "v = u + c", "L = v^2"],
+        defines=["u = ab", "v = u + c"],
         parts=[
             part("a", r"Compute $\partial L/\partial a$.", derivative("(a b + c)^2", "a")),
             part("b", r"Compute $\partial L/\partial b$.", derivative("(a b + c)^2", "b")),
@@ -136,7 +135,6 @@ PROBLEMS = [
         statement=r"For logits $z \in \mathbb{R}^p$ and a one-hot target $y$, let $\mathrm{CE} = -y^\top \log\operatorname{softmax}(z)$. "
                   r"Find $\partial \mathrm{CE}/\partial z$.",
         variables=["z:vector(p)", "y:vector(p)"],
-        defines=[r"\mathrm{CE} = -y^\top \log\operatorname{softmax}(z)"],
         parts=[part("grad", r"Give $\partial\,\mathrm{CE}/\partial z$.", matrix("cross_entropy"))],
         notes="Matching PyTorch's F.cross_entropy is an experiment and is not checked.",
     ),

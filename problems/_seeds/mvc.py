@@ -147,8 +147,7 @@ PROBLEMS = [
                        kind="number")),
             part("c", r"Backward pass: give $(\partial f/\partial x, \partial f/\partial y, \partial f/\partial z)$ at "
                       r"$(1, 2, \pi/4)$.",
-                 graph(r"\frac{xy + \sin(z)}{1 + e^{-x}}", "x,y,z", point=["1", "2", "pi/4"]),
-                 defines=[r"f(x, y, z) = \frac{xy + \sin z}{1 + e^{-x}}"]),
+                 graph(r"\frac{xy + \sin(z)}{1 + e^{-x}}", "x,y,z", point=["1", "2", "pi/4"])),
         ],
         notes="Drawing the graph (a) and the numerical check (d) are not graded.",
     ),

@@ -26,6 +26,27 @@ CHECKS = [
     (["check", "ch2-solutions.3", "2xy"], 2, "name one"),
     (["check", "ch2-solutions.3.x", "2xy"], 0, "correct"),
     (["check", "ch2-solutions.3.x", "2y", "--hint"], 1, "Worked derivation"),
+    # an answer may begin with a minus sign: only an exact option name is an option
+    (["check", "derivatives.2.c", "-x e^{-x^2/2}"], 0, "correct"),
+    (["check", "derivatives.2.c", "-x"], 1, "incorrect"),
+    (["check", "--expected", "e^x", "-e^{x}"], 1, "incorrect"),  # -e^{x} is an answer, not -e (--expected)
+    (["check", "-e", "-x^2", "-x^2"], 0, "correct"),
+    (["check", "--expected=-x^2", "-x^2"], 0, "correct"),
+    (["check", "-x^2", "--expected", "-x^2"], 0, "correct"),
+    (["check", "--timeout", "5", "derivatives.2.c", "-x e^{-x^2/2}"], 0, "correct"),
+    (["check", "derivatives.2.c", "--", "--json"], 3, "invalid"),  # after --, even an option name is the answer
+    (["check", "derivatives.2.c", "-x", "--json"], 1, '"status": "incorrect"'),
+    # names the problem defines, stated domains, decimals, shapes
+    (["check", "ch2-solutions.11.J", r"\operatorname{diag}(s) - ss^\top"], 0, "correct"),
+    (["check", "ch2-solutions.11.J", r"\operatorname{diag}(s) - ss"], 1, "incorrect (shape"),
+    (["check", "derivatives.2.b", r"-|\tan x|"], 0, "correct"),
+    (["check", "mvc.2.6.b", "1.979"], 0, "to the digits given"),
+    (["check", "mvc.2.6.b", "2.0"], 1, "at least 3"),
+    (["check", "--expected", r"\operatorname{diag}(\operatorname{softmax}(x))", "--var", "x:vector(n)",
+      "--define", r"s = \operatorname{softmax}(x)", r"\operatorname{diag}(s)"], 0, "correct"),
+    (["check", "--expected", "-tan(x)", "--var", "x:interval(0,pi/2)", r"-|\tan x|"], 0, "correct"),
+    (["check", "--expected", "x", "--var", "x:interval(1,0)", "x"], 2, "empty"),
+    (["check", "ch2-solutions.3.x", "2xy", "--define", "s = 1"], 2, "go with --expected"),
 ]
 
 
@@ -35,6 +56,18 @@ def test_check_exit_status_tells_the_verdict(arguments, status, text):
     assert result.exit_code == status, result.output
     assert text in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(("answer", "status"), [("-x e^{-x^2/2}\n", 0), ("x e^{-x^2/2}", 1), ("", 3)])
+def test_an_answer_of_dash_is_read_from_standard_input(answer, status):
+    result = CliRunner().invoke(main, ["check", "derivatives.2.c", "-"], input=answer)
+    assert result.exit_code == status, result.output
+
+
+def test_help_says_how_to_give_an_answer_that_starts_with_a_minus():
+    result = CliRunner().invoke(main, ["check", "--help"])
+    assert result.exit_code == 0
+    assert "minus sign" in result.output and "standard input" in result.output and "interval(" in result.output
 
 
 def test_check_json_is_the_verdict_dictionary():

@@ -69,7 +69,6 @@ PROBLEMS = [
                   r"output rises from 0 to 1, falls to 0, rises to 1 and falls to 0 across the four regions; then count "
                   r"the regions after composing this network with itself $K$ times.",
         variables=["phi_0", "phi_1", "phi_2", "phi_3", "K:integer,positive"],
-        defines=[r"h_1 = \mathrm{ReLU}[x - 1/6]", r"h_2 = \mathrm{ReLU}[x - 2/6]", r"h_3 = \mathrm{ReLU}[4/6 - x]"],
         parts=[
             part("phi", r"Give $(\phi_0, \phi_1, \phi_2, \phi_3)$.",
                  Recipe("critical", _zigzag(), "phi_0,phi_1,phi_2,phi_3", kind="tuple", pick=_only_point)),
