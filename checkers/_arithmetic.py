@@ -26,7 +26,7 @@ x.T*x
 >>> multiply(x, x)
 Traceback (most recent call last):
 ...
-checkers._arithmetic.Refused: cannot multiply a 2x1 matrix by a 2x1 matrix: the inner sizes 1 and 2 differ
+checkers._arithmetic.ShapeMismatch: cannot multiply a 2x1 matrix by a 2x1 matrix: the inner sizes 1 and 2 differ
 >>> divide(Symbol("y"), 0)
 Traceback (most recent call last):
 ...
@@ -177,7 +177,7 @@ def multiply(left: Basic, right: Basic) -> Basic:
     >>> multiply(MatrixSymbol("A", 2, 3), MatrixSymbol("B", 2, 3))
     Traceback (most recent call last):
     ...
-    checkers._arithmetic.Refused: cannot multiply a 2x3 matrix by a 2x3 matrix: the inner sizes 3 and 2 differ
+    checkers._arithmetic.ShapeMismatch: cannot multiply a 2x3 matrix by a 2x3 matrix: the inner sizes 3 and 2 differ
     """
     left, right = _sympify(left), _sympify(right)
     if isinstance(left, sympy.Tuple) or isinstance(right, sympy.Tuple):

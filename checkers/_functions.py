@@ -124,6 +124,8 @@ class Function:
             raise Refused(f"'{self.name}' takes one argument")
         try:
             return self.target(args[0])
+        except Refused:
+            raise
         except structures.NotApplicable as error:
             raise Refused(str(error)) from None
         except (ValueError, TypeError):

@@ -148,10 +148,10 @@ EDGE_CASES = [
     # scalar times matrix, matrix products and their sizes
     ("2*A", r"2A", 2 * A, Status.CORRECT),
     ("x*A", r"x A", x * A, Status.CORRECT),
-    ("v*A", r"v A", A, Status.INVALID),
-    ("v*v", r"v \cdot v", A, Status.INVALID),
-    ("A*B*A", r"A B A", A, Status.INVALID),
-    ("w*P", r"w P", P, Status.INVALID),
+    ("v*A", r"v A", A, Status.INCORRECT),  # sizes that do not fit in a readable answer: a mistake, graded
+    ("v*v", r"v \cdot v", A, Status.INCORRECT),
+    ("A*B*A", r"A B A", A, Status.INCORRECT),
+    ("w*P", r"w P", P, Status.INCORRECT),
     ("A*v", r"A v", A * v, Status.CORRECT),
     # different size names may be equal: read, then graded on sizes where they differ
     ("Q.T*c", r"Q^T c", Q.T * c, Status.CORRECT),
@@ -166,7 +166,7 @@ EDGE_CASES = [
     # sums: a scalar spreads over a vector, never over a matrix; shapes must agree
     ("A + 1", r"A + 1", A, Status.INVALID),
     ("1 + P", r"1 + P", P, Status.INVALID),
-    ("A + v", r"A + v", A, Status.INVALID),
+    ("A + v", r"A + v", A, Status.INCORRECT),
     ("v - 1", r"v - 1", v - sympy.OneMatrix(2, 1), Status.CORRECT),
     ("x*I + A", r"x I + A", x * sympy.Identity(2) + A, Status.CORRECT),
     # powers: entrywise for vectors, inverse for ^-1, whole numbers for square matrices
@@ -203,7 +203,7 @@ EDGE_CASES = [
     ("det(v)", r"\det(v)", y, Status.INVALID),
     ("trace(v)", r"\operatorname{tr}(v)", y, Status.INVALID),
     ("trace(A)", r"\operatorname{tr}(A)", sympy.Trace(A), Status.CORRECT),
-    ("hadamard(v, A)", r"v \odot A", A, Status.INVALID),
+    ("hadamard(v, A)", r"v \odot A", A, Status.INCORRECT),
     ("A.T", r"A^\top", A.T, Status.CORRECT),
     # one function table: calls are read alike, and a guess is refused alike
     ("softmax(x)", r"\operatorname{softmax}(x)", y, Status.INVALID),

@@ -97,7 +97,8 @@ NAMED = [
     ("udl.5.4.loss", r"-\sum_{i=1}^{I}\log\left(\lambda\frac{e^{-(y_i - f_2)^2/(2f_3^2)}}{\sqrt{2\pi} f_3}"
                      r" + \lambda\frac{e^{-(y_i - f_4)^2/(2f_5^2)}}{\sqrt{2\pi} f_5}\right)", "incorrect"),
     ("udl.6.3.phi0", r"\sum_{i=1}^{I} 2(f[x_i, \phi] - y_i)\left(\cos(\phi_0 + 0.06\phi_1 x_i)"
-                     r" - \frac{\phi_0 + 0.06\phi_1 x_i}{16}\sin(\phi_0 + 0.06\phi_1 x_i)\right)e^{-(\phi_0 + 0.06\phi_1 x_i)^2/32}",
+                     r" - \frac{\phi_0 + 0.06\phi_1 x_i}{16}\sin(\phi_0 + 0.06\phi_1 x_i)\right)"
+                     r"e^{-(\phi_0 + 0.06\phi_1 x_i)^2/32}",
      "correct"),
     ("udl.6.3.phi0", r"\sum_{i=1}^{I} 2(f[x_i, \phi] - y_i)\cos(\phi_0 + 0.06\phi_1 x_i)e^{-(\phi_0 + 0.06\phi_1 x_i)^2/32}",
      "incorrect"),
