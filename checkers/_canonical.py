@@ -31,9 +31,22 @@ def canonical(value: Basic) -> Basic:
     x[1] + x[2] + x[3]
     """
     value = lower(value)
+    if isinstance(value, Basic) and value.has(sympy.Piecewise):
+        value = value.replace(_is_step, lambda indicator: sympy.Heaviside(_step_argument(indicator), 0))
     if not isinstance(value, Basic) or not value.has(sympy.Sum, sympy.Product):
         return value
     return value.replace(_is_short_finite, lambda operator: operator.doit())
+
+
+def _is_step(value: Basic) -> bool:
+    """``1[z > 0]`` as a reader builds it, which derive writes as the step Heaviside(z, 0) (0 at 0, as 1[z > 0])."""
+    return (isinstance(value, sympy.Piecewise) and len(value.args) == 2 and value.args[0].expr == 1
+            and value.args[1] == (0, True) and isinstance(value.args[0].cond, (sympy.StrictGreaterThan, sympy.StrictLessThan)))
+
+
+def _step_argument(indicator: sympy.Piecewise) -> Basic:
+    condition = indicator.args[0].cond
+    return condition.lhs - condition.rhs if isinstance(condition, sympy.StrictGreaterThan) else condition.rhs - condition.lhs
 
 
 def _is_short_finite(value: Basic) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import sympy
 from sympy import Basic, MatrixBase, MatrixExpr
 
+from ._arithmetic import describe
 from ._verdict import Evidence, Method, Status
 
 __all__ = ["Outcome", "kind_of", "describe_kind", "shape_text", "shape_mismatch", "counterexample", "with_detail"]
@@ -55,7 +56,7 @@ def shape_text(shape: tuple) -> str:
 def describe_kind(obj: Basic) -> str:
     kind = kind_of(obj)
     if kind in ("matrix", "matrix-expression"):
-        return f"a {shape_text(obj.shape)} matrix"
+        return describe(obj)  # an n x n matrix, a 2x1 matrix: the arithmetic's words
     return {
         "scalar": "a single expression",
         "set": "a set of values",

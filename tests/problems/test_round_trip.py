@@ -32,7 +32,10 @@ def printed_results(part) -> dict[str, str]:
 @pytest.mark.parametrize("part", bank.parts(), ids=lambda part: part.qualified_id)
 def test_what_derive_prints_is_accepted(part):
     refused = {}
+    forms = {}
     for form, text in printed_results(part).items():
+        forms.setdefault(text, form)  # the text result line and the sympy syntax are often the same string
+    for text, form in forms.items():
         verdict = part.check(text, timeout=30)
         if verdict.status.value != "correct":
             refused[form] = (text, verdict.status.value, verdict.message)
