@@ -56,29 +56,23 @@ def check(
 ) -> Verdict:
     """Decide whether ``answer`` equals ``expected``; never raises for a bad answer.
 
-    ``expected`` is a sympy object or text (LaTeX or sympy syntax; its names define the
-    vocabulary). ``symbols`` adds declared names (Symbol, MatrixSymbol, IndexedBase,
-    undefined Function); ``assumptions`` are sympy predicates such as
-    ``Q.symmetric(A)``. ``rtol`` is the relative tolerance of numeric comparison.
-    ``up_to_constant_in`` accepts an answer that differs from the reference by a term
-    free of those variables (a loss "up to an additive constant"): the derivatives in
-    each of them are compared instead. ``definitions`` maps the names a problem defines
-    (Symbol, MatrixSymbol, or an undefined function whose value is a Lambda) to their
-    values: the answer may use them, and both sides are compared with every definition
-    substituted (see :func:`checkers.read_definitions`). ``decimals`` accepts an entry
-    written as a decimal that is the exact value rounded or truncated in its last digit (at
-    least 3 significant digits), for a question that asks for a value.
-    A :class:`derive.Label` reference (``convex``,
-    ``local minimum``) takes a word answer. A reference that cannot be read raises
-    :class:`UsageError`.
+    ``expected``: a sympy object or text whose names define the vocabulary (a
+    :class:`derive.Label` takes a word answer); text that cannot be read raises
+    :class:`UsageError`. ``symbols``: declared names (Symbol, MatrixSymbol, IndexedBase,
+    undefined Function); ``assumptions``: facts such as ``Q.symmetric(A)`` or a stated
+    domain ``Contains(x, Interval.open(0, 1))``; ``rtol``: the numeric tolerance;
+    ``up_to_constant_in``: variables an additive constant may not depend on (their
+    derivatives are compared); ``definitions``: the names a problem defines with their
+    values (see :func:`checkers.read_definitions`), substituted in both sides;
+    ``decimals``: accept a decimal that is the exact value rounded or truncated in its last
+    digit (at least 3 significant digits).
     """
     if isinstance(expected, Label):
         return check_label(expected, answer)
     started = time.monotonic()
     assumptions = tuple(assumptions)
     declared = Vocabulary.from_objects(*symbols, assumptions=assumptions, definitions=definitions)
-    reference = read_expected(expected, declared, limits)
-    vocabulary = declared.merged(Vocabulary.from_objects(reference))
+    vocabulary = declared.merged(Vocabulary.from_objects(reference := read_expected(expected, declared, limits)))
     budget = Budget(timeout)
     readings: list[Reading] = []
     try:
@@ -88,21 +82,25 @@ def check(
             plan = _up_to_constant(plan, tuple(up_to_constant_in))
             comparison = Comparison(budget, seed_text=f"{_stable_text(plan.expected)}|{_stable_text(plan.graded)}",
                                     assumptions=assumptions, rtol=rtol)
-            outcome = _grade(comparison, plan)
-            if decimals and outcome.status is not Status.CORRECT:
-                outcome = _by_decimals(comparison, plan, readings[0]) or outcome
-            return _verdict(outcome, readings[0], started)
-        outcome = Outcome(
-            Status.UNDECIDED, Method.BUDGET, False, f"Undecided: the time budget of {timeout:g} s ran out before a decision."
-        )
+            return _verdict(_grade(comparison, plan, readings[0] if decimals else None), readings[0], started)
+        outcome = _out_of_time(timeout)
     except InvalidAnswer as error:
         if not error.shape:
             return _invalid(error, started)
-        outcome = shape_mismatch(error.message)  # sizes that do not fit: incorrect (shape), as a wrong-shaped answer
-        outcome = replace(outcome, message="\n".join(filter(None, (outcome.message, error.pointer()))))
+        outcome = _sizes_do_not_fit(error)
     except Exception as error:  # a sympy failure must become a verdict, never a traceback
         outcome = _failure(error)
     return _verdict(outcome, readings[0] if readings else None, started)
+
+
+def _out_of_time(timeout: float) -> Outcome:
+    return Outcome(Status.UNDECIDED, Method.BUDGET, False, f"Undecided: the time budget of {timeout:g} s ran out before a decision.")
+
+
+def _sizes_do_not_fit(error: InvalidAnswer) -> Outcome:
+    """Sizes that do not fit inside a readable answer: incorrect (shape), as a wrong-shaped answer."""
+    outcome = shape_mismatch(error.message)
+    return replace(outcome, message="\n".join(filter(None, (outcome.message, error.pointer()))))
 
 
 def _failure(error: Exception) -> Outcome:
@@ -184,10 +182,12 @@ def _up_to_constant(plan: GradingPlan, variables: tuple[Basic, ...]) -> GradingP
     return GradingPlan(derivatives(plan.expected), derivatives(plan.graded), plan.links)
 
 
-def _grade(comparison: Comparison, plan: GradingPlan) -> Outcome:
+def _grade(comparison: Comparison, plan: GradingPlan, decimals: Reading | None = None) -> Outcome:
+    """Compare; a value given in decimals (``decimals``: the reading that recorded them) may
+    then be right to the digits given."""
     outcome = comparison.compare(plan.expected, plan.graded)
     if outcome.status is not Status.CORRECT:
-        return outcome
+        return (_by_decimals(comparison, plan, decimals) if decimals else None) or outcome
     for left, right in plan.links:
         link = comparison.compare(left, right)
         if link.status is Status.INCORRECT:
