@@ -69,8 +69,7 @@ def check(
     """
     if isinstance(expected, Label):
         return check_label(expected, answer)
-    started = time.monotonic()
-    assumptions = tuple(assumptions)
+    started, assumptions = time.monotonic(), tuple(assumptions)
     declared = Vocabulary.from_objects(*symbols, assumptions=assumptions, definitions=definitions)
     vocabulary = declared.merged(Vocabulary.from_objects(reference := read_expected(expected, declared, limits)))
     budget = Budget(timeout)
@@ -94,7 +93,8 @@ def check(
 
 
 def _out_of_time(timeout: float) -> Outcome:
-    return Outcome(Status.UNDECIDED, Method.BUDGET, False, f"Undecided: the time budget of {timeout:g} s ran out before a decision.")
+    message = f"Undecided: the time budget of {timeout:g} s ran out before a decision."
+    return Outcome(Status.UNDECIDED, Method.BUDGET, False, message)
 
 
 def _sizes_do_not_fit(error: InvalidAnswer) -> Outcome:
