@@ -362,6 +362,8 @@ def extract_answer(text: str) -> str:
     if boxed is not None:
         return boxed.strip()
     spans = [next(g for g in m.groups() if g is not None) for m in _MATH_SPAN.finditer(text)]
+    if len(spans) == 1 and "\n" in spans[0] and not re.search(r"\$\$|\\\[", text):
+        raise Untranslatable("extraction: inline math across lines")
     if len(spans) == 1 and not re.search(r"[A-Za-z]{4,}", _MATH_SPAN.sub("", text).replace("\\", " ")):
         return spans[0].strip()
     if len(spans) == 1 and len(text) < 80:
@@ -403,8 +405,22 @@ def mv_rows(repo_dir: Path) -> list[Row]:
     return rows
 
 
+_MV_OUT = (
+    (r"\\text\{\s*[A-Za-z]{2,}[^}]*\}|^\\text\{", "a word answer"),
+    (r"\\mbox|\\textnormal|\^\\circ|\\\$|\bcm\b", "a unit or currency sign"),
+    (r"\\\\[a-z]|\x0c|\\zzz|^ext\{", "malformed LaTeX in the fixture (doubled backslash, form feed)"),
+    (r"\d_\d|\d_\{\d", "a numeral in another base"),
+    (r"^[-\d]+,\d+$|^\d+,\d+\.\d+$", "a decimal comma or thousands separator"),
+    (r"\d:\d|:", "a ratio a:b"),
+    (r";", "a semicolon-separated list"),
+)
+
+
 def _refuse_mv(reference: str, answer: str) -> None:
     for text in (reference, answer):
+        for pattern, reason in _MV_OUT:
+            if re.search(pattern, text):
+                raise Untranslatable(reason)
         if re.search(r"\\%|%|\bpercent|\bpct", text):
             raise Untranslatable("a percent sign (a unit)")
         if re.search(r"\d,\d{3}\b|\d\{,\}\d|\d,\\!\d|\d \d{3}\b", text):

@@ -238,11 +238,34 @@ def _matrix_power(base: Basic, exponent: Basic) -> Basic:
 
 
 def factorial(value: Basic, limits: Limits = DEFAULT_LIMITS) -> Basic:
-    """n! of a small whole number (or of an integer symbol)."""
-    small = value.is_Integer and 0 <= value <= limits.max_exponent
-    if not (small or (value.is_Symbol and value.is_integer)):
-        raise Refused("a factorial needs a small whole number")
+    """n! of a whole number up to the cap, or of an expression (``(n+1)!``).
+
+    >>> factorial(sympy.Symbol("n") + 1), factorial(5)
+    (factorial(n + 1), 120)
+    """
+    value = _sympify(value)
+    _require_whole(value, "a factorial", limits)
     return sympy.factorial(value)
+
+
+def binomial(top: Basic, bottom: Basic, limits: Limits = DEFAULT_LIMITS) -> Basic:
+    """The binomial coefficient; a numeric top is capped like a factorial.
+
+    >>> binomial(4, 2), binomial(sympy.Symbol("n"), 2)
+    (6, binomial(n, 2))
+    """
+    top, bottom = _sympify(top), _sympify(bottom)
+    _require_whole(top, "a binomial coefficient", limits)
+    _require_whole(bottom, "a binomial coefficient", limits)
+    return sympy.binomial(top, bottom)
+
+
+def _require_whole(value: Basic, what: str, limits: Limits) -> None:
+    _require_arithmetic(f"{what} cannot take {{}}", value)
+    if structures.is_matrix(value):
+        raise Refused(f"{what} cannot take a matrix")
+    if value.is_Number and not (value.is_Integer and 0 <= value <= limits.max_factorial):
+        raise Refused(f"{what} needs a whole number from 0 to {limits.max_factorial}")
 
 
 # -- matrix functions -------------------------------------------------------------------

@@ -27,6 +27,7 @@ from ._labels import check_label
 from ._limits import DEFAULT_LIMITS, Limits
 from ._read import read_answer
 from ._reading import Reading
+from ._unknown_names import retry_with_new_names
 from ._verdict import Method, Status, Verdict
 from ._vocabulary import Vocabulary
 
@@ -68,7 +69,7 @@ def check(
     readings: list[Reading] = []
     try:
         with budget:
-            readings.append(read_answer(answer, vocabulary, limits, notation=notation))
+            readings.append(_read(answer, vocabulary, limits, notation))
             plan = _up_to_constant(plan_grading(reference, readings[0].members, vocabulary), tuple(up_to_constant_in))
             comparison = Comparison(budget, seed_text=f"{_stable_text(plan.expected)}|{_stable_text(plan.graded)}",
                                     assumptions=assumptions, rtol=rtol)
@@ -81,6 +82,14 @@ def check(
     except Exception as error:  # a sympy failure must become a verdict, never a traceback
         outcome = _failure(error)
     return _verdict(outcome, readings[0] if readings else None, started)
+
+
+def _read(answer: object, vocabulary: Vocabulary, limits: Limits, notation: str) -> Reading:
+    """The answer as read; names the reference lacks are allowed where the value does not depend on them."""
+    try:
+        return read_answer(answer, vocabulary, limits, notation=notation)
+    except InvalidAnswer as error:
+        return retry_with_new_names(error, answer, vocabulary, limits, notation=notation)
 
 
 def _failure(error: Exception) -> Outcome:
@@ -109,11 +118,13 @@ def read_expected(expected: object, declared: Vocabulary, limits: Limits = DEFAU
     if not isinstance(expected, str):
         raise UsageError(f"{what} must be text or a sympy object, not {type(expected).__name__}")
     try:
-        members = read_answer(expected, declared.opened(), limits).members
+        members = read_answer(expected, declared.opened(), limits.for_reference()).members
     except InvalidAnswer as error:
         raise error.as_usage_error(what) from None
     if len(members) == 2:
         return sympy.Eq(*members, evaluate=False)
+    if len(members) > 2 and isinstance(members[0], sympy.Symbol):
+        return sympy.Eq(members[0], members[-1], evaluate=False)  # a worked reference z = 1 + 1 = 2
     if len(members) > 2:
         raise UsageError(f"{what} must be one expression or one equation")
     return members[0]

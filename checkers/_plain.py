@@ -128,8 +128,8 @@ class _Walker:
             return meaning
         if meaning is None and name in CONSTANTS:
             return CONSTANTS[name]
-        if meaning is None and name == "I" and not self.vocabulary.open_names:
-            return structures.IDENTITY  # the identity matrix, sized by the matrix it meets
+        if meaning is None and name == "I":  # sympy's imaginary unit, or the identity among matrices
+            return structures.IDENTITY if self.vocabulary.has_matrices() else sympy.I
         if meaning is not None or function_named(name, self.vocabulary) is not None:
             raise self.fail(node, f"'{name}' is a function: write {name}(...)")
         if self.vocabulary.open_names:
