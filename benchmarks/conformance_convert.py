@@ -159,6 +159,11 @@ def translate_maxima(text: str, *, answer_side: bool = False) -> tuple[str, str]
             args, index = _call_arguments(tokens, index + 1)
             base = args[1] if len(args) > 1 else ("10" if token == "lg" else "2")
             out.append(f"(({args[0]})**(1/({base})))" if token == "root" else f"log({args[0]}, {base})")
+        elif token in ("sum", "product") and following == "(":
+            args, index = _call_arguments(tokens, index + 1)
+            if len(args) != 4:
+                raise Untranslatable(f"{token}() without a range")
+            out.append(f"{token.title()}({args[0]}, ({args[1]}, {args[2]}, {args[3]}))")
         elif token == "matrix" and following == "(":
             args, index = _call_arguments(tokens, index + 1)
             out.append("Matrix([" + ", ".join(args) + "])")

@@ -67,7 +67,8 @@ __all__ = [
     "describe",
 ]
 
-_RELATIONS = {"<": sympy.Lt, ">": sympy.Gt, "<=": sympy.Le, ">=": sympy.Ge, "!=": sympy.Ne}
+_RELATIONS = {"<": sympy.Lt, ">": sympy.Gt, "<=": sympy.Le, ">=": sympy.Ge, "!=": sympy.Ne,
+              "=": lambda left, right: sympy.Eq(left, right, evaluate=False)}
 _SYMPY_FAILURES = (TypeError, ValueError, AttributeError, NotImplementedError, sympy.ShapeError)
 _IDENTITY_HINT = "to add c times the identity, write c I"
 
@@ -193,10 +194,10 @@ def power(base: Basic, exponent: Basic, limits: Limits = DEFAULT_LIMITS) -> Basi
 
     >>> power(2, 10)
     1024
-    >>> power(2, 5000)
+    >>> power(2, 50000)
     Traceback (most recent call last):
     ...
-    checkers._arithmetic.Refused: exponent 5000 is larger than 1000
+    checkers._arithmetic.Refused: exponent 50000 is larger than 10000
     """
     base, exponent = _sympify(base), structures.scalar_if_1x1(_sympify(exponent))
     _require_arithmetic("cannot raise {} to a power", base)

@@ -51,7 +51,7 @@ class Comparison:
 
     # -- dispatch -----------------------------------------------------------------------
     def compare(self, expected: Basic, answer: Basic) -> Outcome:
-        expected, answer = as_vector_if_tuple(expected, answer)
+        expected, answer = as_vector_if_tuple(*solution_sets.as_equations(expected, answer))
         answer = as_set_if_listed(expected, answer)
         kinds = kind_of(expected), kind_of(answer)
         if kinds == ("matrix-expression", "matrix") or kinds == ("matrix", "matrix-expression"):

@@ -234,7 +234,9 @@ class _Walker:
         return function.with_primes(primes).apply(args)
 
 
-_RELATIONS: dict[type[ast.cmpop], str] = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.NotEq: "!="}
+_RELATIONS: dict[type[ast.cmpop], str] = {
+    ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.NotEq: "!=", ast.Eq: "=",  # = only in 'x = 2 or x = 3'
+}
 _OPERATIONS: dict[type[ast.operator], Callable[[Basic, Basic], Basic]] = {
     ast.Add: arithmetic.add,
     ast.Sub: arithmetic.subtract,

@@ -62,6 +62,9 @@ def split_members(text: str, vocabulary: Vocabulary) -> list[Member]:
     """Tokenize, check brackets, split on top-level ``=`` and rewrite each side."""
     _refuse_quoted_text(text)
     tokens = _tokenize(_normalize(text), text)
+    joined = _equations_joined_by_words(tokens)
+    if joined is not None:
+        return [_assemble(_rewrite(joined, vocabulary), text)]
     members: list[list[_Token]] = [[]]
     depth = 0
     for token in tokens:
@@ -73,6 +76,18 @@ def split_members(text: str, vocabulary: Vocabulary) -> list[Member]:
     if any(not member for member in members):
         raise InvalidAnswer("an '=' has nothing on one side", text=text, position=text.find("="))
     return [_assemble(_rewrite(member, vocabulary), text) for member in members]
+
+
+def _equations_joined_by_words(tokens: list[_Token]) -> list[_Token] | None:
+    """``x = 2 or x = 3``: with a top-level ``or``/``and``, each top-level ``=`` is one
+    clause's equation (``==``), not a split of the whole answer into sides."""
+    depth, words = 0, False
+    for token in tokens:
+        depth += (token.text in _OPENERS) - (token.text in _CLOSERS)
+        words = words or (depth == 0 and token.kind == tokenize.NAME and token.text in ("or", "and"))
+    if not words:
+        return None
+    return [_Token(token.kind, "==", token.column) if token.text == "=" else token for token in tokens]
 
 
 def _normalize(text: str) -> str:
@@ -190,8 +205,8 @@ def _split_names(tokens: list[_Token], vocabulary: Vocabulary) -> list[_Token]:
 
 
 def _open_parts(name: str, vocabulary: Vocabulary) -> list[str] | None:
-    if not vocabulary.open_names or len(name) < 2 or not name.isascii() or not name.isalpha():
-        return None
+    if not vocabulary.open_names or len(name) < 2 or not name.isascii() or not name.isalpha() or "I" in name:
+        return None  # a word with I stays whole: split, its I would be the imaginary unit
     return None if canonical_name(name) in GREEK_LETTERS else list(name)
 
 

@@ -24,7 +24,8 @@ from sympy import Basic
 from ._numeric import Undefined, Unevaluable, close, evaluate
 from ._sampling import PointSampler, variables_of
 
-__all__ = ["constant_ratio", "equation_factor", "normalized_condition", "same_solutions", "positive_multiple"]
+__all__ = ["constant_ratio", "equation_factor", "normalized_condition", "same_solutions", "positive_multiple",
+           "as_equations"]
 
 _POINTS = 8
 
@@ -118,3 +119,32 @@ def same_solutions(expected: Basic, answer: Basic) -> bool | None:
     if difference is sympy.EmptySet:
         return True
     return False if difference.is_empty is False else None
+
+
+def as_equations(expected: Basic, answer: Basic) -> tuple[Basic, Basic]:
+    """When either side is an equation, each ``or`` of equations and each ``x = {a, b}``
+    (from ``x = a or x = b``, ``x = \\pm a``) becomes the one equation whose solutions they
+    are: ``(x - a)(x - b) = 0``.
+
+    >>> from sympy import Symbol, Eq, FiniteSet
+    >>> x = Symbol("x")
+    >>> as_equations(Eq(x**2, 4), Eq(x, FiniteSet(-2, 2)))
+    (Eq(x**2, 4), Eq((x - 2)*(x + 2), 0))
+    """
+    first, second = _one_equation(expected), _one_equation(answer)
+    if isinstance(first, sympy.Eq) or isinstance(second, sympy.Eq):
+        return first, second
+    return expected, answer
+
+
+def _one_equation(obj: Basic) -> Basic:
+    if isinstance(obj, sympy.Or) and all(isinstance(a, sympy.Eq) and not _has_set(a) for a in obj.args):
+        return sympy.Eq(sympy.Mul(*(a.lhs - a.rhs for a in obj.args)), 0, evaluate=False)
+    if isinstance(obj, sympy.Eq) and isinstance(obj.rhs, sympy.FiniteSet) and isinstance(obj.lhs, sympy.Expr):
+        if all(isinstance(v, sympy.Expr) for v in obj.rhs.args):
+            return sympy.Eq(sympy.Mul(*(obj.lhs - v for v in obj.rhs.args)), 0, evaluate=False)
+    return obj
+
+
+def _has_set(equation: sympy.Eq) -> bool:
+    return any(isinstance(side, sympy.Set) for side in equation.args)

@@ -133,4 +133,9 @@ def _nonzero_constant(e: Basic) -> bool:
         return False
     if e.has(sympy.Sum, sympy.Integral, sympy.Piecewise):
         return False
-    return e.is_zero is False and e.is_finite is True
+    if not (e.is_zero is False and e.is_finite is True):
+        return False
+    try:  # sympy's is_zero can be wrong for sums of radicals: the value must show it too
+        return bool(abs(sympy.N(e, 60)) > 1e-40)
+    except (TypeError, ValueError):
+        return False

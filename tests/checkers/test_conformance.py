@@ -21,7 +21,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "data"))
 
-from conformance_rows import disagreements, is_false_positive, load, out_of_scope, verdict  # noqa: E402
+from conformance_rows import disagreements, is_false_positive, load, out_of_scope, verdict
 
 ROWS = load()
 TABLE = disagreements()
@@ -40,11 +40,14 @@ def _differing(verdicts: dict[str, str]) -> dict[str, str]:
 def test_every_disagreement_is_listed_with_its_verdict(verdicts):
     unlisted = {key: (ROWS[key].reference, ROWS[key].answer, ROWS[key].expected, status)
                 for key, status in _differing(verdicts).items() if key not in TABLE or TABLE[key].status != status}
+    assert not [key for key, status in verdicts.items() if status == "undecided" and key not in TABLE]
     assert not unlisted, f"disagreements not in disagreements.tsv (or with another verdict): {unlisted}"
 
 
 def test_listed_disagreements_still_disagree(verdicts):
-    fixed = sorted(key for key in TABLE if key not in ROWS or verdicts[key] == ROWS[key].expected)
+    """(A row listed as undecided, the budget running out, may be decided on a faster machine.)"""
+    fixed = sorted(key for key in TABLE if key not in ROWS
+                   or (verdicts[key] == ROWS[key].expected and TABLE[key].status != "undecided"))
     assert not fixed, f"these rows now agree (or are gone): remove them from disagreements.tsv: {fixed}"
 
 
