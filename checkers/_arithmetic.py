@@ -245,6 +245,8 @@ def factorial(value: Basic, limits: Limits = DEFAULT_LIMITS) -> Basic:
     (factorial(n + 1), 120)
     """
     value = _sympify(value)
+    if isinstance(value, sympy.factorial):
+        raise Refused("n!! (a double factorial) is not read: write the product out")
     _require_whole(value, "a factorial", limits)
     return sympy.factorial(value)
 
