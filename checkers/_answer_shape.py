@@ -47,7 +47,7 @@ def plan_grading(expected: Basic, members: tuple[Basic, ...], vocabulary: Vocabu
         if len(members) == 1 and not isinstance(members[0], sympy.Eq) and _is_name(expected.lhs, vocabulary):
             return GradingPlan(expected.rhs, members[0])
         if len(members) > 2 and members[0] == expected.lhs and _is_name(expected.lhs, vocabulary):
-            return GradingPlan(expected.rhs, members[-1], tuple(itertools.pairwise(members)))  # x = ... = value
+            return GradingPlan(expected.rhs, members[-1], tuple(itertools.pairwise(members[1:])))  # x = ... = value
     if len(members) == 1:
         return GradingPlan(expected, members[0])
     start = 1 if names_quantity(members[0], vocabulary, members[1:]) else 0

@@ -128,7 +128,7 @@ def as_equations(expected: Basic, answer: Basic) -> tuple[Basic, Basic]:
 
     >>> from sympy import Symbol, Eq, FiniteSet
     >>> x = Symbol("x")
-    >>> as_equations(Eq(x**2, 4), Eq(x, FiniteSet(-2, 2)))
+    >>> as_equations(Eq(x**2, 4), Eq(x, FiniteSet(-2, 2), evaluate=False))
     (Eq(x**2, 4), Eq((x - 2)*(x + 2), 0))
     """
     first, second = _one_equation(expected), _one_equation(answer)
