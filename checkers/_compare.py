@@ -339,7 +339,13 @@ class Comparison:
         return Outcome(Status.CORRECT, Method.SYMBOLIC if proved else Method.NUMERIC, proved, "Correct: every component agrees.")
 
     def equations(self, expected: sympy.Eq, answer: sympy.Eq) -> Outcome:
-        """Same equation up to a nonzero constant factor: (l1 - r1) = c (l2 - r2)."""
+        """Same equation up to a nonzero factor: (l1 - r1) = c (l2 - r2); an equation naming a
+        tuple, set or matrix (``D = (0, 1)``, ``n = 1, 2, 3``) compares the values it names."""
+        if any(kind_of(side) != "scalar" for side in (*expected.args, *answer.args)):
+            if expected.lhs != answer.lhs:
+                return Outcome(Status.INCORRECT, Method.SHAPE, True,
+                               f"Incorrect: the answer names {sympy.sstr(answer.lhs)}, not {sympy.sstr(expected.lhs)}.")
+            return self.compare(expected.rhs, answer.rhs)
         left, right = canonical(expected.lhs - expected.rhs), canonical(answer.lhs - answer.rhs)
         for sign in (1, -1):
             outcome = self.values([left], [sign * right])
