@@ -36,7 +36,7 @@ from ._errors import InvalidAnswer
 from ._functions import function_named
 from ._limits import DEFAULT_LIMITS, Limits
 from ._plain_constructors import CONSTRUCTORS
-from ._plain_tokens import Member, split_members, split_primes
+from ._plain_tokens import PLUS_MINUS_NAME, Member, split_members, split_primes
 from ._reading import Reading
 from ._vocabulary import Vocabulary
 
@@ -49,7 +49,7 @@ def read_plain(text: str, vocabulary: Vocabulary, limits: Limits = DEFAULT_LIMIT
     """Read calculator / sympy syntax (``2x^2``, ``Matrix([[1,2]])``, ``y = 2x + 1``)."""
     members = split_members(text, vocabulary)
     values = tuple(
-        _Walker(member, vocabulary, limits, lenient=index == 0 and len(members) > 1).read()
+        structures.both_signs(_Walker(member, vocabulary, limits, lenient=index == 0 and len(members) > 1).read())
         for index, member in enumerate(members)
     )
     return Reading(values, "plain", text)
@@ -123,6 +123,8 @@ class _Walker:
         name, primes = split_primes(node.id)
         if primes:
             return self.primed_name(node, name, primes)
+        if name == PLUS_MINUS_NAME:
+            return structures.PLUS_MINUS
         meaning = self.vocabulary.lookup(name)
         if meaning is not None and not isinstance(meaning, UndefinedFunction):
             return meaning

@@ -29,7 +29,7 @@ from ._names import GREEK_LETTERS, canonical_name
 from ._plain_constructors import CONSTRUCTORS
 from ._vocabulary import Vocabulary
 
-__all__ = ["Member", "split_members", "split_primes", "STRUCTURAL_CALLS"]
+__all__ = ["Member", "split_members", "split_primes", "STRUCTURAL_CALLS", "PLUS_MINUS_NAME"]
 
 STRUCTURAL_CALLS = frozenset(CONSTRUCTORS)
 _UNICODE_OPERATORS = {"−": "-", "·": "*", "×": "*", "⋅": "*", "÷": "/", "²": "^2", "³": "^3", "√": "sqrt"}
@@ -96,6 +96,9 @@ def _normalize(text: str) -> str:
     return _PRIME_AFTER.sub("′", mapped)  # a' and a'' are primes, never the start of a quoted string
 
 
+_PLUS_MINUS = ("±", "∓")
+PLUS_MINUS_NAME = "_pm_"
+
 _PRIME_AFTER = re.compile(r"(?<=[\w)′'])'")
 _OPENING_QUOTE = re.compile(r"""(?<![\w)′'])'|\"""")
 
@@ -116,6 +119,10 @@ def _tokenize(normalized: str, original: str) -> list[_Token]:
             column = tok.start[1]
             if tok.type == tokenize.ERRORTOKEN and tok.string.strip() in {"'", "′"}:
                 tokens.extend(_prime(tokens, column))
+            elif tok.type == tokenize.ERRORTOKEN and tok.string.strip() in _PLUS_MINUS:
+                sign = "+" if tok.string.strip() == "±" else "-"  # a ± b is a + s*b, s both signs (structures.PLUS_MINUS)
+                tokens.extend(_Token(kind, text, column) for kind, text in
+                              ((tokenize.OP, sign), (tokenize.NAME, PLUS_MINUS_NAME), (tokenize.OP, "*")))
             elif tok.type == tokenize.ERRORTOKEN and tok.string.strip():
                 raise InvalidAnswer(f"unexpected character {tok.string.strip()!r}", text=original, position=column)
             elif tok.type == tokenize.STRING and tok.string == "''":  # a double prime, not a string
