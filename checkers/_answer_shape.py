@@ -10,10 +10,13 @@ An equation answer whose left side only names the asked quantity (``L = ...``,
 >>> plan = plan_grading(2 * x, (L, x + x), Vocabulary.from_objects(x))
 >>> plan.graded, plan.links
 (2*x, ())
+>>> plan_grading(Eq(x, 11), (x, 5 + 6, 11), Vocabulary.from_objects(x)).links
+((11, 11),)
 """
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import sympy
@@ -36,11 +39,15 @@ class GradingPlan:
 
 def plan_grading(expected: Basic, members: tuple[Basic, ...], vocabulary: Vocabulary) -> GradingPlan:
     """Decide what of the answer is graded against what of the expected object."""
+    if isinstance(expected, sympy.Or) and all(isinstance(a, sympy.Eq) for a in expected.args) and len(members) == 2:
+        return GradingPlan(expected, sympy.Eq(*members, evaluate=False))  # x = 2 or x = -2, answered x^2 = 4
     if isinstance(expected, sympy.Eq):
         if len(members) == 2:
             return GradingPlan(expected, sympy.Eq(*members, evaluate=False))
         if len(members) == 1 and not isinstance(members[0], sympy.Eq) and _is_name(expected.lhs, vocabulary):
             return GradingPlan(expected.rhs, members[0])
+        if len(members) > 2 and members[0] == expected.lhs and _is_name(expected.lhs, vocabulary):
+            return GradingPlan(expected.rhs, members[-1], tuple(itertools.pairwise(members[1:])))  # x = ... = value
     if len(members) == 1:
         return GradingPlan(expected, members[0])
     start = 1 if names_quantity(members[0], vocabulary, members[1:]) else 0

@@ -73,7 +73,8 @@ __all__ = [
     "describe",
 ]
 
-_RELATIONS = {"<": sympy.Lt, ">": sympy.Gt, "<=": sympy.Le, ">=": sympy.Ge, "!=": sympy.Ne}
+_RELATIONS = {"<": sympy.Lt, ">": sympy.Gt, "<=": sympy.Le, ">=": sympy.Ge, "!=": sympy.Ne,
+              "=": lambda left, right: sympy.Eq(left, right, evaluate=False)}
 _SYMPY_FAILURES = (TypeError, ValueError, AttributeError, NotImplementedError, sympy.ShapeError)
 _IDENTITY_HINT = "to add c times the identity, write c I"
 
@@ -226,10 +227,10 @@ def power(base: Basic, exponent: Basic, limits: Limits = DEFAULT_LIMITS) -> Basi
 
     >>> power(2, 10)
     1024
-    >>> power(2, 5000)
+    >>> power(2, 50000)
     Traceback (most recent call last):
     ...
-    checkers._arithmetic.Refused: exponent 5000 is larger than 1000
+    checkers._arithmetic.Refused: exponent 50000 is larger than 10000
     """
     base, exponent = _sympify(base), structures.scalar_if_1x1(_sympify(exponent))
     _require_arithmetic("cannot raise {} to a power", base)
@@ -273,11 +274,36 @@ def _matrix_power(base: Basic, exponent: Basic) -> Basic:
 
 
 def factorial(value: Basic, limits: Limits = DEFAULT_LIMITS) -> Basic:
-    """n! of a small whole number (or of an integer symbol)."""
-    small = value.is_Integer and 0 <= value <= limits.max_exponent
-    if not (small or (value.is_Symbol and value.is_integer)):
-        raise Refused("a factorial needs a small whole number")
+    """n! of a whole number up to the cap, or of an expression (``(n+1)!``).
+
+    >>> factorial(sympy.Symbol("n") + 1), factorial(5)
+    (factorial(n + 1), 120)
+    """
+    value = _sympify(value)
+    if isinstance(value, sympy.factorial):
+        raise Refused("n!! (a double factorial) is not read: write the product out")
+    _require_whole(value, "a factorial", limits)
     return sympy.factorial(value)
+
+
+def binomial(top: Basic, bottom: Basic, limits: Limits = DEFAULT_LIMITS) -> Basic:
+    """The binomial coefficient; a numeric top is capped like a factorial.
+
+    >>> binomial(4, 2), binomial(sympy.Symbol("n"), 2)
+    (6, binomial(n, 2))
+    """
+    top, bottom = _sympify(top), _sympify(bottom)
+    _require_whole(top, "a binomial coefficient", limits)
+    _require_whole(bottom, "a binomial coefficient", limits)
+    return sympy.binomial(top, bottom)
+
+
+def _require_whole(value: Basic, what: str, limits: Limits) -> None:
+    _require_arithmetic(f"{what} cannot take {{}}", value)
+    if structures.is_matrix(value):
+        raise Refused(f"{what} cannot take a matrix")
+    if value.is_Number and not (value.is_Integer and 0 <= value <= limits.max_factorial):
+        raise Refused(f"{what} needs a whole number from 0 to {limits.max_factorial}")
 
 
 # -- matrix functions -------------------------------------------------------------------

@@ -32,6 +32,7 @@ from ._limits import DEFAULT_LIMITS, Limits
 from ._outcome import shape_mismatch
 from ._read import read_answer
 from ._reading import Reading
+from ._unknown_names import retry_with_new_names
 from ._verdict import Method, Status, Verdict
 from ._vocabulary import Vocabulary
 
@@ -76,7 +77,7 @@ def check(
     readings: list[Reading] = []
     try:
         with budget:
-            readings.append(read_answer(answer, vocabulary, limits, notation=notation))
+            readings.append(_read(answer, vocabulary, limits, notation))
             plan = _expanded(plan_grading(reference, readings[0].members, vocabulary), vocabulary.definitions)
             plan = _up_to_constant(plan, tuple(up_to_constant_in))
             comparison = Comparison(budget, seed_text=f"{_stable_text(plan.expected)}|{_stable_text(plan.graded)}",
@@ -101,6 +102,14 @@ def _sizes_do_not_fit(error: InvalidAnswer) -> Outcome:
     """Sizes that do not fit inside a readable answer: incorrect (shape), as a wrong-shaped answer."""
     outcome = shape_mismatch(error.message)
     return replace(outcome, message="\n".join(filter(None, (outcome.message, error.pointer()))))
+
+
+def _read(answer: object, vocabulary: Vocabulary, limits: Limits, notation: str) -> Reading:
+    """The answer as read; names the reference lacks are allowed where the value does not depend on them."""
+    try:
+        return read_answer(answer, vocabulary, limits, notation=notation)
+    except InvalidAnswer as error:
+        return retry_with_new_names(error, answer, vocabulary, limits, notation=notation)
 
 
 def _failure(error: Exception) -> Outcome:
@@ -129,11 +138,13 @@ def read_expected(expected: object, declared: Vocabulary, limits: Limits = DEFAU
     if not isinstance(expected, str):
         raise UsageError(f"{what} must be text or a sympy object, not {type(expected).__name__}")
     try:
-        members = read_answer(expected, declared.opened(), limits).members
+        members = read_answer(expected, declared.opened(), limits.for_reference()).members
     except InvalidAnswer as error:
         raise error.as_usage_error(what) from None
     if len(members) == 2:
         return sympy.Eq(*members, evaluate=False)
+    if len(members) > 2 and isinstance(members[0], sympy.Symbol):
+        return sympy.Eq(members[0], members[-1], evaluate=False)  # a worked reference z = 1 + 1 = 2
     if len(members) > 2:
         raise UsageError(f"{what} must be one expression or one equation")
     return members[0]

@@ -16,6 +16,7 @@ import sympy
 from sympy import Basic, ImmutableMatrix, MatrixBase, MatrixExpr
 
 from . import _instances as instances
+from . import _solution_sets as solution_sets
 from . import _structures as structures
 from ._budget import Budget
 from ._canonical import as_set_if_listed, as_vector_if_tuple, canonical, vector_length
@@ -51,7 +52,7 @@ class Comparison:
 
     # -- dispatch -----------------------------------------------------------------------
     def compare(self, expected: Basic, answer: Basic) -> Outcome:
-        expected, answer = as_vector_if_tuple(expected, answer)
+        expected, answer = as_vector_if_tuple(*solution_sets.as_equations(expected, answer))
         answer = as_set_if_listed(expected, answer)
         kinds = kind_of(expected), kind_of(answer)
         if kinds == ("matrix-expression", "matrix") or kinds == ("matrix", "matrix-expression"):
@@ -98,6 +99,10 @@ class Comparison:
         full = self.screen(expected, answer, self.full_points)
         if full.counterexample is not None:
             return counterexample(full.counterexample)
+        if not variables_of(expected + answer) and full.agreed and _agree_to_digits(expected, answer, _CONSTANT_DIGITS):
+            return Outcome(Status.CORRECT, Method.NUMERIC, False,
+                           f"Correct (numerically): the two numbers agree to {_CONSTANT_DIGITS} digits; not proved symbolically.",
+                           Evidence(points_checked=1))
         return self.numeric_agreement(full)
 
     def prove(self, expected: list[Basic], answer: list[Basic]) -> Outcome | None:
@@ -140,6 +145,7 @@ class Comparison:
     # -- numeric screen ------------------------------------------------------------------------
     def screen(self, expected: list[Basic], answer: list[Basic], count: int) -> _Screen:
         variables = variables_of(expected + answer)
+        complex_values = any(e.has(sympy.I) for e in expected)  # a complex reference: compare as complex numbers
         if not variables:
             count = 1
         agreed = tries = 0
@@ -148,7 +154,7 @@ class Comparison:
                 break
             tries += 1
             try:
-                verdict = self.compare_at(expected, answer, point)
+                verdict = self.compare_at(expected, answer, point, complex_values=complex_values)
             except Unevaluable as error:
                 return _Screen(agreed, unevaluable=f"the answer cannot be evaluated numerically: {error}")
             if verdict is None:
@@ -158,28 +164,32 @@ class Comparison:
             agreed += 1
         return _Screen(agreed)
 
-    def compare_at(self, expected: list[Basic], answer: list[Basic], point: dict) -> Evidence | bool | None:
+    def compare_at(self, expected: list[Basic], answer: list[Basic], point: dict, *,
+                   complex_values: bool = False) -> Evidence | bool | None:
         """True if all pairs agree at ``point``, Evidence if one differs, None if outside the domain."""
         for index, (e, a) in enumerate(zip(expected, answer)):
-            difference = self.differ_at(e, a, point, digits=30)
+            difference = self.differ_at(e, a, point, digits=30, complex_values=complex_values)
             if difference is None:
                 return None
-            if difference and self.differ_at(e, a, point, digits=60):
+            if difference and self.differ_at(e, a, point, digits=60, complex_values=complex_values):
                 return self.evidence(e, a, point, index if len(expected) > 1 else None)
         return True
 
-    def differ_at(self, expected: Basic, answer: Basic, point: dict, *, digits: int) -> bool | None:
+    def differ_at(self, expected: Basic, answer: Basic, point: dict, *, digits: int, complex_values: bool = False) -> bool | None:
+        """Whether the values differ at ``point``; None where the reference has no (real) value.
+        Where both sides are complex (a negative base under a fractional power) their principal
+        values must still agree: ``(a^b)^c`` is not ``a^(bc)`` for a < 0."""
         try:
             value_expected = evaluate(expected, point, digits=digits)
         except Undefined:
             return None
-        if not is_real_value(value_expected):
-            return None
+        if not complex_values and not is_real_value(value_expected):
+            return _both_complex_differ(value_expected, answer, point, digits, self.rtol, self.atol)
         try:
             value_answer = evaluate(answer, point, digits=digits)
         except Undefined:
             return True
-        if not is_real_value(value_answer):
+        if not complex_values and not is_real_value(value_answer):
             return True
         return not close(value_expected, value_answer, rtol=self.rtol, atol=self.atol)
 
@@ -330,15 +340,22 @@ class Comparison:
         return Outcome(Status.CORRECT, Method.SYMBOLIC if proved else Method.NUMERIC, proved, "Correct: every component agrees.")
 
     def equations(self, expected: sympy.Eq, answer: sympy.Eq) -> Outcome:
-        """Same equation up to a nonzero constant factor: (l1 - r1) = c (l2 - r2)."""
+        """Same equation up to a nonzero factor: (l1 - r1) = c (l2 - r2); an equation naming a
+        tuple, set or matrix (``D = (0, 1)``, ``n = 1, 2, 3``) compares the values it names."""
+        if any(kind_of(side) != "scalar" for side in (*expected.args, *answer.args)):
+            if expected.lhs != answer.lhs:
+                return Outcome(Status.INCORRECT, Method.SHAPE, True,
+                               f"Incorrect: the answer names {sympy.sstr(answer.lhs)}, not {sympy.sstr(expected.lhs)}.")
+            return self.compare(expected.rhs, answer.rhs)
         left, right = canonical(expected.lhs - expected.rhs), canonical(answer.lhs - answer.rhs)
         for sign in (1, -1):
             outcome = self.values([left], [sign * right])
             if outcome.status is Status.CORRECT:
                 return outcome
-        ratio = sympy.cancel(sympy.together(left / right)) if right != 0 else None
-        if ratio is not None and not ratio.free_symbols and ratio != 0 and ratio.is_finite:
-            return Outcome(Status.CORRECT, Method.SYMBOLIC, True, f"Correct: the same equation (multiplied by {ratio}).")
+        factor = solution_sets.equation_factor(left, right) if left != 0 and right != 0 else None
+        if factor is not None:
+            return Outcome(Status.CORRECT, Method.NUMERIC, False,
+                           f"Correct: the same equation ({factor[1]} {sympy.sstr(factor[0])}, checked at random points).")
         outcome = self.values([left], [right])
         return Outcome(
             Status.INCORRECT,
@@ -351,7 +368,16 @@ class Comparison:
     def conditions(self, expected: Basic, answer: Basic) -> Outcome:
         if expected == answer or sympy.simplify(sympy.Equivalent(expected, answer)) is sympy.true:
             return Outcome(Status.CORRECT, Method.SYMBOLIC, True, "Correct: the same condition.")
-        return Outcome(Status.INCORRECT, Method.SYMBOLIC, False, "Incorrect: the condition differs from the expected one.")
+        if solution_sets.positive_multiple(expected, answer):
+            return Outcome(Status.CORRECT, Method.NUMERIC, False,
+                           "Correct: the same inequality (multiplied by a positive number, checked at random points).")
+        same = solution_sets.same_solutions(expected, answer)
+        if same:
+            return Outcome(Status.CORRECT, Method.SYMBOLIC, True, "Correct: the same solution set.")
+        if same is None:
+            return Outcome(Status.UNDECIDED, Method.SYMBOLIC, False,
+                           "Undecided: the two conditions could not be compared by their solution sets.")
+        return Outcome(Status.INCORRECT, Method.SYMBOLIC, True, "Incorrect: the condition differs from the expected one.")
 
 
 # -- helpers ---------------------------------------------------------------------------------------
@@ -384,6 +410,34 @@ def _size_misfit(expected: list[Basic], answer: list[Basic]) -> Outcome | None:
     """Incorrect when the answer's products fit together only for special sizes (``m = n``)."""
     misfit = instances.size_misfit(sympy.Tuple(*expected), sympy.Tuple(*answer))
     return shape_mismatch(f"the answer's matrix sizes do not fit together when {misfit}") if misfit else None
+
+
+_CONSTANT_DIGITS = 100
+
+
+def _both_complex_differ(value_expected: mpmath.mpc, answer: Basic, point: dict, digits: int, rtol: float,
+                         atol: float) -> bool | None:
+    """True when the answer is complex too and differs; None (the point is skipped) otherwise."""
+    try:
+        value_answer = evaluate(answer, point, digits=digits)
+    except (Undefined, Unevaluable):
+        return None
+    if is_real_value(value_answer) or close(value_expected, value_answer, rtol=rtol, atol=atol):
+        return None
+    return True
+
+
+def _agree_to_digits(expected: list[Basic], answer: list[Basic], digits: int) -> bool:
+    """Constants (no variables) equal to ``digits`` significant digits: exact numbers that
+    agree that far are taken as equal; a decimal approximation never does."""
+    for e, a in zip(expected, answer):
+        try:
+            value_e, value_a = evaluate(e, {}, digits=digits + 20), evaluate(a, {}, digits=digits + 20)
+        except (Undefined, Unevaluable):
+            return False
+        if not close(value_e, value_a, rtol=10.0 ** -digits, atol=10.0 ** -digits):
+            return False
+    return True
 
 
 def _value_text(expr: Basic, point: dict, digits: int = 10) -> str:

@@ -54,6 +54,7 @@ SCALAR_FUNCTIONS: Mapping[str, Callable[..., Basic]] = MappingProxyType({
     "max": sympy.Max, "Max": sympy.Max, "min": sympy.Min, "Min": sympy.Min,
     "sigmoid": sigmoid, "sig": sigmoid, "sigma": sigmoid, "σ": sigmoid, "logistic": sigmoid,
     "softplus": softplus, "relu": relu, "ReLU": relu,
+    "factorial": arithmetic.factorial, "binomial": arithmetic.binomial,
 })
 """Functions of numbers, by every name a student may write them with."""
 

@@ -36,7 +36,7 @@ from ._errors import InvalidAnswer
 from ._functions import function_named
 from ._limits import DEFAULT_LIMITS, Limits
 from ._plain_constructors import CONSTRUCTORS
-from ._plain_tokens import Member, split_members, split_primes
+from ._plain_tokens import PLUS_MINUS_NAME, Member, split_members, split_primes
 from ._reading import Reading
 from ._vocabulary import Vocabulary
 
@@ -49,7 +49,7 @@ def read_plain(text: str, vocabulary: Vocabulary, limits: Limits = DEFAULT_LIMIT
     """Read calculator / sympy syntax (``2x^2``, ``Matrix([[1,2]])``, ``y = 2x + 1``)."""
     members = split_members(text, vocabulary)
     values = tuple(
-        _Walker(member, vocabulary, limits, lenient=index == 0 and len(members) > 1).read()
+        structures.both_signs(_Walker(member, vocabulary, limits, lenient=index == 0 and len(members) > 1).read())
         for index, member in enumerate(members)
     )
     return Reading(values, "plain", text)
@@ -126,13 +126,15 @@ class _Walker:
             return self.bound[name]
         if primes:
             return self.primed_name(node, name, primes)
+        if name == PLUS_MINUS_NAME:
+            return structures.PLUS_MINUS
         meaning = self.vocabulary.lookup(name)
         if meaning is not None and not isinstance(meaning, UndefinedFunction):
             return meaning
         if meaning is None and name in CONSTANTS:
             return CONSTANTS[name]
-        if meaning is None and name == "I" and not self.vocabulary.open_names:
-            return structures.IDENTITY  # the identity matrix, sized by the matrix it meets
+        if meaning is None and name == "I":  # sympy's imaginary unit, or the identity among matrices
+            return structures.IDENTITY if self.vocabulary.has_matrices() else sympy.I
         if meaning is not None or function_named(name, self.vocabulary) is not None:
             raise self.fail(node, f"'{name}' is a function: write {name}(...)")
         if self.vocabulary.open_names:
@@ -259,7 +261,9 @@ class _Walker:
         return sympy.Subs(expr, symbol, self.visit(node.args[2]))
 
 
-_RELATIONS: dict[type[ast.cmpop], str] = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.NotEq: "!="}
+_RELATIONS: dict[type[ast.cmpop], str] = {
+    ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.NotEq: "!=", ast.Eq: "=",  # = only in 'x = 2 or x = 3'
+}
 _OPERATIONS: dict[type[ast.operator], Callable[[Basic, Basic], Basic]] = {
     ast.Add: arithmetic.add,
     ast.Sub: arithmetic.subtract,

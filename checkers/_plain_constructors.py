@@ -1,5 +1,5 @@
 """The sympy-syntax constructors the plain reader accepts: ``Matrix([[...]])``, ``Eq``,
-``Piecewise``, ``Sum``, ``FiniteSet``, ``Tuple``, ``Indicator``, ``Derivative`` (of an
+``Piecewise``, ``Sum``, ``Product``, ``FiniteSet``, ``Tuple``, ``Indicator``, ``Derivative`` (of an
 unknown function only), ``Identity``. Functions (``sin``, ``tr``, ``softmax`` ...) are not
 here: both readers share :mod:`checkers._functions`. Each constructor takes the arguments
 already read and raises :class:`Refused` with the spelling it expects.
@@ -34,6 +34,12 @@ def _sum(args: Sequence[Basic]) -> Basic:
     if len(args) < 2 or not all(isinstance(a, sympy.Tuple) and len(a) == 3 for a in args[1:]):
         raise Refused("write Sum(term, (i, 1, n))")
     return sympy.Sum(args[0], *args[1:])
+
+
+def _product(args: Sequence[Basic]) -> Basic:
+    if len(args) < 2 or not all(isinstance(a, sympy.Tuple) and len(a) == 3 for a in args[1:]):
+        raise Refused("write Product(factor, (i, 1, n))")
+    return sympy.Product(args[0], *args[1:])
 
 
 def _piecewise(args: Sequence[Basic]) -> Basic:
@@ -83,6 +89,7 @@ CONSTRUCTORS: Mapping[str, Callable[[Sequence[Basic]], Basic]] = MappingProxyTyp
     "Eq": _equation,
     "Piecewise": _piecewise,
     "Sum": _sum,
+    "Product": _product,
     "FiniteSet": lambda args: sympy.FiniteSet(*args),
     "Tuple": lambda args: sympy.Tuple(*args),
     "Indicator": _indicator,

@@ -29,7 +29,7 @@ from ._names import GREEK_LETTERS, canonical_name
 from ._plain_constructors import CONSTRUCTORS
 from ._vocabulary import Vocabulary
 
-__all__ = ["Member", "split_members", "split_primes", "STRUCTURAL_CALLS"]
+__all__ = ["Member", "split_members", "split_primes", "STRUCTURAL_CALLS", "PLUS_MINUS_NAME"]
 
 STRUCTURAL_CALLS = frozenset(CONSTRUCTORS) | {"Subs"}  # Subs binds its variable: the walker reads it itself
 _UNICODE_OPERATORS = {"−": "-", "·": "*", "×": "*", "⋅": "*", "÷": "/", "²": "^2", "³": "^3", "√": "sqrt"}
@@ -62,6 +62,9 @@ def split_members(text: str, vocabulary: Vocabulary) -> list[Member]:
     """Tokenize, check brackets, split on top-level ``=`` and rewrite each side."""
     _refuse_quoted_text(text)
     tokens = _tokenize(_normalize(text), text)
+    joined = _equations_joined_by_words(tokens)
+    if joined is not None:
+        return [_assemble(_rewrite(joined, vocabulary), text)]
     members: list[list[_Token]] = [[]]
     depth = 0
     for token in tokens:
@@ -75,11 +78,26 @@ def split_members(text: str, vocabulary: Vocabulary) -> list[Member]:
     return [_assemble(_rewrite(member, vocabulary), text) for member in members]
 
 
+def _equations_joined_by_words(tokens: list[_Token]) -> list[_Token] | None:
+    """``x = 2 or x = 3``: with a top-level ``or``/``and``, each top-level ``=`` is one
+    clause's equation (``==``), not a split of the whole answer into sides."""
+    depth, words = 0, False
+    for token in tokens:
+        depth += (token.text in _OPENERS) - (token.text in _CLOSERS)
+        words = words or (depth == 0 and token.kind == tokenize.NAME and token.text in ("or", "and"))
+    if not words:
+        return None
+    return [_Token(token.kind, "==", token.column) if token.text == "=" else token for token in tokens]
+
+
 def _normalize(text: str) -> str:
     # one character in, the same length out, so columns stay valid (² and √ are rare: map by position)
     mapped = "".join(_UNICODE_OPERATORS.get(ch, ch) if len(_UNICODE_OPERATORS.get(ch, ch)) == 1 else "\x00" for ch in text)
     return _PRIME_AFTER.sub("′", mapped)  # a' and a'' are primes, never the start of a quoted string
 
+
+_PLUS_MINUS = ("±", "∓")
+PLUS_MINUS_NAME = "_pm_"
 
 _PRIME_AFTER = re.compile(r"(?<=[\w)′'])'")
 _OPENING_QUOTE = re.compile(r"""(?<![\w)′'])'|\"""")
@@ -101,6 +119,10 @@ def _tokenize(normalized: str, original: str) -> list[_Token]:
             column = tok.start[1]
             if tok.type == tokenize.ERRORTOKEN and tok.string.strip() in {"'", "′"}:
                 tokens.extend(_prime(tokens, column))
+            elif tok.type == tokenize.ERRORTOKEN and tok.string.strip() in _PLUS_MINUS:
+                sign = "+" if tok.string.strip() == "±" else "-"  # a ± b is a + s*b, s both signs (structures.PLUS_MINUS)
+                tokens.extend(_Token(kind, text, column) for kind, text in
+                              ((tokenize.OP, sign), (tokenize.NAME, PLUS_MINUS_NAME), (tokenize.OP, "*")))
             elif tok.type == tokenize.ERRORTOKEN and tok.string.strip():
                 raise InvalidAnswer(f"unexpected character {tok.string.strip()!r}", text=original, position=column)
             elif tok.type == tokenize.STRING and tok.string == "''":  # a double prime, not a string
@@ -190,8 +212,8 @@ def _split_names(tokens: list[_Token], vocabulary: Vocabulary) -> list[_Token]:
 
 
 def _open_parts(name: str, vocabulary: Vocabulary) -> list[str] | None:
-    if not vocabulary.open_names or len(name) < 2 or not name.isascii() or not name.isalpha():
-        return None
+    if not vocabulary.open_names or len(name) < 2 or not name.isascii() or not name.isalpha() or "I" in name:
+        return None  # a word with I stays whole: split, its I would be the imaginary unit
     return None if canonical_name(name) in GREEK_LETTERS else list(name)
 
 

@@ -23,6 +23,8 @@ from derive._matrix_objects import ELEMENTWISE_FUNCTIONS, Diag, Softmax, element
 
 __all__ = [
     "NotApplicable",
+    "PLUS_MINUS",
+    "both_signs",
     "is_matrix",
     "is_vector",
     "scalar_if_1x1",
@@ -142,3 +144,26 @@ def scalar_if_1x1(value: sympy.Basic) -> sympy.Basic:
     if isinstance(value, MatrixExpr) and tuple(value.shape) == (1, 1):
         return sympy.Trace(value).doit() if value.has(sympy.Identity) else sympy.Trace(value)  # c I_1 is c
     return value
+
+
+PLUS_MINUS = sympy.Dummy("pm")
+"""The sign of ``\\pm`` / ``±`` while an answer is read; :func:`both_signs` resolves it."""
+
+
+def both_signs(value: sympy.Basic) -> sympy.Basic:
+    """``\\pm a`` is the set {a, -a}; inside a set, each element contributes both signs.
+
+    >>> both_signs(1 + 2 * PLUS_MINUS)
+    {-1, 3}
+    """
+    if not isinstance(value, sympy.Basic) or PLUS_MINUS not in value.free_symbols:
+        return value
+    if isinstance(value, sympy.FiniteSet):
+        return sympy.FiniteSet(*(item for element in value.args for item in _signed(element)))
+    return sympy.FiniteSet(*_signed(value))
+
+
+def _signed(value: sympy.Basic) -> tuple[sympy.Basic, ...]:
+    if PLUS_MINUS not in getattr(value, "free_symbols", ()):
+        return (value,)
+    return value.xreplace({PLUS_MINUS: 1}), value.xreplace({PLUS_MINUS: -1})

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import sympy
 from sympy import Basic
 
-__all__ = ["Proof", "prove_zero", "STRATEGIES"]
+__all__ = ["Proof", "prove_zero", "STRATEGIES", "too_large_for_algebra"]
 
 
 @dataclass(frozen=True)
@@ -60,10 +60,38 @@ STRATEGIES: tuple[tuple[str, Callable[[Basic], Basic]], ...] = (
 )
 
 
+_LARGEST_EXPANDED_POWER = 64
+
+
+def too_large_for_algebra(expr: Basic) -> bool:
+    """True when expanding or cancelling ``expr`` could not finish: a power with a large
+    integer exponent over a sum, or a symbolic exponent with a decimal or a large
+    denominator (cancel would make it a polynomial of enormous degree). Such a difference
+    is left to the numeric comparison, which evaluates it directly.
+
+    >>> from sympy import Symbol, Float
+    >>> x, a, t = Symbol("x"), Symbol("a"), Symbol("t")
+    >>> too_large_for_algebra((x - a) ** 6000), too_large_for_algebra(2 ** (Float("0.19") * t))
+    (True, True)
+    >>> too_large_for_algebra((x - a) ** 6 + 2 ** (t / 3))
+    False
+    """
+    for power in expr.atoms(sympy.Pow):
+        base, exponent = power.args
+        if exponent.is_Integer and abs(exponent) > _LARGEST_EXPANDED_POWER and not base.is_Atom:
+            return True
+        if exponent.free_symbols and (exponent.has(sympy.Float) or any(
+                r.q > _LARGEST_EXPANDED_POWER for r in exponent.atoms(sympy.Rational))):
+            return True
+    return False
+
+
 def prove_zero(difference: Basic) -> Proof:
     """Try each strategy in turn on ``difference`` (call inside a :class:`Budget`)."""
     if difference == 0:
         return Proof("zero", "identical")
+    if too_large_for_algebra(difference):
+        return Proof("unknown")
     for name, strategy in STRATEGIES:
         try:
             residue = strategy(difference)
@@ -105,4 +133,9 @@ def _nonzero_constant(e: Basic) -> bool:
         return False
     if e.has(sympy.Sum, sympy.Integral, sympy.Piecewise):
         return False
-    return e.is_zero is False and e.is_finite is True
+    if not (e.is_zero is False and e.is_finite is True):
+        return False
+    try:  # sympy's is_zero can be wrong for sums of radicals: the value must show it too
+        return bool(abs(sympy.N(e, 60)) > 1e-40)
+    except (TypeError, ValueError):
+        return False

@@ -82,6 +82,10 @@ class Vocabulary:
         """True when the name is a matrix or vector symbol."""
         return isinstance(self.lookup(raw_name), MatrixSymbol)
 
+    def has_matrices(self) -> bool:
+        """True when a name is a matrix or vector (then ``I`` is the identity, not sqrt(-1))."""
+        return any(isinstance(meaning, MatrixSymbol) for meaning in self.names.values())
+
     def describe(self) -> str:
         """A short human list of the names, for messages."""
         return ", ".join(sorted(self.names)) or "(no variables)"

@@ -22,10 +22,11 @@ from sympy import Basic
 from .._errors import InvalidAnswer
 from .._limits import DEFAULT_LIMITS, Limits
 from .._reading import Reading
+from .._structures import both_signs
 from .._vocabulary import Vocabulary
 from ._brackets import closing_index, top_level_indices
 from ._names import lenient_name
-from ._parser import PLUS_MINUS, Parser
+from ._parser import Parser
 from ._token import Token
 
 __all__ = ["read_tokens"]
@@ -159,7 +160,7 @@ def _read_chain(item: tuple[list[Token], Token | None], text: str, vocabulary: V
     members = []
     for index, piece in enumerate(pieces):
         lenient = index == 0 and len(pieces) > 1
-        members.append(_both_signs(_read_member(piece, text, vocabulary, limits, lenient=lenient)))
+        members.append(both_signs(_read_member(piece, text, vocabulary, limits, lenient=lenient)))
     return tuple(members)
 
 
@@ -172,21 +173,6 @@ def _read_member(piece: list[Token], text: str, vocabulary: Vocabulary, limits: 
     except InvalidAnswer:
         # the left side of an equation may name the quantity in any notation
         return lenient_name(text, piece[0].start, piece[-1].end)
-
-
-def _both_signs(value: Basic) -> Basic:
-    """``\\pm a`` is the set {a, -a}; inside a set, each element contributes both signs."""
-    if not isinstance(value, sympy.Basic) or PLUS_MINUS not in value.free_symbols:
-        return value
-    if isinstance(value, sympy.FiniteSet):
-        return sympy.FiniteSet(*(item for element in value.args for item in _signed(element)))
-    return sympy.FiniteSet(*_signed(value))
-
-
-def _signed(value: Basic) -> tuple[Basic, ...]:
-    if PLUS_MINUS not in getattr(value, "free_symbols", ()):
-        return (value,)
-    return value.xreplace({PLUS_MINUS: 1}), value.xreplace({PLUS_MINUS: -1})
 
 
 def _combine(chains: list[tuple[Basic, ...]], items: list[tuple[list[Token], Token | None]], text: str) -> tuple[Basic, ...]:

@@ -58,12 +58,10 @@ def square_root(parser: Parser, token: Token) -> Basic:
 
 
 def binomial(parser: Parser, token: Token) -> Basic:
-    """``\\binom{n}{k}`` (also ``\\dbinom``, ``\\tbinom``) with a small top."""
+    """``\\binom{n}{k}`` (also ``\\dbinom``, ``\\tbinom``), capped like a factorial."""
     top = parser.sub(parser.read_group_tokens("the top of the binomial")).parse_whole("the binomial")
     bottom = parser.sub(parser.read_group_tokens("the bottom of the binomial")).parse_whole("the binomial")
-    if top.is_Integer and top > parser.limits.max_exponent:
-        raise parser.fail("this binomial coefficient is too large", token)
-    return sympy.binomial(top, bottom)
+    return parser.guard(lambda: arithmetic.binomial(top, bottom, parser.limits), token)
 
 
 def annotated(parser: Parser, token: Token) -> Basic:

@@ -39,7 +39,7 @@ from .. import _arithmetic as arithmetic
 from .._errors import InvalidAnswer
 from .._functions import function_named
 from .._limits import DEFAULT_LIMITS, Limits
-from .._structures import has_unsized_identity, is_matrix
+from .._structures import PLUS_MINUS, has_unsized_identity, is_matrix
 from .._vocabulary import Vocabulary
 from . import _calls as calls
 from . import _delimited as delimited
@@ -51,7 +51,6 @@ from ._token import Token
 
 __all__ = ["Parser", "PLUS_MINUS"]
 
-PLUS_MINUS = sympy.Dummy("pm")
 _END = Token("end", "", -1, -1)
 _FACTOR_STARTS = frozenset({"num", "letter", "func", "const", "set"})
 _CONNECTORS = frozenset({"and", "or", "if", "otherwise", "else", "for", "when", "where"})

@@ -29,6 +29,8 @@ _SCIENTIFIC = re.compile(r"[eE][+-]?\d+")
 _THOUSANDS = re.compile(r"\{,\}(\d{3})(?!\d)")
 _CONNECTIVE_WORDS = frozenset({"and", "or"})
 _ESCAPED = re.compile(r"\\.", re.S)
+_TYPED_RELATIONS = {"<=": "<=", ">=": ">=", "!=": "!="}  # as typed on a keyboard
+_TYPED_RELATIONS_PREFIXES = ("<", ">", "!")
 
 
 def tokenize(text: str) -> list[Token]:
@@ -52,6 +54,9 @@ def tokenize(text: str) -> list[Token]:
             kind, spelling = UNICODE[ch]
             tokens.append(Token(kind, spelling, start, start + 1, space))
             position += 1
+        elif text.startswith(_TYPED_RELATIONS_PREFIXES, position) and text[position:position + 2] in _TYPED_RELATIONS:
+            tokens.append(Token("rel", _TYPED_RELATIONS[text[position:position + 2]], start, start + 2, space))
+            position += 2
         elif ch in "+-*/=^_'()[]{}|,<>!&:;.?":
             tokens.append(Token("char", ch, start, start + 1, space))
             position += 1

@@ -185,7 +185,7 @@ EDGE_CASES = [
     # caps on sizes apply in both notations
     ("2^100000", r"2^{100000}", y, Status.INVALID),
     ("2^(2^20)", r"2^{2^{20}}", y, Status.INVALID),
-    ("x^5000", r"x^{5000}", y, Status.INVALID),
+    ("x^50000", r"x^{50000}", y, Status.INVALID),
     ("1" * 70, "1" * 70, y, Status.INVALID),
     ("2^10", r"2^{10}", 1024, Status.CORRECT),
     # tuples scale, but sets, tuples and comparisons take no part in arithmetic

@@ -1,0 +1,150 @@
+"""Equations and conditions compared by what they say: their solution sets.
+
+Two equations are the same when one side-difference is the other times a nonzero constant
+(``y/2 = sin x cos x`` and ``y = sin 2x``), or when their numerators over a common
+denominator are (``y = x/(2x-1)`` and ``1/x + 1/y = 2``: the factor between them, (2x-1)/(xy),
+only removes points where a side is undefined). Multiplicity counts: ``(x-2)^2 = 0`` is not
+``x = 2``. Conditions are the same when each, written ``f < 0`` or ``f <= 0``, has the other's
+f times a positive constant, or when, in one real variable, their solution sets are equal
+(``x^2 > 4`` and ``x < -2 or x > 2``).
+
+>>> from sympy import Symbol, Eq, sin, cos
+>>> x, y = Symbol("x", real=True), Symbol("y", real=True)
+>>> constant_ratio(y / 2 - sin(x) * cos(x), y - sin(2 * x))
+1/2
+>>> same_solutions(x**2 > 4, (x > 2) | (x < -2))
+True
+"""
+
+from __future__ import annotations
+
+import sympy
+from sympy import Basic
+
+from ._numeric import Undefined, Unevaluable, close, evaluate
+from ._sampling import PointSampler, variables_of
+
+__all__ = ["constant_ratio", "equation_factor", "normalized_condition", "same_solutions", "positive_multiple",
+           "as_equations"]
+
+_POINTS = 8
+
+
+def constant_ratio(left: Basic, right: Basic) -> Basic | None:
+    """The number c with left = c * right, found at random points and checked at all of them
+    (a simple rational or a complex rational), or None when the ratio is not constant."""
+    ratios = []
+    sampler = PointSampler(seed_text=f"ratio|{sympy.srepr(left)}|{sympy.srepr(right)}")
+    for point in sampler.points(variables_of([left, right]), _POINTS * 3):
+        try:
+            numerator, denominator = evaluate(left, point, digits=40), evaluate(right, point, digits=40)
+        except (Undefined, Unevaluable):
+            continue
+        if abs(denominator) < 1e-20 or abs(numerator) < 1e-20:
+            continue
+        ratios.append(numerator / denominator)
+        if len(ratios) == _POINTS:
+            break
+    if len(ratios) < _POINTS // 2 or not all(close(r, ratios[0], rtol=1e-25, atol=1e-25) for r in ratios):
+        return None
+    return _exact(ratios[0])
+
+
+def _exact(value: object) -> Basic | None:
+    real, imaginary = (sympy.nsimplify(sympy.Float(str(part), 30), rational=True, tolerance=1e-24)
+                       for part in (getattr(value, "real", value), getattr(value, "imag", 0)))
+    if not (real.is_Rational and imaginary.is_Rational) or max(real.q, imaginary.q) > 10**6:
+        real, imaginary = (sympy.Float(str(getattr(value, part, 0)), 15) for part in ("real", "imag"))
+    result = real + sympy.I * imaginary
+    return result if result != 0 else None
+
+
+def equation_factor(expected: Basic, answer: Basic) -> tuple[Basic, str] | None:
+    """(factor, how) when the answer's side-difference is a nonzero multiple of the expected one:
+    a constant, or a factor that only removes points where a side is undefined."""
+    ratio = constant_ratio(expected, answer)
+    if ratio is not None:
+        return ratio, "multiplied by"
+    top_expected, top_answer = _numerator(expected), _numerator(answer)
+    if top_expected is None or top_answer is None:
+        return None
+    ratio = constant_ratio(top_expected, top_answer)
+    return (ratio, "over a common denominator, multiplied by") if ratio is not None else None
+
+
+def _numerator(expr: Basic) -> Basic | None:
+    try:
+        top = sympy.numer(sympy.together(expr))
+    except (TypeError, ValueError, NotImplementedError, sympy.PolynomialError):
+        return None
+    return top if top.free_symbols else None
+
+
+_FLIP = {sympy.StrictGreaterThan: sympy.StrictLessThan, sympy.GreaterThan: sympy.LessThan}
+
+
+def normalized_condition(condition: Basic) -> tuple[type, Basic] | None:
+    """A single inequality as (``<`` or ``<=``, f) with the condition ``f < 0`` / ``f <= 0``."""
+    if isinstance(condition, (sympy.StrictLessThan, sympy.LessThan)):
+        return type(condition), condition.lhs - condition.rhs
+    if isinstance(condition, tuple(_FLIP)):
+        return _FLIP[type(condition)], condition.rhs - condition.lhs
+    return None
+
+
+def positive_multiple(expected: Basic, answer: Basic) -> bool:
+    """Both single inequalities of one strictness, the answer's f a positive multiple of the expected one's."""
+    first, second = normalized_condition(expected), normalized_condition(answer)
+    if first is None or second is None or first[0] is not second[0]:
+        return False
+    ratio = constant_ratio(first[1], second[1])
+    return ratio is not None and ratio.is_real and ratio > 0
+
+
+def same_solutions(expected: Basic, answer: Basic) -> bool | None:
+    """Equal solution sets over the reals in one variable; None when that cannot be worked out."""
+    variables = variables_of([expected, answer])
+    if len(variables) != 1:
+        return None
+    variable = variables[0]
+    real = sympy.Symbol(variable.name, real=True)
+    try:
+        first = expected.xreplace({variable: real}).as_set()
+        second = answer.xreplace({variable: real}).as_set()
+    except (TypeError, ValueError, NotImplementedError, AttributeError, sympy.PolynomialError):
+        return None
+    if first.has(sympy.ConditionSet) or second.has(sympy.ConditionSet):
+        return None
+    difference = sympy.Union(sympy.Complement(first, second), sympy.Complement(second, first))
+    if difference is sympy.EmptySet:
+        return True
+    return False if difference.is_empty is False else None
+
+
+def as_equations(expected: Basic, answer: Basic) -> tuple[Basic, Basic]:
+    """When either side is an equation, each ``or`` of equations and each ``x = {a, b}``
+    (from ``x = a or x = b``, ``x = \\pm a``) becomes the one equation whose solutions they
+    are: ``(x - a)(x - b) = 0``.
+
+    >>> from sympy import Symbol, Eq, FiniteSet
+    >>> x = Symbol("x")
+    >>> as_equations(Eq(x**2, 4), Eq(x, FiniteSet(-2, 2), evaluate=False))
+    (Eq(x**2, 4), Eq((x - 2)*(x + 2), 0))
+    """
+    first, second = _one_equation(expected), _one_equation(answer)
+    if isinstance(first, sympy.Eq) or isinstance(second, sympy.Eq):
+        return first, second
+    return expected, answer
+
+
+def _one_equation(obj: Basic) -> Basic:
+    if isinstance(obj, sympy.Or) and all(isinstance(a, sympy.Eq) and not _has_set(a) for a in obj.args):
+        return sympy.Eq(sympy.Mul(*(a.lhs - a.rhs for a in obj.args)), 0, evaluate=False)
+    if isinstance(obj, sympy.Eq) and isinstance(obj.rhs, sympy.FiniteSet) and isinstance(obj.lhs, sympy.Expr):
+        if all(isinstance(v, sympy.Expr) for v in obj.rhs.args):
+            return sympy.Eq(sympy.Mul(*(obj.lhs - v for v in obj.rhs.args)), 0, evaluate=False)
+    return obj
+
+
+def _has_set(equation: sympy.Eq) -> bool:
+    return any(isinstance(side, sympy.Set) for side in equation.args)
