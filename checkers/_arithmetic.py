@@ -49,6 +49,8 @@ from ._reading import DecimalLiteral
 
 __all__ = [
     "Refused",
+    "within_caps",
+    "number_digits",
     "ShapeMismatch",
     "number",
     "recording_decimals",
@@ -249,13 +251,49 @@ def power(base: Basic, exponent: Basic, limits: Limits = DEFAULT_LIMITS) -> Basi
 
 
 def _check_power_size(base: Basic, exponent: Basic, limits: Limits) -> None:
-    """Refuse a power whose exponent or exact value would be too large to work with."""
+    """Refuse a power whose exponent or exact value would be too large to work with, before
+    computing it (big-integer arithmetic cannot be interrupted once it has started)."""
     if exponent.is_Number and abs(exponent) > limits.max_exponent:
         raise Refused(f"exponent {exponent} is larger than {limits.max_exponent}")
-    if base.is_Number and exponent.is_Number and base != 0:
-        digits = float(abs(exponent)) * math.log10(float(abs(base)) + 1.0)
-        if digits > 10 * limits.max_integer_digits * 20:
-            raise Refused("this power is too large to evaluate")
+    if base.is_Rational and exponent.is_Rational and base not in (0, 1, -1):
+        _require_digits(float(abs(exponent)) * _log10(base), limits)
+
+
+def number_digits(value: Basic) -> int:
+    """Decimal digits of the larger of a rational number's numerator and denominator
+    (estimated from its bit length, without printing it).
+
+    >>> number_digits(sympy.Integer(10) ** 30), number_digits(sympy.Rational(1, 7))
+    (31, 1)
+    """
+    return int(_log10(value)) + 1 if value.is_Rational else 0
+
+
+def _log10(value: Basic) -> float:
+    """log10 of the larger of |numerator| and denominator (exact for big integers too)."""
+    return math.log10(max(abs(int(value.p)), int(value.q), 1))
+
+
+def within_caps(value: Basic, limits: Limits = DEFAULT_LIMITS) -> Basic:
+    """``value``, unless a number in it has more digits than the caps allow (a reader checks
+    every value it builds, so big-integer arithmetic never runs long).
+
+    >>> within_caps(sympy.Integer(2) ** 2000)
+    Traceback (most recent call last):
+    ...
+    checkers._arithmetic.Refused: this number has 603 digits; numbers here may have at most 500
+    """
+    if isinstance(value, Basic) and not isinstance(value, MatrixBase):
+        numbers = (value,) if value.is_Rational else (arg for arg in value.args if arg.is_Rational)
+        for number in numbers:
+            _require_digits(_log10(number), limits)
+    return value
+
+
+def _require_digits(log10: float, limits: Limits) -> None:
+    """Refuse a number whose decimal logarithm says it has more digits than the caps allow."""
+    if int(log10) + 1 > limits.max_number_digits:
+        raise Refused(f"this number has {int(log10) + 1} digits; numbers here may have at most {limits.max_number_digits}")
 
 
 def _matrix_power(base: Basic, exponent: Basic) -> Basic:
@@ -283,6 +321,8 @@ def factorial(value: Basic, limits: Limits = DEFAULT_LIMITS) -> Basic:
     if isinstance(value, sympy.factorial):
         raise Refused("n!! (a double factorial) is not read: write the product out")
     _require_whole(value, "a factorial", limits)
+    if value.is_Integer:
+        _require_digits(math.lgamma(int(value) + 1) / math.log(10), limits)
     return sympy.factorial(value)
 
 
@@ -295,6 +335,8 @@ def binomial(top: Basic, bottom: Basic, limits: Limits = DEFAULT_LIMITS) -> Basi
     top, bottom = _sympify(top), _sympify(bottom)
     _require_whole(top, "a binomial coefficient", limits)
     _require_whole(bottom, "a binomial coefficient", limits)
+    if top.is_Integer:
+        _require_digits(int(top) * math.log10(2), limits)
     return sympy.binomial(top, bottom)
 
 

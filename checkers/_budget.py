@@ -1,23 +1,34 @@
-"""Wall-clock budgets that hold in any thread, not only the main one.
+"""Budgets of work, not of wall time, that hold in any thread.
 
-``signal.alarm`` works only in the main thread, and an exception injected from another
-thread can land anywhere (inside a finalizer or a lock). :class:`Budget` instead installs
-a trace hook in the *owning* thread (``sys.settrace`` is per thread) that checks the clock
-at each Python function call and, once time is up, raises at the next call into sympy,
-mpmath, checkers or derive - never inside threading, weakref or garbage-collection code. The
-exception derives from ``BaseException`` so library code that catches ``Exception`` cannot
-swallow it. Long single C-level operations cannot be interrupted; the readers' caps keep
-those short, and batch grading adds process isolation on top.
+A check's verdict must not depend on how busy the machine is, so a :class:`Budget` counts
+*work*: the Python function calls its thread makes (``sys.settrace`` is per thread), and
+stops the block at the first call into sympy, mpmath or derivecheck after the allowance is
+spent. The same input spends the same work on an idle or a busy machine, so it gets the
+same verdict. Seconds given by a caller are turned into work at a fixed rate
+(:data:`CALLS_PER_SECOND`, measured on the reference machine), so ``timeout=5`` means "what
+5 seconds buy on an ordinary machine".
 
-The block simply stops when time is up; afterwards ``expired`` says whether it did.
+Some work is not function calls: arithmetic on big numbers inside mpmath or sympy runs in
+C. The thread's own CPU time (not wall time: waiting for the processor on a busy machine
+does not count) is therefore a second allowance, a little over the nominal seconds
+(``reason == "cpu"``); the readers' number caps keep single C-level operations short, and
+the command line and batch grading run checks in processes that can be killed. A
+wall-clock *ceiling* (many times the nominal seconds) is kept only as a safety net for a
+machine far slower than the reference; its expiry is reported as such
+(``reason == "ceiling"``).
+
+The exception derives from ``BaseException`` so library code that catches ``Exception``
+cannot swallow it, and it is never raised inside finalizers or generators (a generator is
+also entered by its ``close()`` during garbage collection). The block simply stops when
+the budget is spent; afterwards ``expired`` and ``reason`` say why.
 
 >>> import sympy
 >>> x = sympy.Symbol("x")
->>> with Budget(0.05) as budget:
+>>> with Budget(effort=20_000) as budget:
 ...     while True:
 ...         _ = sympy.expand((x + 1) ** 30)
->>> budget.expired
-True
+>>> budget.expired, budget.reason, budget.spent > 20_000
+(True, 'effort', True)
 """
 
 from __future__ import annotations
@@ -29,36 +40,77 @@ from collections.abc import Callable
 from types import FrameType, TracebackType
 from typing import Any
 
-__all__ = ["Budget", "BudgetExpired"]
+__all__ = ["Budget", "BudgetExpired", "CALLS_PER_SECOND", "CPU_SLACK", "CEILING_FACTOR"]
+
+CALLS_PER_SECOND = 300_000
+"""Function calls one second of checking makes on the reference machine (2 cores, 2026)."""
+
+CPU_SLACK = 0.5
+"""Seconds of thread CPU time allowed beyond the nominal seconds (for work done in C)."""
+
+CEILING_FACTOR = 10.0
+"""The wall-clock safety net: this many times the nominal seconds, plus two seconds (a busy machine
+runs several checks at once; only a machine far slower than the reference should reach it)."""
 
 _INTERRUPTIBLE = ("sympy", "mpmath", "checkers", "derive")
+_GENERATOR_FLAGS = inspect.CO_GENERATOR | inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR
+_CLOCK_EVERY = 64  # calls between two looks at the clocks
 _Tracer = Callable[[FrameType, str, Any], Any]
 
 
 class BudgetExpired(BaseException):
-    """Raised inside a budgeted block when its time is up (each Budget has a subclass)."""
+    """Raised inside a budgeted block when its budget is spent (each Budget has a subclass)."""
 
 
 class Budget:
-    """A deadline for the current thread; use as a context manager.
+    """An allowance of work for the current thread; use as a context manager.
 
-    ``Expired`` is a per-budget subclass of :class:`BudgetExpired`, so nested budgets
-    each stop only their own block, and leaving the block swallows its own expiry.
+    ``Budget(seconds)`` allows ``seconds * CALLS_PER_SECOND`` calls; ``effort`` sets the
+    calls directly. The thread may also use ``seconds + CPU_SLACK`` of CPU time. ``ceiling``
+    is the wall-clock safety net in seconds (default: ten times the nominal seconds, plus
+    two). ``Expired`` is a per-budget subclass of
+    :class:`BudgetExpired`, so nested budgets each stop only their own block, and leaving
+    the block swallows its own expiry.
+
+    >>> Budget(2.0).effort, Budget(effort=300).seconds
+    (600000, 0.001)
     """
 
-    def __init__(self, seconds: float) -> None:
-        self.seconds = max(0.0, float(seconds))
+    def __init__(self, seconds: float | None = None, *, effort: int | None = None, ceiling: float | None = None) -> None:
+        if effort is None:
+            effort = int(max(0.0, float(seconds or 0.0)) * CALLS_PER_SECOND)
+        self.effort = max(0, int(effort))
+        self.seconds = self.effort / CALLS_PER_SECOND
+        self.ceiling = ceiling if ceiling is not None else self.seconds * CEILING_FACTOR + 2.0
+        self.cpu_allowance = self.seconds + CPU_SLACK
+        self.cpu_deadline = 0.0
         self.Expired: type[BudgetExpired] = type("Expired", (BudgetExpired,), {})
+        self.spent = 0
         self.deadline = 0.0
         self.expired = False
+        self.reason: str | None = None
         self._previous: _Tracer | None = None
 
-    def remaining(self) -> float:
-        """Seconds left (0 when spent)."""
-        return max(0.0, self.deadline - time.monotonic())
+    def remaining(self) -> int:
+        """Calls left (0 when spent)."""
+        return max(0, self.effort - self.spent)
+
+    def share(self, fraction: float, *, at_least: int = 20_000) -> Budget:
+        """A nested budget of ``fraction`` of what is left (at least ``at_least`` calls),
+        under the same wall-clock deadline.
+
+        >>> Budget(effort=100_000).share(0.5).effort
+        50000
+        """
+        inner = Budget(effort=max(at_least, int(self.remaining() * fraction)))
+        if self.deadline:
+            inner.ceiling = max(0.0, self.deadline - time.monotonic())
+            inner.cpu_allowance = min(inner.cpu_allowance, max(0.0, self.cpu_deadline - time.thread_time()))
+        return inner
 
     def __enter__(self) -> Budget:
-        self.deadline = time.monotonic() + self.seconds
+        self.deadline = time.monotonic() + self.ceiling
+        self.cpu_deadline = time.thread_time() + self.cpu_allowance
         self._previous = sys.gettrace()
         sys.settrace(self._trace)
         return self
@@ -71,17 +123,24 @@ class Budget:
         return False
 
     def _trace(self, frame: FrameType, event: str, arg: Any) -> _Tracer | None:
-        if event == "call" and time.monotonic() > self.deadline and _interruptible(frame):
-            raise self.Expired
+        if event == "call":
+            self.spent += 1
+            if self._over() and _interruptible(frame):
+                raise self.Expired
         return self._previous(frame, event, arg) if self._previous is not None else None
 
-
-_GENERATOR_FLAGS = inspect.CO_GENERATOR | inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR
+    def _over(self) -> bool:
+        if self.reason is not None:
+            return True
+        if self.spent > self.effort:
+            self.reason = "effort"
+        elif self.spent % _CLOCK_EVERY == 0:
+            self.reason = "cpu" if time.thread_time() > self.cpu_deadline else "ceiling" if time.monotonic() > self.deadline else None
+        return self.reason is not None
 
 
 def _interruptible(frame: FrameType) -> bool:
-    """Stop only in ordinary sympy/mpmath/checkers functions: not in finalizers or generators
-    (a generator is also entered by its close() during garbage collection)."""
+    """Stop only in ordinary sympy/mpmath/derivecheck functions: not in finalizers or generators."""
     module = frame.f_globals.get("__name__", "")
     if not module.startswith(_INTERRUPTIBLE) or module == __name__:
         return False

@@ -31,7 +31,7 @@ from ._labels import check_label
 from ._limits import DEFAULT_LIMITS, Limits
 from ._outcome import shape_mismatch
 from ._read import read_answer
-from ._reading import Reading
+from ._reading import Reading, to_text
 from ._unknown_names import retry_with_new_names
 from ._verdict import Method, Status, Verdict
 from ._vocabulary import Vocabulary
@@ -39,6 +39,7 @@ from ._vocabulary import Vocabulary
 __all__ = ["check", "read_expected"]
 
 _LOG = logging.getLogger("derivecheck")
+_REFERENCE_EXTRA_SECONDS = 2.0  # a reference is the author's: its budget is the check's and then some
 
 
 def check(
@@ -72,7 +73,7 @@ def check(
         return check_label(expected, answer)
     started, assumptions = time.monotonic(), tuple(assumptions)
     declared = Vocabulary.from_objects(*symbols, assumptions=assumptions, definitions=definitions)
-    vocabulary = declared.merged(Vocabulary.from_objects(reference := read_expected(expected, declared, limits)))
+    vocabulary = declared.merged(Vocabulary.from_objects(reference := read_expected(expected, declared, limits, timeout=timeout + _REFERENCE_EXTRA_SECONDS)))
     budget = Budget(timeout)
     readings: list[Reading] = []
     try:
@@ -83,7 +84,7 @@ def check(
             comparison = Comparison(budget, seed_text=f"{_stable_text(plan.expected)}|{_stable_text(plan.graded)}",
                                     assumptions=assumptions, rtol=rtol)
             return _verdict(_grade(comparison, plan, readings[0] if decimals else None), readings[0], started)
-        outcome = _out_of_time(timeout)
+        outcome = _out_of_time(budget)
     except InvalidAnswer as error:
         if not error.shape:
             return _invalid(error, started)
@@ -93,8 +94,13 @@ def check(
     return _verdict(outcome, readings[0] if readings else None, started)
 
 
-def _out_of_time(timeout: float) -> Outcome:
-    message = f"Undecided: the time budget of {timeout:g} s ran out before a decision."
+def _out_of_time(budget: Budget) -> Outcome:
+    """Undecided: the work allowance was spent, or (the safety net) the machine was too slow."""
+    if budget.reason == "ceiling":
+        message = (f"Undecided: the machine was too slow to finish the check's work within {budget.ceiling:.0f} s "
+                   "of wall time; try again on a less busy machine.")
+    else:
+        message = f"Undecided: the check's work budget ({budget.seconds:g} s of work) ran out before a decision."
     return Outcome(Status.UNDECIDED, Method.BUDGET, False, message)
 
 
@@ -124,12 +130,17 @@ def _failure(error: Exception) -> Outcome:
 
 
 def read_expected(expected: object, declared: Vocabulary, limits: Limits = DEFAULT_LIMITS, *,
-                  what: str = "the expected answer") -> Basic:
-    """The reference as a sympy object (text is read with names open); text that cannot be
-    read is a :class:`UsageError` naming ``what`` it is, with a pointer to the spot.
+                  what: str = "the expected answer", timeout: float = 5.0) -> Basic:
+    """The reference as a sympy object (text is read with names open, under the reference's
+    looser caps and within its own work budget of ``timeout`` seconds); text that cannot be
+    read, or not within the budget, is a :class:`UsageError` naming ``what`` it is.
 
     >>> read_expected("y = 2x", Vocabulary())
     Eq(y, 2*x)
+    >>> read_expected("x*floor(exp(10**50))", Vocabulary(), timeout=0.2)
+    Traceback (most recent call last):
+    ...
+    checkers._errors.UsageError: cannot read the expected answer within 0.2 s of work: it is too large to work with
     """
     if isinstance(expected, (Basic, sympy.MatrixBase)):
         return sympy.ImmutableMatrix(expected) if isinstance(expected, sympy.MatrixBase) else expected
@@ -137,10 +148,14 @@ def read_expected(expected: object, declared: Vocabulary, limits: Limits = DEFAU
         return sympy.Integer(expected) if isinstance(expected, int) else sympy.Rational(repr(expected))
     if not isinstance(expected, str):
         raise UsageError(f"{what} must be text or a sympy object, not {type(expected).__name__}")
+    members: tuple[Basic, ...] = ()
     try:
-        members = read_answer(expected, declared.opened(), limits.for_reference()).members
+        with Budget(timeout) as budget:
+            members = read_answer(expected, declared.opened(), limits.for_reference()).members
     except InvalidAnswer as error:
         raise error.as_usage_error(what) from None
+    if budget.expired:
+        raise UsageError(f"cannot read {what} within {timeout:g} s of work: it is too large to work with")
     if len(members) == 2:
         return sympy.Eq(*members, evaluate=False)
     if len(members) > 2 and isinstance(members[0], sympy.Symbol):
@@ -153,7 +168,7 @@ def read_expected(expected: object, declared: Vocabulary, limits: Limits = DEFAU
 def _stable_text(obj: Basic) -> str:
     """The object as sympy syntax with every Dummy made a plain symbol of its name: Dummy
     numbering differs from process to process, and it would order the terms."""
-    return sympy.sstr(_without_dummies(obj), order="lex")
+    return to_text(_without_dummies(obj), order="lex")
 
 
 def _without_dummies(obj: Basic) -> Basic:
@@ -202,7 +217,7 @@ def _grade(comparison: Comparison, plan: GradingPlan, decimals: Reading | None =
     for left, right in plan.links:
         link = comparison.compare(left, right)
         if link.status is Status.INCORRECT:
-            step = f"{sympy.sstr(left)} = {sympy.sstr(right)}"
+            step = f"{to_text(left)} = {to_text(right)}"
             return Outcome(
                 Status.INCORRECT,
                 link.method,

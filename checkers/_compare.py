@@ -22,6 +22,7 @@ from ._budget import Budget
 from ._canonical import as_set_if_listed, as_vector_if_tuple, canonical, vector_length
 from ._numeric import Undefined, Unevaluable, close, evaluate, is_real_value
 from ._outcome import Outcome, counterexample, describe_kind, kind_of, shape_mismatch, shape_text, with_detail
+from ._reading import to_text
 from ._sampling import PointSampler, domains_in, variables_of
 from ._symbolic import prove_zero
 from ._verdict import Evidence, Method, Status
@@ -106,9 +107,8 @@ class Comparison:
         return self.numeric_agreement(full)
 
     def prove(self, expected: list[Basic], answer: list[Basic]) -> Outcome | None:
-        share = max(0.05, self.budget.remaining() * 0.6)
         proofs = []
-        with Budget(share) as sub:
+        with self.budget.share(0.6) as sub:
             proofs = [prove_zero(e - a) for e, a in zip(expected, answer)]
         if sub.expired or not proofs:
             return None
@@ -121,8 +121,8 @@ class Comparison:
                 what = "the constant" if p.outcome == "nonzero-constant" else "the nonzero function"
                 return Outcome(
                     Status.INCORRECT, Method.SYMBOLIC, True,
-                    f"Incorrect: the expected value minus the answer{where} is {what} {sympy.sstr(p.residue)}, not 0.",
-                    Evidence(detail=f"expected - answer = {sympy.sstr(p.residue)}"),
+                    f"Incorrect: the expected value minus the answer{where} is {what} {to_text(p.residue)}, not 0.",
+                    Evidence(detail=f"expected - answer = {to_text(p.residue)}"),
                 )
         return None
 
@@ -289,7 +289,7 @@ class Comparison:
         if expected == answer:
             return Outcome(Status.CORRECT, Method.IDENTICAL, True, "Correct: the answer is the expected expression.")
         proved = False
-        with Budget(max(0.05, self.budget.remaining() * 0.3)):
+        with self.budget.share(0.3):
             try:
                 proved = _matrix_zero((expected - answer).doit().expand())
             except (TypeError, ValueError, AttributeError, NotImplementedError, sympy.ShapeError):
@@ -323,7 +323,7 @@ class Comparison:
         for item in wanted:
             match = next((g for g in unmatched if self.compare(item, g).status is Status.CORRECT), None)
             if match is None:
-                return Outcome(Status.INCORRECT, Method.NUMERIC, True, f"Incorrect: no answer value equals {sympy.sstr(item)}.")
+                return Outcome(Status.INCORRECT, Method.NUMERIC, True, f"Incorrect: no answer value equals {to_text(item)}.")
             unmatched.remove(match)
         return Outcome(Status.CORRECT, Method.SYMBOLIC, proved, "Correct: the same values (in any order).")
 
@@ -345,7 +345,7 @@ class Comparison:
         if any(kind_of(side) != "scalar" for side in (*expected.args, *answer.args)):
             if expected.lhs != answer.lhs:
                 return Outcome(Status.INCORRECT, Method.SHAPE, True,
-                               f"Incorrect: the answer names {sympy.sstr(answer.lhs)}, not {sympy.sstr(expected.lhs)}.")
+                               f"Incorrect: the answer names {to_text(answer.lhs)}, not {to_text(expected.lhs)}.")
             return self.compare(expected.rhs, answer.rhs)
         left, right = canonical(expected.lhs - expected.rhs), canonical(answer.lhs - answer.rhs)
         for sign in (1, -1):
@@ -355,7 +355,7 @@ class Comparison:
         factor = solution_sets.equation_factor(left, right) if left != 0 and right != 0 else None
         if factor is not None:
             return Outcome(Status.CORRECT, Method.NUMERIC, False,
-                           f"Correct: the same equation ({factor[1]} {sympy.sstr(factor[0])}, checked at random points).")
+                           f"Correct: the same equation ({factor[1]} {to_text(factor[0])}, checked at random points).")
         outcome = self.values([left], [right])
         return Outcome(
             Status.INCORRECT,

@@ -150,6 +150,8 @@ class Function:
     def _call(self, args: Sequence[Basic]) -> Basic:
         try:
             return self.target(*args)
+        except Refused:
+            raise
         except (TypeError, ValueError):
             count = "one argument" if self.kind == "scalar" and self.name not in _NOT_ENTRYWISE else "other arguments"
             raise Refused(f"'{self.name}' takes {count}, not {len(args)}") from None

@@ -30,11 +30,13 @@ class Limits:
     max_exponent: int = 10_000        # |n| for a numeric exponent (powers are never expanded that far)
     max_matrix_entries: int = 400     # entries of an explicit matrix
     max_factorial: int = 1_000        # n for n! and binomial(n, k) of whole numbers
+    max_number_digits: int = 500      # digits of any exact number the arithmetic produces (175! has 319)
 
     def for_reference(self) -> Limits:
         """The caps for a reference: ten times looser on size, exponents and numbers."""
         return replace(self, max_length=self.max_length * 10, max_depth=self.max_depth * 2, max_nodes=self.max_nodes * 10,
                        max_integer_digits=self.max_integer_digits * 10, max_exponent=self.max_exponent * 10,
-                       max_matrix_entries=self.max_matrix_entries * 10, max_factorial=self.max_factorial * 10)
+                       max_matrix_entries=self.max_matrix_entries * 10, max_factorial=self.max_factorial * 10,
+                       max_number_digits=self.max_number_digits * 2)
 
 DEFAULT_LIMITS = Limits()

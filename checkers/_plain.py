@@ -102,7 +102,7 @@ class _Walker:
         if self.depth > self.limits.max_depth:
             raise self.fail(node, "this answer is nested too deeply")
         try:
-            return handler(node)
+            return arithmetic.within_caps(handler(node), self.limits)
         except InvalidAnswer:
             raise
         except arithmetic.Refused as error:

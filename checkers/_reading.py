@@ -8,13 +8,15 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import sympy
+from sympy.printing.str import StrPrinter
 
 from derive._render._printers import clean_latex
 
-__all__ = ["Reading", "DecimalLiteral", "to_latex"]
+__all__ = ["Reading", "DecimalLiteral", "to_latex", "to_text"]
 
 
 @dataclass(frozen=True)
@@ -73,8 +75,35 @@ def to_latex(obj: object) -> str:
     """
     try:
         return clean_latex(obj)
-    except Exception:  # a printer gap must not hide the verdict
-        return str(obj)
+    except Exception:  # a printer gap (or a number too long for Python to print) must not hide the verdict
+        return to_text(obj)
+
+
+class _TextPrinter(StrPrinter):
+    """sympy syntax, but an integer too long for Python's int-to-text limit is described."""
+
+    def _print_Integer(self, expr: sympy.Integer) -> str:
+        if abs(int(expr.p)).bit_length() > _LONGEST_PRINTED_BITS:
+            return f"<a number of {int(math.log10(abs(int(expr.p)))) + 1} digits>"
+        return super()._print_Integer(expr)
+
+    def _print_Rational(self, expr: sympy.Rational) -> str:
+        return f"{self._print(sympy.Integer(expr.p))}/{self._print(sympy.Integer(expr.q))}"
+
+
+_LONGEST_PRINTED_BITS = 12_000  # about 3,600 digits, below Python's 4,300-digit int-to-text limit
+
+
+def to_text(obj: object, *, order: str | None = None) -> str:
+    """sympy syntax for any object, never raising (a huge integer is described, not printed).
+
+    >>> to_text(sympy.Integer(10) ** 5000)
+    '<a number of 5001 digits>'
+    """
+    try:
+        return _TextPrinter({"order": order}).doprint(obj) if isinstance(obj, sympy.Basic) else str(obj)
+    except Exception:  # the last resort: what the object is, never a traceback
+        return f"<{type(obj).__name__}>"
 
 
 def _as_written(member: object, decimals: tuple[DecimalLiteral, ...]) -> object:

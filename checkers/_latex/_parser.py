@@ -104,7 +104,7 @@ class Parser:
     def guard(self, action: Callable[[], Basic], token: Token) -> Basic:
         """Run ``action``; a refused combination becomes an error at ``token``."""
         try:
-            return action()
+            return arithmetic.within_caps(action(), self.limits)
         except arithmetic.Refused as error:
             raise self.fail(str(error), token, shape=isinstance(error, arithmetic.ShapeMismatch)) from None
 
