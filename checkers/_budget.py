@@ -134,8 +134,10 @@ class Budget:
             return True
         if self.spent > self.effort:
             self.reason = "effort"
-        elif self.spent % _CLOCK_EVERY == 0:
-            self.reason = "cpu" if time.thread_time() > self.cpu_deadline else "ceiling" if time.monotonic() > self.deadline else None
+        elif self.spent % _CLOCK_EVERY == 0 and time.thread_time() > self.cpu_deadline:
+            self.reason = "cpu"
+        elif self.spent % _CLOCK_EVERY == 0 and time.monotonic() > self.deadline:
+            self.reason = "ceiling"
         return self.reason is not None
 
 

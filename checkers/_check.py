@@ -73,7 +73,8 @@ def check(
         return check_label(expected, answer)
     started, assumptions = time.monotonic(), tuple(assumptions)
     declared = Vocabulary.from_objects(*symbols, assumptions=assumptions, definitions=definitions)
-    vocabulary = declared.merged(Vocabulary.from_objects(reference := read_expected(expected, declared, limits, timeout=timeout + _REFERENCE_EXTRA_SECONDS)))
+    reference = read_expected(expected, declared, limits, timeout=timeout + _REFERENCE_EXTRA_SECONDS)
+    vocabulary = declared.merged(Vocabulary.from_objects(reference))
     budget = Budget(timeout)
     readings: list[Reading] = []
     try:
