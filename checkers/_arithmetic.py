@@ -26,34 +26,28 @@ x.T*x
 >>> multiply(x, x)
 Traceback (most recent call last):
 ...
-checkers._arithmetic.ShapeMismatch: cannot multiply a 2x1 matrix by a 2x1 matrix: the inner sizes 1 and 2 differ
+checkers._errors.ShapeMismatch: cannot multiply a 2x1 matrix by a 2x1 matrix: the inner sizes 1 and 2 differ
 >>> divide(Symbol("y"), 0)
 Traceback (most recent call last):
 ...
-checkers._arithmetic.Refused: division by zero
+checkers._errors.Refused: division by zero
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 
 import sympy
 from sympy import Basic, ImmutableMatrix, MatrixBase, MatrixExpr
 
 from . import _structures as structures
+from ._errors import Refused, ShapeMismatch
 from ._limits import DEFAULT_LIMITS, Limits
-from ._reading import DecimalLiteral
+from ._numbers import check_power_size, require_digits
 
 __all__ = [
     "Refused",
-    "within_caps",
-    "number_digits",
     "ShapeMismatch",
-    "number",
-    "recording_decimals",
     "add",
     "subtract",
     "negate",
@@ -79,55 +73,6 @@ _RELATIONS = {"<": sympy.Lt, ">": sympy.Gt, "<=": sympy.Le, ">=": sympy.Ge, "!="
               "=": lambda left, right: sympy.Eq(left, right, evaluate=False)}
 _SYMPY_FAILURES = (TypeError, ValueError, AttributeError, NotImplementedError, sympy.ShapeError)
 _IDENTITY_HINT = "to add c times the identity, write c I"
-
-
-class Refused(ValueError):
-    """A combination of values that has no meaning; the message says why in the student's words."""
-
-
-class ShapeMismatch(Refused):
-    """Matrices whose sizes do not fit (a product's inner sizes, a sum's shapes): a well-formed
-    answer with a mistake in it, graded ``incorrect`` rather than refused as unreadable."""
-
-
-_DECIMALS: ContextVar[list[DecimalLiteral] | None] = ContextVar("decimals written", default=None)
-
-
-# -- numbers ------------------------------------------------------------------------
-def number(literal: str, limits: Limits = DEFAULT_LIMITS) -> Basic:
-    """The exact value of a decimal literal (``12``, ``0.5``, ``1.5e-3``) within the caps; a
-    decimal (with a point or an exponent) is recorded, with its digits, for the reading
-    being made (see :func:`recording_decimals`).
-
-    >>> number("1.5e-3")
-    3/2000
-    >>> with recording_decimals() as written:
-    ...     _ = number("1.979"), number("2")
-    >>> [(d.text, d.significant) for d in written]
-    [('1.979', 4)]
-    """
-    mantissa, _, exponent = literal.lower().replace("_", "").partition("e")
-    if len(mantissa.replace(".", "").lstrip("0")) > limits.max_integer_digits:
-        raise Refused(f"a number has more than {limits.max_integer_digits} digits")
-    value = sympy.Rational(mantissa) if "." in mantissa else sympy.Integer(mantissa)
-    if exponent and abs(int(exponent)) > limits.max_exponent:
-        raise Refused("this number's exponent is too large")
-    value = value * sympy.Integer(10) ** int(exponent) if exponent else value
-    written = _DECIMALS.get()
-    if written is not None and ("." in mantissa or exponent):
-        written.append(DecimalLiteral.of(literal, value))
-    return value
-
-
-@contextmanager
-def recording_decimals() -> Iterator[list[DecimalLiteral]]:
-    """Collect the decimal literals :func:`number` reads inside the block (one reading)."""
-    written: list[DecimalLiteral] = []
-    token = _DECIMALS.set(written)
-    try:
-        yield written
-    finally:
-        _DECIMALS.reset(token)
 
 
 # -- sums ---------------------------------------------------------------------------
@@ -180,7 +125,7 @@ def multiply(left: Basic, right: Basic) -> Basic:
     >>> multiply(MatrixSymbol("A", 2, 3), MatrixSymbol("B", 2, 3))
     Traceback (most recent call last):
     ...
-    checkers._arithmetic.ShapeMismatch: cannot multiply a 2x3 matrix by a 2x3 matrix: the inner sizes 3 and 2 differ
+    checkers._errors.ShapeMismatch: cannot multiply a 2x3 matrix by a 2x3 matrix: the inner sizes 3 and 2 differ
     """
     left, right = _sympify(left), _sympify(right)
     if isinstance(left, sympy.Tuple) or isinstance(right, sympy.Tuple):
@@ -232,7 +177,7 @@ def power(base: Basic, exponent: Basic, limits: Limits = DEFAULT_LIMITS) -> Basi
     >>> power(2, 50000)
     Traceback (most recent call last):
     ...
-    checkers._arithmetic.Refused: exponent 50000 is larger than 10000
+    checkers._errors.Refused: exponent 50000 is larger than 10000
     """
     base, exponent = _sympify(base), structures.scalar_if_1x1(_sympify(exponent))
     _require_arithmetic("cannot raise {} to a power", base)
@@ -242,58 +187,12 @@ def power(base: Basic, exponent: Basic, limits: Limits = DEFAULT_LIMITS) -> Basi
         raise Refused("an exponent cannot be a matrix")
     if not _is_scalar(exponent):
         raise Refused(f"an exponent cannot be {describe(exponent)}")
-    _check_power_size(base, exponent, limits)
+    check_power_size(base, exponent, limits)
     if structures.is_matrix(base):
         return _matrix_power(base, exponent)
     if base == 0 and exponent.is_negative:
         raise Refused("division by zero")
     return _attempt(lambda: base**exponent, "cannot raise this to a power")
-
-
-def _check_power_size(base: Basic, exponent: Basic, limits: Limits) -> None:
-    """Refuse a power whose exponent or exact value would be too large to work with, before
-    computing it (big-integer arithmetic cannot be interrupted once it has started)."""
-    if exponent.is_Number and abs(exponent) > limits.max_exponent:
-        raise Refused(f"exponent {exponent} is larger than {limits.max_exponent}")
-    if base.is_Rational and exponent.is_Rational and base not in (0, 1, -1):
-        _require_digits(float(abs(exponent)) * _log10(base), limits)
-
-
-def number_digits(value: Basic) -> int:
-    """Decimal digits of the larger of a rational number's numerator and denominator
-    (estimated from its bit length, without printing it).
-
-    >>> number_digits(sympy.Integer(10) ** 30), number_digits(sympy.Rational(1, 7))
-    (31, 1)
-    """
-    return int(_log10(value)) + 1 if value.is_Rational else 0
-
-
-def _log10(value: Basic) -> float:
-    """log10 of the larger of |numerator| and denominator (exact for big integers too)."""
-    return math.log10(max(abs(int(value.p)), int(value.q), 1))
-
-
-def within_caps(value: Basic, limits: Limits = DEFAULT_LIMITS) -> Basic:
-    """``value``, unless a number in it has more digits than the caps allow (a reader checks
-    every value it builds, so big-integer arithmetic never runs long).
-
-    >>> within_caps(sympy.Integer(2) ** 2000)
-    Traceback (most recent call last):
-    ...
-    checkers._arithmetic.Refused: this number has 603 digits; numbers here may have at most 500
-    """
-    if isinstance(value, Basic) and not isinstance(value, MatrixBase):
-        numbers = (value,) if value.is_Rational else (arg for arg in value.args if arg.is_Rational)
-        for number in numbers:
-            _require_digits(_log10(number), limits)
-    return value
-
-
-def _require_digits(log10: float, limits: Limits) -> None:
-    """Refuse a number whose decimal logarithm says it has more digits than the caps allow."""
-    if int(log10) + 1 > limits.max_number_digits:
-        raise Refused(f"this number has {int(log10) + 1} digits; numbers here may have at most {limits.max_number_digits}")
 
 
 def _matrix_power(base: Basic, exponent: Basic) -> Basic:
@@ -322,7 +221,7 @@ def factorial(value: Basic, limits: Limits = DEFAULT_LIMITS) -> Basic:
         raise Refused("n!! (a double factorial) is not read: write the product out")
     _require_whole(value, "a factorial", limits)
     if value.is_Integer:
-        _require_digits(math.lgamma(int(value) + 1) / math.log(10), limits)
+        require_digits(math.lgamma(int(value) + 1) / math.log(10), limits)
     return sympy.factorial(value)
 
 
@@ -336,7 +235,7 @@ def binomial(top: Basic, bottom: Basic, limits: Limits = DEFAULT_LIMITS) -> Basi
     _require_whole(top, "a binomial coefficient", limits)
     _require_whole(bottom, "a binomial coefficient", limits)
     if top.is_Integer:
-        _require_digits(int(top) * math.log10(2), limits)
+        require_digits(int(top) * math.log10(2), limits)
     return sympy.binomial(top, bottom)
 
 
@@ -360,7 +259,7 @@ def inverse(value: Basic) -> Basic:
     >>> inverse(ImmutableMatrix([[1, 2], [2, 4]]))
     Traceback (most recent call last):
     ...
-    checkers._arithmetic.Refused: this matrix has no inverse: its determinant is 0
+    checkers._errors.Refused: this matrix has no inverse: its determinant is 0
     """
     value = _sympify(value)
     if not structures.is_matrix(value):
@@ -451,7 +350,7 @@ def matrix(rows: list[list[Basic]], limits: Limits = DEFAULT_LIMITS) -> Immutabl
     >>> matrix([[1, 2], [3]])
     Traceback (most recent call last):
     ...
-    checkers._arithmetic.Refused: the rows of this matrix have different lengths
+    checkers._errors.Refused: the rows of this matrix have different lengths
     """
     matrix_layout([len(row) for row in rows], limits)
     if any(not _is_scalar(_sympify(entry)) for row in rows for entry in row):

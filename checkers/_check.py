@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import sympy
 from sympy import Basic
@@ -74,25 +74,45 @@ def check(
     started, assumptions = time.monotonic(), tuple(assumptions)
     declared = Vocabulary.from_objects(*symbols, assumptions=assumptions, definitions=definitions)
     reference = read_expected(expected, declared, limits, timeout=timeout + _REFERENCE_EXTRA_SECONDS)
-    vocabulary = declared.merged(Vocabulary.from_objects(reference))
-    budget = Budget(timeout)
-    readings: list[Reading] = []
-    try:
-        with budget:
-            readings.append(_read(answer, vocabulary, limits, notation))
-            plan = _expanded(plan_grading(reference, readings[0].members, vocabulary), vocabulary.definitions)
-            plan = _up_to_constant(plan, tuple(up_to_constant_in))
-            comparison = Comparison(budget, seed_text=f"{_stable_text(plan.expected)}|{_stable_text(plan.graded)}",
-                                    assumptions=assumptions, rtol=rtol)
-            return _verdict(_grade(comparison, plan, readings[0] if decimals else None), readings[0], started)
-        outcome = _out_of_time(budget)
-    except InvalidAnswer as error:
-        if not error.shape:
-            return _invalid(error, started)
-        outcome = _sizes_do_not_fit(error)
-    except Exception as error:  # a sympy failure must become a verdict, never a traceback
-        outcome = _failure(error)
-    return _verdict(outcome, readings[0] if readings else None, started)
+    question = _Question(reference, declared.merged(Vocabulary.from_objects(reference)), assumptions, rtol, limits,
+                         notation, tuple(up_to_constant_in), decimals)
+    outcome, reading = question.grade(answer, Budget(timeout))
+    return outcome if isinstance(outcome, Verdict) else _verdict(outcome, reading, started)
+
+
+@dataclass(frozen=True)
+class _Question:
+    """A reference with everything that says how answers to it are read and compared."""
+
+    reference: Basic
+    vocabulary: Vocabulary
+    assumptions: tuple[Basic, ...]
+    rtol: float
+    limits: Limits
+    notation: str
+    up_to_constant_in: tuple[Basic, ...]
+    decimals: bool
+
+    def grade(self, answer: object, budget: Budget) -> tuple[Outcome | Verdict, Reading | None]:
+        """The outcome for ``answer`` within ``budget`` (an invalid answer is its Verdict at once)."""
+        started, readings = time.monotonic(), []
+        try:
+            with budget:
+                readings.append(_read(answer, self.vocabulary, self.limits, self.notation))
+                return self.compare(readings[0], budget), readings[0]
+            return _out_of_time(budget), readings[0] if readings else None
+        except InvalidAnswer as error:
+            return (_sizes_do_not_fit(error) if error.shape else _invalid(error, started)), None
+        except Exception as error:  # a sympy failure must become a verdict, never a traceback
+            return _failure(error), readings[0] if readings else None
+
+    def compare(self, reading: Reading, budget: Budget) -> Outcome:
+        """Compare what was read with the reference (definitions expanded, links checked)."""
+        plan = _expanded(plan_grading(self.reference, reading.members, self.vocabulary), self.vocabulary.definitions)
+        plan = _up_to_constant(plan, self.up_to_constant_in)
+        comparison = Comparison(budget, seed_text=f"{_stable_text(plan.expected)}|{_stable_text(plan.graded)}",
+                                assumptions=self.assumptions, rtol=self.rtol)
+        return _grade(comparison, plan, reading if self.decimals else None)
 
 
 def _out_of_time(budget: Budget) -> Outcome:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from derive._errors import BudgetExceeded, DerivecheckError, ExitCode
 
-__all__ = ["DerivecheckError", "UsageError", "InvalidAnswer", "BudgetExceeded", "ExitCode"]
+__all__ = ["DerivecheckError", "UsageError", "InvalidAnswer", "BudgetExceeded", "ExitCode", "Refused", "ShapeMismatch"]
 
 
 class UsageError(DerivecheckError):
@@ -65,3 +65,12 @@ class InvalidAnswer(DerivecheckError):
           ^
         """
         return UsageError(f"cannot read {what}: {self.describe()}")
+
+
+class Refused(ValueError):
+    """A combination of values that has no meaning; the message says why in the student's words."""
+
+
+class ShapeMismatch(Refused):
+    """Matrices whose sizes do not fit (a product's inner sizes, a sum's shapes): a well-formed
+    answer with a mistake in it, graded ``incorrect`` rather than refused as unreadable."""

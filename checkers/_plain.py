@@ -30,6 +30,7 @@ from sympy import Basic, ImmutableMatrix, IndexedBase
 from sympy.core.function import UndefinedFunction
 
 from . import _arithmetic as arithmetic
+from . import _numbers as numbers
 from . import _structures as structures
 from ._builtins import CONSTANTS
 from ._errors import InvalidAnswer
@@ -102,7 +103,7 @@ class _Walker:
         if self.depth > self.limits.max_depth:
             raise self.fail(node, "this answer is nested too deeply")
         try:
-            return arithmetic.within_caps(handler(node), self.limits)
+            return numbers.within_caps(handler(node), self.limits)
         except InvalidAnswer:
             raise
         except arithmetic.Refused as error:
@@ -118,7 +119,7 @@ class _Walker:
         if not isinstance(node.value, (int, float)):
             raise self.fail(node, "only numbers may appear as literals")
         literal = ast.get_source_segment(self.member.source, node) or repr(node.value)
-        return arithmetic.number(str(node.value) if isinstance(node.value, int) else literal, self.limits)
+        return numbers.number(str(node.value) if isinstance(node.value, int) else literal, self.limits)
 
     def visit_Name(self, node: ast.Name) -> Basic:
         name, primes = split_primes(node.id)

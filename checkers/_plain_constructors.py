@@ -11,7 +11,7 @@ Piecewise((1, x > 0), (0, True))
 >>> CONSTRUCTORS["Sum"]([x])
 Traceback (most recent call last):
 ...
-checkers._arithmetic.Refused: write Sum(term, (i, 1, n))
+checkers._errors.Refused: write Sum(term, (i, 1, n))
 """
 
 from __future__ import annotations

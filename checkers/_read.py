@@ -16,10 +16,10 @@ from dataclasses import replace
 
 import sympy
 
-from ._arithmetic import recording_decimals
 from ._errors import InvalidAnswer
 from ._latex import read_latex
 from ._limits import DEFAULT_LIMITS, Limits
+from ._numbers import recording_decimals
 from ._plain import read_plain
 from ._reading import Reading
 from ._vocabulary import Vocabulary

@@ -36,6 +36,7 @@ import sympy
 from sympy import Basic
 
 from .. import _arithmetic as arithmetic
+from .. import _numbers as numbers
 from .._errors import InvalidAnswer
 from .._functions import function_named
 from .._limits import DEFAULT_LIMITS, Limits
@@ -104,7 +105,7 @@ class Parser:
     def guard(self, action: Callable[[], Basic], token: Token) -> Basic:
         """Run ``action``; a refused combination becomes an error at ``token``."""
         try:
-            return arithmetic.within_caps(action(), self.limits)
+            return numbers.within_caps(action(), self.limits)
         except arithmetic.Refused as error:
             raise self.fail(str(error), token, shape=isinstance(error, arithmetic.ShapeMismatch)) from None
 
@@ -333,7 +334,7 @@ _POSTFIX: dict[str, Callable[[Parser, Basic, Token], Basic]] = {
 # -- primaries -----------------------------------------------------------------------------
 def _number(parser: Parser, token: Token) -> Basic:
     parser.advance()
-    return parser.guard(lambda: arithmetic.number(token.text, parser.limits), token)
+    return parser.guard(lambda: numbers.number(token.text, parser.limits), token)
 
 
 def _constant(parser: Parser, token: Token) -> Basic:

@@ -7,6 +7,7 @@ import sympy
 from sympy import FiniteSet, HadamardPower, Identity, ImmutableMatrix, MatrixSymbol, OneMatrix, Symbol, Trace, Tuple, symbols
 
 from checkers import _arithmetic as arithmetic
+from checkers import _numbers as numbers
 from checkers._limits import Limits
 from checkers._structures import IDENTITY
 
@@ -51,8 +52,8 @@ RESULTS = [
     (arithmetic.norm, (ImmutableMatrix([3, 4]),), 5),
     (arithmetic.squared_norm, (v,), v.T * v),
     (arithmetic.factorial, (sympy.Integer(4),), 24),
-    (arithmetic.number, ("1.5e-3",), sympy.Rational(3, 2000)),
-    (arithmetic.number, ("007",), 7),
+    (numbers.number, ("1.5e-3",), sympy.Rational(3, 2000)),
+    (numbers.number, ("007",), 7),
     (arithmetic.relation, ("<=", x, 1), x <= 1),
     (arithmetic.matrix, ([[1, x], [y, 2]],), ImmutableMatrix([[1, x], [y, 2]])),
 ]
@@ -89,8 +90,8 @@ REFUSALS = [
     (arithmetic.determinant, (B,), "only a square matrix has a determinant; this is a 2x3 matrix"),
     (arithmetic.absolute, (A,), "|A| of a matrix is ambiguous: write det(A) or the norm ||A||"),
     (arithmetic.factorial, (sympy.Integer(5000),), "a factorial needs a whole number from 0 to 1000"),
-    (arithmetic.number, ("1" * 61,), "a number has more than 60 digits"),
-    (arithmetic.number, ("1.0e20000",), "this number's exponent is too large"),
+    (numbers.number, ("1" * 61,), "a number has more than 60 digits"),
+    (numbers.number, ("1.0e20000",), "this number's exponent is too large"),
     (arithmetic.relation, ("<", A, 1), "matrices cannot be compared"),
     (arithmetic.relation, ("<", x, FiniteSet(1)), "cannot compare a set: only scalars are compared"),
     (arithmetic.matrix, ([],), "this matrix is empty"),
