@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from derive._errors import BudgetExceeded, DerivecheckError, ExitCode
 
+from ._visible import visible
+
 __all__ = ["DerivecheckError", "UsageError", "InvalidAnswer", "BudgetExceeded", "ExitCode", "Refused", "ShapeMismatch"]
 
 
@@ -32,6 +34,12 @@ class InvalidAnswer(DerivecheckError):
     >>> print(err.pointer())
     \\frac{1}{x
              ^
+
+    The text is shown through :func:`visible`, and the caret lines up under the escaped text:
+
+    >>> print(InvalidAnswer("control character", text="x\\x1b]0;t\\x07+", position=7).pointer())
+    x\\x1b]0;t\\x07+
+                 ^
     """
 
     exit_code = ExitCode.INVALID
@@ -48,8 +56,9 @@ class InvalidAnswer(DerivecheckError):
         if self.text is None or self.position is None:
             return ""
         start = max(0, self.position - 60)
-        snippet = self.text[start : self.position + 60].replace("\n", " ")
-        return f"{snippet}\n{' ' * (self.position - start)}^"
+        before = visible(self.text[start : self.position].replace("\n", " "), newlines=False)
+        after = visible(self.text[self.position : self.position + 60].replace("\n", " "), newlines=False)
+        return f"{before}{after}\n{' ' * len(before)}^"
 
     def describe(self) -> str:
         """The message with the pointer under it."""

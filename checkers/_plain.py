@@ -23,7 +23,8 @@ checkers._errors.InvalidAnswer: division by zero
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import sympy
 from sympy import Basic, ImmutableMatrix, IndexedBase
@@ -48,7 +49,7 @@ _SYMBOL = sympy.Symbol
 
 def read_plain(text: str, vocabulary: Vocabulary, limits: Limits = DEFAULT_LIMITS) -> Reading:
     """Read calculator / sympy syntax (``2x^2``, ``Matrix([[1,2]])``, ``y = 2x + 1``)."""
-    members = split_members(text, vocabulary)
+    members = split_members(text, vocabulary, limits.max_depth)
     values = tuple(
         structures.both_signs(_Walker(member, vocabulary, limits, lenient=index == 0 and len(members) > 1).read())
         for index, member in enumerate(members)
@@ -69,8 +70,8 @@ class _Walker:
             tree = ast.parse(self.member.source, mode="eval")
         except SyntaxError as error:
             raise self.syntax_error(error) from None
-        except (RecursionError, MemoryError, ValueError):
-            raise self.fail_at("this answer is nested too deeply", 0) from None
+        except (RecursionError, MemoryError, ValueError):  # brackets are capped before: only a chain of thousands of operations
+            raise self.fail_at("the answer is too long: too many operations in a row", 0) from None
         nodes = sum(1 for _ in ast.walk(tree))
         if nodes > self.limits.max_nodes:
             raise self.fail_at(f"the answer is too long ({nodes} parts, at most {self.limits.max_nodes})", 0)
@@ -103,15 +104,22 @@ class _Walker:
         if self.depth > self.limits.max_depth:
             raise self.fail(node, "this answer is nested too deeply")
         try:
-            return numbers.within_caps(handler(node), self.limits)
+            with self.reported_at(node):
+                return numbers.within_caps(handler(node), self.limits)
+        finally:
+            self.depth -= 1
+
+    @contextmanager
+    def reported_at(self, node: ast.AST) -> Iterator[None]:
+        """Arithmetic that refuses, or values that cannot be combined, become invalid at ``node``."""
+        try:
+            yield
         except InvalidAnswer:
             raise
         except arithmetic.Refused as error:
             raise self.fail(node, str(error), shape=isinstance(error, arithmetic.ShapeMismatch)) from None
         except (TypeError, ValueError, AttributeError, IndexError, sympy.ShapeError, sympy.NonSquareMatrixError):
             raise self.fail(node, "these cannot be combined") from None
-        finally:
-            self.depth -= 1
 
     def visit_Constant(self, node: ast.Constant) -> Basic:
         if isinstance(node.value, bool):
@@ -162,16 +170,26 @@ class _Walker:
         raise self.fail(node, f"'{_describe(node.op)}' is not allowed in an answer")
 
     def visit_BinOp(self, node: ast.BinOp) -> Basic:
-        left = self.visit(node.left)
-        if isinstance(node.op, ast.Pow) and self.is_transpose_mark(node.right) and structures.is_matrix(left):
-            return arithmetic.transpose(left)
-        right = self.visit(node.right)
+        """A power, or a chain of one precedence level read flat: ``x + x + ... + x`` is one
+        level deep however long it is (Python nests it to the left, one level per term)."""
         if isinstance(node.op, ast.Pow):
-            return arithmetic.power(left, right, self.limits)
-        operation = _OPERATIONS.get(type(node.op))
-        if operation is None:
-            raise self.fail(node, f"'{_describe(node.op)}' is not allowed in an answer")
-        return operation(left, right)
+            return self.power(node)
+        links = _left_chain(node)
+        value = self.visit(links[0].left)
+        for link in links:
+            right = self.visit(link.right)
+            operation = _OPERATIONS.get(type(link.op))
+            if operation is None:
+                raise self.fail(link, f"'{_describe(link.op)}' is not allowed in an answer")
+            with self.reported_at(link):
+                value = numbers.within_caps(operation(value, right), self.limits)
+        return value
+
+    def power(self, node: ast.BinOp) -> Basic:
+        left = self.visit(node.left)
+        if self.is_transpose_mark(node.right) and structures.is_matrix(left):
+            return arithmetic.transpose(left)
+        return arithmetic.power(left, self.visit(node.right), self.limits)
 
     def is_transpose_mark(self, node: ast.AST) -> bool:
         """``A^T`` / ``A^top`` of a matrix is a transpose (a matrix to a scalar power means nothing)."""
@@ -272,6 +290,25 @@ _OPERATIONS: dict[type[ast.operator], Callable[[Basic, Basic], Basic]] = {
     ast.MatMult: arithmetic.multiply,
     ast.Div: arithmetic.divide,
 }
+
+
+_PRECEDENCE: dict[type[ast.operator], str] = {
+    ast.Add: "sum", ast.Sub: "sum", ast.Mult: "product", ast.MatMult: "product", ast.Div: "product",
+}
+
+
+def _left_chain(node: ast.BinOp) -> list[ast.BinOp]:
+    """The links of a left-nested chain of one precedence level, innermost first, found
+    without recursion: ``a + b - c`` is ``(a + b) - c``, two links.
+
+    >>> [type(link.op).__name__ for link in _left_chain(ast.parse("a + b - c * d", mode="eval").body)]
+    ['Add', 'Sub']
+    """
+    level = _PRECEDENCE.get(type(node.op))
+    links = [node]
+    while level is not None and isinstance(links[-1].left, ast.BinOp) and _PRECEDENCE.get(type(links[-1].left.op)) == level:
+        links.append(links[-1].left)
+    return links[::-1]
 
 
 def _describe(node: object) -> str:

@@ -58,10 +58,11 @@ class Member:
         return self.columns[min(max(offset, 0), len(self.columns) - 1)]
 
 
-def split_members(text: str, vocabulary: Vocabulary) -> list[Member]:
-    """Tokenize, check brackets, split on top-level ``=`` and rewrite each side."""
+def split_members(text: str, vocabulary: Vocabulary, max_depth: int = 60) -> list[Member]:
+    """Tokenize, check brackets (at most ``max_depth`` deep), split on top-level ``=`` and rewrite each side."""
     _refuse_quoted_text(text)
     tokens = _tokenize(_normalize(text), text)
+    _refuse_deep_brackets(tokens, text, max_depth)
     joined = _equations_joined_by_words(tokens)
     if joined is not None:
         return [_assemble(_rewrite(joined, vocabulary), text)]
@@ -76,6 +77,22 @@ def split_members(text: str, vocabulary: Vocabulary) -> list[Member]:
     if any(not member for member in members):
         raise InvalidAnswer("an '=' has nothing on one side", text=text, position=text.find("="))
     return [_assemble(_rewrite(member, vocabulary), text) for member in members]
+
+
+def _refuse_deep_brackets(tokens: list[_Token], text: str, max_depth: int) -> None:
+    """Brackets nested past ``max_depth`` are refused at the first one too deep (as in LaTeX):
+    Python's parser would read ``((((x))))`` as ``x`` and give no depth to the walker.
+
+    >>> _refuse_deep_brackets(_tokenize("((x))", "((x))"), "((x))", 1)
+    Traceback (most recent call last):
+    ...
+    checkers._errors.InvalidAnswer: this answer is nested too deeply
+    """
+    depth = 0
+    for token in tokens:
+        depth += (token.text in _OPENERS) - (token.text in _CLOSERS)
+        if depth > max_depth:
+            raise InvalidAnswer("this answer is nested too deeply", text=text, position=token.column)
 
 
 def _equations_joined_by_words(tokens: list[_Token]) -> list[_Token] | None:

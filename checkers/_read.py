@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import replace
 
 import sympy
@@ -22,6 +21,7 @@ from ._limits import DEFAULT_LIMITS, Limits
 from ._numbers import recording_decimals
 from ._plain import read_plain
 from ._reading import Reading
+from ._visible import is_hidden
 from ._vocabulary import Vocabulary
 
 __all__ = ["read_answer", "looks_like_latex"]
@@ -68,7 +68,7 @@ def _screen(text: str, limits: Limits) -> str:
     if len(text) > limits.max_length:
         raise InvalidAnswer(f"the answer is {len(text)} characters long; the limit is {limits.max_length}")
     for position, ch in enumerate(text):
-        if unicodedata.category(ch) in {"Cc", "Cf", "Cs", "Co"} and ch not in "\n\t\r":
+        if is_hidden(ch) and ch not in "\n\t\r":
             raise InvalidAnswer(f"the answer contains a control character (U+{ord(ch):04X})", text=text, position=position)
     stripped = text.strip()
     if not stripped:

@@ -15,6 +15,8 @@ from typing import Any
 
 from derive._errors import ExitCode
 
+from ._visible import visible
+
 __all__ = ["Status", "Method", "Evidence", "Verdict"]
 
 
@@ -60,7 +62,14 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Verdict:
-    """The outcome of one check. ``proved`` is True only for a proof (or a verified counterexample)."""
+    r"""The outcome of one check. ``proved`` is True only for a proof (or a verified counterexample).
+
+    ``message`` and ``read_as`` may quote the answer: they are stored through :func:`visible`,
+    so no control or bidi character of the answer reaches whoever shows them.
+
+    >>> print(Verdict(Status.INVALID, Method.READER, False, None, "Invalid: x\x1b[2J").message)
+    Invalid: x\x1b[2J
+    """
 
     status: Status
     method: Method
@@ -71,6 +80,11 @@ class Verdict:
     elapsed: float = 0.0
     notation: str | None = None
     position: int | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", visible(self.message))
+        if self.read_as is not None:
+            object.__setattr__(self, "read_as", visible(self.read_as))
 
     @property
     def score(self) -> float:

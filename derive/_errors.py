@@ -20,14 +20,20 @@ __all__ = ["ExitCode", "DerivecheckError", "DerivationError", "UnsupportedInput"
 
 
 class ExitCode(IntEnum):
-    """The exit status of ``derivecheck``: one per verdict status, and one for usage errors."""
+    """The exit status of ``derivecheck``: one per verdict status, one for usage errors, and the
+    shell's 128 + signal number for a run stopped by Ctrl-C (SIGINT) or SIGTERM.
+
+    >>> int(ExitCode.INTERRUPTED), int(ExitCode.TERMINATED)
+    (130, 143)
+    """
 
     CORRECT = 0
     INCORRECT = 1
     USAGE = 2
     INVALID = 3
     UNDECIDED = 4
-    INTERRUPTED = 130
+    INTERRUPTED = 130  # 128 + SIGINT
+    TERMINATED = 143  # 128 + SIGTERM
 
 
 class DerivecheckError(Exception):

@@ -2,21 +2,25 @@
 
 Exit status: 0 when every row has a result (bad rows are error records, not failures),
 2 for a usage error (unreadable file, bad options, a results file from another input),
-130 when interrupted (what was written is kept: run again with --resume).
+130 when interrupted with Ctrl-C and 143 when stopped by SIGTERM (what was written is kept
+and fsynced: run again with --resume).
 """
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 import time
 from collections.abc import Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
 from checkers import ExitCode, UsageError
+from checkers._visible import visible
 
 from ._grading import grade_many, read_submissions
 from ._grading._gradescope import write_gradescope
@@ -62,33 +66,63 @@ def grade(submissions: Path, output: Path, workers: int | None, timeout: float, 
       derivecheck grade answers.jsonl -o results.jsonl --scheduler tcp://10.0.0.5:8786
     """
     started = time.monotonic()
-    file_format = _format(submissions, input_format, output)
-    done = ResultsLog.open_existing(output) if resume else {}
-    total = _check_rows(submissions, file_format, done)
-    with ExitStack() as stack:
-        log = stack.enter_context(ResultsLog(output, keep=resume))
-        advance = _progress_bar(stack, total, len(done), sys.stderr.isatty() if progress is None else progress)
-        todo: Iterator[Item] = (i for i in read_submissions(submissions, file_format) if i.row not in done)
-        results = grade_many(todo, workers=workers, timeout=timeout, grace=grace, memory_mb=memory_mb,
-                             scheduler=scheduler, dedupe=not no_dedupe)
+    log: ResultsLog | None = None
+    with _sigterm_stops_like_ctrl_c():
         try:
-            for record in results:
-                log.append(record)
-                advance()
-        except KeyboardInterrupt:
-            results.close()
-            log.close()
-            click.echo(f"\nInterrupted: {log.written:,} new rows are in {output}; run the same command with --resume to finish.",
-                       err=True)
-            sys.exit(ExitCode.INTERRUPTED)
-    seconds = time.monotonic() - started
-    summary = Summary()
-    for record in read_results(output):
-        summary.add(record)
-    if gradescope is not None:
-        write_gradescope(gradescope, read_results(output), execution_time=seconds)
+            file_format = _format(submissions, input_format, output)
+            done = ResultsLog.open_existing(output) if resume else {}
+            total = _check_rows(submissions, file_format, done)
+            with ExitStack() as stack:
+                log = stack.enter_context(ResultsLog(output, keep=resume))
+                advance = _progress_bar(stack, total, len(done), sys.stderr.isatty() if progress is None else progress)
+                todo: Iterator[Item] = (i for i in read_submissions(submissions, file_format) if i.row not in done)
+                results = grade_many(todo, workers=workers, timeout=timeout, grace=grace, memory_mb=memory_mb,
+                                     scheduler=scheduler, dedupe=not no_dedupe)
+                stack.callback(results.close)  # however the loop ends, the workers stop before the log is fsynced and closed
+                for record in results:
+                    log.append(record)
+                    advance()
+            seconds = time.monotonic() - started
+            summary = Summary()
+            for record in read_results(output):
+                summary.add(record)
+            if gradescope is not None:
+                write_gradescope(gradescope, read_results(output), execution_time=seconds)
+        except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM as Terminated
+            _exit_stopped(stop, log.written if log is not None else 0, output)
     where = f"Dask scheduler {scheduler}" if scheduler else f"{workers or default_workers()} workers"
     click.echo(summary.text(seconds=seconds, graded_now=log.written, workers=where), err=True)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM during ``grade``, raised in the main thread where Ctrl-C raises KeyboardInterrupt,
+    so both stop a run the same way: workers stopped, every row written kept and fsynced."""
+
+
+@contextmanager
+def _sigterm_stops_like_ctrl_c() -> Iterator[None]:
+    """While inside, SIGTERM raises :class:`Terminated` (once: a second one during the wind-down is ignored)."""
+    if threading.current_thread() is not threading.main_thread():  # only the main thread may set a handler
+        yield
+        return
+
+    def terminate(signum: int, frame: object) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _exit_stopped(stop: KeyboardInterrupt, written: int, output: Path) -> NoReturn:
+    """Say what was kept and how to finish, then exit 143 (SIGTERM) or 130 (Ctrl-C)."""
+    word, code = ("Terminated", ExitCode.TERMINATED) if isinstance(stop, Terminated) else ("Interrupted", ExitCode.INTERRUPTED)
+    click.echo(f"\n{word}: {written:,} new rows are in {visible(str(output))}; run the same command with --resume to finish.",
+               err=True)
+    sys.exit(code)
 
 
 def _format(submissions: Path, input_format: str, output: Path) -> str:

@@ -18,6 +18,7 @@ import checkers
 import derive
 from checkers import DerivecheckError, UsageError
 from checkers._declarations import read_declarations
+from checkers._visible import visible
 from derive import BudgetExceeded
 
 from . import bank
@@ -35,7 +36,7 @@ class _Commands(click.Group):
         try:
             return super().invoke(ctx)
         except DerivecheckError as error:
-            click.echo(f"Error: {error.describe()}", err=True)
+            click.echo(f"Error: {visible(error.describe())}", err=True)
             ctx.exit(int(error.exit_code))
 
 

@@ -5,10 +5,18 @@ Gradescope reads a top-level ``score``, ``execution_time`` (seconds), ``output``
 ``score``, ``max_score``, ``status`` (``"passed"`` / ``"failed"``), ``output`` and optional
 ``tags`` / ``visibility`` / ``extra_data``. Each graded row becomes one test worth 1 point.
 
+A row's id, problem and answer are the student's or the gradebook's text, so the export is
+plain text twice over: ``output_format`` (and ``test_output_format`` / ``test_name_format``
+at the top, ``output_format`` / ``name_format`` on each test) is ``"text"``, which Gradescope
+shows without interpreting HTML or Markdown, and every shown string goes through
+:func:`visible`, so no control or bidi character reaches the page.
+
 >>> data = gradescope_results([{"id": "s1", "row": 1, "problem": "p.a", "status": "correct",
 ...                             "score": 1.0, "message": "Correct."}], execution_time=2.4)
 >>> data["score"], data["execution_time"], data["tests"][0]["status"], data["tests"][0]["name"]
 (1.0, 3, 'passed', 's1: p.a')
+>>> data["output_format"], data["tests"][0]["output_format"]
+('text', 'text')
 """
 
 from __future__ import annotations
@@ -20,8 +28,11 @@ from pathlib import Path
 from typing import Any
 
 from checkers import UsageError
+from checkers._visible import visible
 
-__all__ = ["gradescope_results", "write_gradescope"]
+__all__ = ["gradescope_results", "write_gradescope", "TEXT"]
+
+TEXT = "text"  # Gradescope's plain-text format: shown as written, no HTML or Markdown
 
 
 def gradescope_results(
@@ -34,6 +45,9 @@ def gradescope_results(
         "score": float(sum(t["score"] for t in tests)),
         "execution_time": math.ceil(execution_time),
         "output": f"derivecheck graded {len(tests)} answers: {passed} correct.",
+        "output_format": TEXT,
+        "test_output_format": TEXT,
+        "test_name_format": TEXT,
         "visibility": visibility,
         "stdout_visibility": "hidden",
         "tests": tests,
@@ -56,12 +70,14 @@ def _test(record: dict[str, Any], visibility: str) -> dict[str, Any]:
     if record.get("read_as"):
         output += f"\nRead as: {record['read_as']}"
     return {
-        "name": f"{record.get('id')}: {label}",
+        "name": visible(f"{record.get('id')}: {label}", newlines=False),
+        "name_format": TEXT,
         "score": float(record.get("score") or 0.0),
         "max_score": 1.0,
         "status": "passed" if status == "correct" else "failed",
-        "output": output,
-        "tags": [status] + ([str(record["problem"])] if record.get("problem") else []),
+        "output": visible(output),
+        "output_format": TEXT,
+        "tags": [status] + ([visible(str(record["problem"]), newlines=False)] if record.get("problem") else []),
         "visibility": visibility,
         "extra_data": {"id": record.get("id"), "row": record["row"], "status": status},
     }

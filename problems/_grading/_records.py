@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from checkers import Method, Status, Verdict
+from checkers._visible import visible
 
 from ._rows import RowError, Task
 
@@ -27,7 +28,9 @@ Payload = dict[str, Any]
 
 
 def error_payload(kind: str, message: str) -> Payload:
-    """The payload of a row that could not be graded (bad row, unreadable reference)."""
+    """The payload of a row that could not be graded (bad row, unreadable reference); the message
+    may quote the row, so it goes through :func:`visible` like every message."""
+    message = visible(message)
     return {"status": ERROR, "score": 0.0, "message": message, "error": {"kind": kind, "message": message}}
 
 

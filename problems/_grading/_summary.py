@@ -20,6 +20,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from checkers._visible import visible
+
 from ._records import ERROR, STATUSES
 
 __all__ = ["Summary"]
@@ -42,7 +44,8 @@ class Summary:
         status = str(record.get("status"))
         self.by_status[status] += 1
         problem = record.get("problem") or (_BAD_ROW if status == ERROR and _kind(record) != "bad-reference" else _EXPLICIT)
-        self.by_problem[str(problem)][status] += 1
+        problem = visible(str(problem))  # a bad row's problem is the row's own text
+        self.by_problem[problem][status] += 1
         elapsed = record.get("elapsed")
         if isinstance(elapsed, (int, float)):
             entry = (

@@ -1,4 +1,4 @@
-"""``derivecheck grade``: exit codes and messages, resume after SIGKILL, Gradescope export, Dask."""
+"""``derivecheck grade``: exit codes and messages, resume after SIGKILL, SIGTERM or Ctrl-C, Gradescope export, Dask."""
 
 import json
 import os
@@ -120,31 +120,46 @@ def test_resume_grades_only_the_missing_rows(tmp_path):
     assert _comparable(resumed) == _comparable(full)
 
 
+def _slow_rows(count=600):
+    """Rows that take a few seconds to grade, every third one incorrect."""
+    return [{"id": f"r{k}", "expected": f"x^2 + {k} x", "answer": f"x*x + {k}*x" if k % 3 else f"x^2 + {k + 1} x"}
+            for k in range(count)]
+
+
+def _start_grading(subs, out, **streams):
+    """``derivecheck grade`` in a child process, in its own session (its process group is the whole job)."""
+    command = [sys.executable, "-c", "from problems.cli import main; main()", "grade", str(subs), "-o", str(out),
+               "--workers", "2"]
+    streams = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, **streams}
+    return subprocess.Popen(command, start_new_session=True, **streams)
+
+
+def _wait_for_lines(process, out, lines):
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        if out.exists() and out.read_bytes().count(b"\n") >= lines:
+            return
+        time.sleep(0.02)
+    assert process.poll() is None, "the run finished before it could be stopped"
+
+
+def _assert_resume_finishes_exactly_the_rest(subs, out, rows, written):
+    result = _grade(subs, "-o", out, "--resume", "--workers", "2")
+    assert result.exit_code == 0, result.output
+    assert f"Graded {len(rows) - written:,} rows" in result.stderr
+    records = _results(out)
+    assert sorted(r["row"] for r in records) == list(range(1, len(rows) + 1))
+    assert all(r["id"] == f"r{r['row'] - 1}" for r in records)
+    assert all(r["status"] == ("correct" if (r["row"] - 1) % 3 else "incorrect") for r in records)
+
+
 def test_a_run_killed_part_way_resumes_without_losing_or_duplicating_rows(tmp_path):
-    rows = [
-        {"id": f"r{k}", "expected": f"x^2 + {k} x", "answer": f"x*x + {k}*x" if k % 3 else f"x^2 + {k + 1} x"} for k in range(600)
-    ]
+    rows = _slow_rows()
     subs = _write_jsonl(tmp_path / "subs.jsonl", rows)
     out = tmp_path / "results.jsonl"
-    command = [
-        sys.executable,
-        "-c",
-        "from problems.cli import main; main()",
-        "grade",
-        str(subs),
-        "-o",
-        str(out),
-        "--workers",
-        "2",
-    ]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    process = _start_grading(subs, out)
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and process.poll() is None:
-            if out.exists() and out.read_bytes().count(b"\n") >= 25:
-                break
-            time.sleep(0.02)
-        assert process.poll() is None, "the run finished before it could be killed"
+        _wait_for_lines(process, out, 25)
         os.killpg(process.pid, signal.SIGKILL)  # the whole job dies at once, workers included
     finally:
         process.wait(timeout=30)
@@ -152,13 +167,57 @@ def test_a_run_killed_part_way_resumes_without_losing_or_duplicating_rows(tmp_pa
     assert 25 <= written < len(rows)
     with out.open("ab") as handle:  # as if the kill had landed in the middle of a write
         handle.write(b'{"id": "r599", "row": 600, "status": "corr')
-    result = _grade(subs, "-o", out, "--resume", "--workers", "2")
-    assert result.exit_code == 0, result.output
+    _assert_resume_finishes_exactly_the_rest(subs, out, rows, written)
+
+
+def _group_is_gone(group):
+    """True once no process of the job is left (the workers and their forkserver included)."""
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.parametrize(
+    ("number", "whole_group", "status", "word"),
+    [
+        (signal.SIGTERM, False, 143, "Terminated"),  # kill PID, docker stop, a batch scheduler's notice
+        (signal.SIGTERM, True, 143, "Terminated"),   # systemd, Slurm: every process of the job at once
+        (signal.SIGINT, True, 130, "Interrupted"),   # Ctrl-C in a terminal
+    ],
+    ids=["SIGTERM to the command", "SIGTERM to the job", "Ctrl-C"],
+)
+def test_a_stopped_run_says_so_keeps_every_row_and_resumes(tmp_path, number, whole_group, status, word):
+    rows = _slow_rows()
+    subs = _write_jsonl(tmp_path / "subs.jsonl", rows)
+    out = tmp_path / "results.jsonl"
+    process = _start_grading(subs, out, stderr=subprocess.PIPE, text=True)
+    try:
+        _wait_for_lines(process, out, 25)
+        if whole_group:
+            os.killpg(process.pid, number)
+        else:
+            process.send_signal(number)
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=30)
+    assert process.returncode == status, stderr
+    assert _group_is_gone(process.pid), "a worker outlived the run"
+    data = out.read_bytes()
+    written = data.count(b"\n")
+    assert data.endswith(b"\n") and 25 <= written < len(rows)
+    assert f"{word}: {written:,} new rows are in {out}; run the same command with --resume to finish." in stderr
+    assert "Traceback" not in stderr
     records = _results(out)
-    assert sorted(r["row"] for r in records) == list(range(1, len(rows) + 1))
-    assert all(r["id"] == f"r{r['row'] - 1}" for r in records)
-    assert {r["status"] for r in records} == {"correct", "incorrect"}
-    assert all(r["status"] == ("correct" if (r["row"] - 1) % 3 else "incorrect") for r in records)
+    assert len({r["row"] for r in records}) == written  # none torn, none twice
+    assert {r["status"] for r in records} <= {"correct", "incorrect"}  # no row recorded as a stopped worker's
+    _assert_resume_finishes_exactly_the_rest(subs, out, rows, written)
 
 
 def test_gradescope_export_has_the_documented_fields_and_types(tmp_path):
