@@ -14,7 +14,7 @@ from ._errors import BudgetExceeded, DerivecheckError, ExitCode, InvalidAnswer, 
 from ._limits import DEFAULT_LIMITS, Limits
 from ._read import read_answer
 from ._reading import Reading
-from ._verdict import Evidence, Method, Status, Verdict
+from ._verdict import Diagnosis, Evidence, Method, Mistake, Status, Verdict
 from ._vocabulary import Vocabulary
 
 __all__ = [
@@ -24,6 +24,8 @@ __all__ = [
     "read_definitions",
     "expand_definitions",
     "Verdict",
+    "Diagnosis",
+    "Mistake",
     "Status",
     "Method",
     "Evidence",

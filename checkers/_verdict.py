@@ -3,8 +3,11 @@
 >>> v = Verdict(status=Status.INCORRECT, method=Method.NUMERIC, proved=True,
 ...             read_as="2 x", message="differs at x = 1",
 ...             evidence=Evidence(point={"x": "1"}, expected="3", answer="2"))
->>> v.to_dict()["status"], v.score, int(v.exit_code)
-('incorrect', 0.0, 1)
+>>> v.to_dict()["status"], v.score, int(v.exit_code), v.to_dict()["diagnosis"]
+('incorrect', 0.0, 1, None)
+>>> named = Diagnosis(Mistake.SIGN, "Check the sign: your answer is the negative of the right one.")
+>>> Verdict(Status.INCORRECT, Method.NUMERIC, True, "-x", "Incorrect.", diagnosis=named).to_dict()["diagnosis"]
+{'kind': 'sign', 'message': 'Check the sign: your answer is the negative of the right one.', 'detail': {}}
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from derive._errors import ExitCode
 
 from ._visible import visible
 
-__all__ = ["Status", "Method", "Evidence", "Verdict"]
+__all__ = ["Status", "Method", "Evidence", "Mistake", "Diagnosis", "Verdict"]
 
 
 class Status(str, Enum):
@@ -60,6 +63,42 @@ class Evidence:
     detail: str | None = None
 
 
+class Mistake(str, Enum):
+    """The fixed vocabulary of mistakes a diagnosis may name (its ``kind``)."""
+
+    SIGN = "sign"                          # the answer is the negative of the right one
+    TERM_SIGN = "term-sign"                # one term has the wrong sign
+    CONSTANT_FACTOR = "constant-factor"    # off by a constant factor
+    MISSING_FACTOR = "missing-factor"      # a non-constant factor of the right one is missing
+    CHAIN_RULE = "chain-rule"              # an inner derivative is missing
+    PRODUCT_RULE = "product-rule"          # the product rule misapplied
+    QUOTIENT_RULE = "quotient-rule"        # the quotient rule misapplied
+    MISSING_TERM = "missing-term"          # a term of the right one is missing
+    EXTRA_TERM = "extra-term"              # a term too many
+    CONSTANT_OFFSET = "constant-offset"    # off by a constant
+    TRANSPOSE = "transpose"                # a matrix expression, or a factor of it, transposed
+    ORDER = "order"                        # the right entries in another order
+    WRONG_ENTRIES = "wrong-entries"        # some entries of a vector / matrix / tuple are wrong
+    MISSING_ELEMENTS = "missing-elements"  # elements of a set or list are missing
+    EXTRA_ELEMENTS = "extra-elements"      # elements too many
+    NOT_DIFFERENTIATED = "not-differentiated"  # the function itself, not its derivative
+    INTEGRATED = "integrated"              # an antiderivative instead of the derivative
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    """A verified mistake: its ``kind``, a message for the student (never the full right
+    answer), and ``detail`` (JSON-ready facts: the factor, term, entries or rule involved)."""
+
+    kind: Mistake
+    message: str
+    detail: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"kind", "message", "detail"}`` with the kind as its word."""
+        return {"kind": self.kind.value, "message": self.message, "detail": dict(self.detail)}
+
+
 @dataclass(frozen=True)
 class Verdict:
     r"""The outcome of one check. ``proved`` is True only for a proof (or a verified counterexample).
@@ -80,6 +119,8 @@ class Verdict:
     elapsed: float = 0.0
     notation: str | None = None
     position: int | None = None
+    diagnosis: Diagnosis | None = None
+    partial_credit: float | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "message", visible(self.message))
@@ -88,8 +129,11 @@ class Verdict:
 
     @property
     def score(self) -> float:
-        """1.0 for correct, else 0.0."""
-        return 1.0 if self.status is Status.CORRECT else 0.0
+        """1.0 for correct; for an incorrect structured answer its ``partial_credit`` (the
+        fraction of entries right) when one was computed; else 0.0."""
+        if self.status is Status.CORRECT:
+            return 1.0
+        return self.partial_credit if self.partial_credit is not None and self.status is Status.INCORRECT else 0.0
 
     @property
     def exit_code(self) -> ExitCode:
@@ -102,5 +146,7 @@ class Verdict:
         data["status"] = self.status.value
         data["method"] = self.method.value
         data["score"] = self.score
+        data["diagnosis"] = self.diagnosis.to_dict() if self.diagnosis else None
+        del data["partial_credit"]
         data["elapsed"] = round(self.elapsed, 6)
         return data
