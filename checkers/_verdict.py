@@ -17,6 +17,7 @@ from enum import Enum
 from typing import Any
 
 from derive._errors import ExitCode
+from derive._mistakes import Mistake
 
 from ._visible import visible
 
@@ -61,28 +62,6 @@ class Evidence:
     answer: str | None = None
     points_checked: int = 0
     detail: str | None = None
-
-
-class Mistake(str, Enum):
-    """The fixed vocabulary of mistakes a diagnosis may name (its ``kind``)."""
-
-    SIGN = "sign"                          # the answer is the negative of the right one
-    TERM_SIGN = "term-sign"                # one term has the wrong sign
-    CONSTANT_FACTOR = "constant-factor"    # off by a constant factor
-    MISSING_FACTOR = "missing-factor"      # a non-constant factor of the right one is missing
-    CHAIN_RULE = "chain-rule"              # an inner derivative is missing
-    PRODUCT_RULE = "product-rule"          # the product rule misapplied
-    QUOTIENT_RULE = "quotient-rule"        # the quotient rule misapplied
-    MISSING_TERM = "missing-term"          # a term of the right one is missing
-    EXTRA_TERM = "extra-term"              # a term too many
-    CONSTANT_OFFSET = "constant-offset"    # off by a constant
-    TRANSPOSE = "transpose"                # a matrix expression, or a factor of it, transposed
-    ORDER = "order"                        # the right entries in another order
-    WRONG_ENTRIES = "wrong-entries"        # some entries of a vector / matrix / tuple are wrong
-    MISSING_ELEMENTS = "missing-elements"  # elements of a set or list are missing
-    EXTRA_ELEMENTS = "extra-elements"      # elements too many
-    NOT_DIFFERENTIATED = "not-differentiated"  # the function itself, not its derivative
-    INTEGRATED = "integrated"              # an antiderivative instead of the derivative
 
 
 @dataclass(frozen=True)

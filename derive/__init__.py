@@ -37,13 +37,14 @@ from ._labels import (
 from ._matrix_calculus import matrix_gradient, matrix_hessian, matrix_jacobian
 from ._matrix_examples import MATRIX_EXAMPLES, cross_entropy_loss, logistic_loss, matrix_example
 from ._matrix_objects import Diag, Differential, Elementwise, LogSumExp, Softmax, SquaredNorm, Tr, elementwise
+from ._mistakes import BuggyResult, Mistake
 from ._partials import gradient, jacobian, partial_derivative
 from ._second_order import hessian, mixed_partial
 from ._steps import NO_RULE, Derivation, Step
 
 __all__ = [
     "derive_by_name", "WHATS",
-    "Derivation", "Step", "NO_RULE",
+    "Derivation", "Step", "NO_RULE", "Mistake", "BuggyResult",
     "DerivecheckError", "DerivationError", "UnsupportedInput", "NoSolution", "BudgetExceeded", "ExitCode",
     "sigmoid", "softplus", "relu", "lower", "ACTIVATIONS",
     "Label", "CONVEX", "CONCAVE", "AFFINE", "NEITHER", "LOCAL_MIN", "LOCAL_MAX", "SADDLE", "NOT_EXTREMUM",
