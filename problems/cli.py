@@ -219,20 +219,20 @@ def derive_command(
         raise UsageError("give a problem id (see 'derivecheck list') or --expr 'EXPR'")
     symbols, _ = read_declarations(declarations)
     vocabulary = checkers.Vocabulary.from_objects(*symbols)
-    expr = _read(expression, vocabulary, "--expr")
+    expr = _read(expression, vocabulary, "--expr", timeout)
     vocabulary = vocabulary.merged(checkers.Vocabulary.from_objects(expr))
-    variables = [_read(name, vocabulary, "--wrt") for name in wrt.split(",") if name.strip()]
+    variables = [_read(name, vocabulary, "--wrt", timeout) for name in wrt.split(",") if name.strip()]
     options: dict[str, object] = {}
     if point:
-        options["point"] = _read_list(point, vocabulary, "--point")
+        options["point"] = _read_list(point, vocabulary, "--point", timeout)
     if direction:
-        options["direction"] = _read_list(direction, vocabulary, "--direction")
+        options["direction"] = _read_list(direction, vocabulary, "--direction", timeout)
     if interval:
-        options["interval"] = tuple(_read_list(interval, vocabulary, "--interval"))
+        options["interval"] = tuple(_read_list(interval, vocabulary, "--interval", timeout))
     if constraints:
-        options["inequalities"] = [_read(c, vocabulary, "--constraint") for c in constraints]
+        options["inequalities"] = [_read(c, vocabulary, "--constraint", timeout) for c in constraints]
     if equalities:
-        options["equalities"] = [_read(h, vocabulary, "--equality") for h in equalities]
+        options["equalities"] = [_read(h, vocabulary, "--equality", timeout) for h in equalities]
     click.echo(_within(timeout, lambda: _render(derive.derive_by_name(what, expr, variables, **options), output_format)))
 
 
@@ -246,12 +246,14 @@ def _within(seconds: float, work: Callable[[], str]) -> str:
     return result
 
 
-def _read(text: str, vocabulary: checkers.Vocabulary, what: str) -> sympy.Basic:
-    return checkers.read_expected(text, vocabulary, what=what)
+def _read(text: str, vocabulary: checkers.Vocabulary, what: str, timeout: float) -> sympy.Basic:
+    """An option's expression, read within ``timeout`` seconds of work (a UsageError if it cannot be)."""
+    return checkers.read_expected(text, vocabulary, what=what, timeout=timeout)
 
 
-def _read_list(text: str, vocabulary: checkers.Vocabulary, what: str) -> list[sympy.Basic]:
-    value = _read(text if text.strip().startswith("(") else f"({text},)" if "," not in text else f"({text})", vocabulary, what)
+def _read_list(text: str, vocabulary: checkers.Vocabulary, what: str, timeout: float) -> list[sympy.Basic]:
+    value = _read(text if text.strip().startswith("(") else f"({text},)" if "," not in text else f"({text})", vocabulary, what,
+                  timeout)
     return list(value) if isinstance(value, (sympy.Tuple, sympy.MatrixBase)) else [value]
 
 
