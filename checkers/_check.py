@@ -36,10 +36,10 @@ from ._unknown_names import retry_with_new_names
 from ._verdict import Method, Status, Verdict
 from ._vocabulary import Vocabulary
 
-__all__ = ["check", "read_expected"]
+__all__ = ["check", "read_expected", "REFERENCE_EXTRA_SECONDS"]
 
 _LOG = logging.getLogger("derivecheck")
-_REFERENCE_EXTRA_SECONDS = 2.0  # a reference is the author's: its budget is the check's and then some
+REFERENCE_EXTRA_SECONDS = 2.0  # a reference is the author's: its budget is the check's and then some
 
 
 def check(
@@ -73,7 +73,7 @@ def check(
         return check_label(expected, answer)
     started, assumptions = time.monotonic(), tuple(assumptions)
     declared = Vocabulary.from_objects(*symbols, assumptions=assumptions, definitions=definitions)
-    reference = read_expected(expected, declared, limits, timeout=timeout + _REFERENCE_EXTRA_SECONDS)
+    reference = read_expected(expected, declared, limits, timeout=timeout + REFERENCE_EXTRA_SECONDS)
     question = _Question(reference, declared.merged(Vocabulary.from_objects(reference)), assumptions, rtol, limits,
                          notation, tuple(up_to_constant_in), decimals)
     outcome, reading = question.grade(answer, Budget(timeout))

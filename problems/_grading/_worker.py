@@ -5,8 +5,8 @@ or recursion an ``undecided`` payload. Its ``check`` argument is the function th
 task into a Verdict (``check_task`` unless a caller, e.g. a test, passes its own).
 
 The limits of a check's process are one rule for every runner (batch workers and the one-shot
-``derivecheck check``): RLIMIT_AS at ``memory_mb``; RLIMIT_CPU at :func:`cpu_seconds` (three
-times the budget, which covers the reference's own looser budget and the answer's, plus the
+``derivecheck check``): RLIMIT_AS at ``memory_mb``; RLIMIT_CPU at :func:`cpu_seconds` (the CPU
+time the check's own budgets allow, the reference's looser one and the answer's, plus the
 grace); and a kill from outside at :func:`kill_after` (the budget's wall-clock ceiling plus the
 grace), so a busy machine reaches the budget's own "machine too slow" verdict before a kill.
 :func:`stopped_reason` says, in one sentence, why a process was stopped.
@@ -35,6 +35,7 @@ from pebble import ProcessExpired, concurrent
 
 import checkers
 from checkers import Budget, BudgetExpired, DerivecheckError, Method, Status, Verdict
+from checkers._check import REFERENCE_EXTRA_SECONDS
 from checkers._declarations import read_declarations
 
 from .. import bank
@@ -90,7 +91,7 @@ def run_isolated(work: Callable[[], Verdict], timeout: float, *, grace: float = 
     'correct'
     >>> import os
     >>> print(run_isolated(lambda: os.kill(os.getpid(), signal.SIGKILL), 0.1).message)
-    Undecided: the process checking this answer was stopped (SIGKILL). Each check may use 1024 MB of memory and 1.3 s of CPU.
+    Undecided: the process checking this answer was stopped (SIGKILL). Each check may use 1024 MB of memory and 4.2 s of CPU.
     """
     started = time.monotonic()
     in_child = concurrent.process(timeout=kill_after(timeout, grace), mp_context=multiprocessing.get_context("fork"))
@@ -120,12 +121,14 @@ def _limited(work: Callable[[], Verdict], cpu: float, grace: float, memory_mb: i
 
 
 def cpu_seconds(timeout: float, grace: float) -> float:
-    """CPU seconds a check's process may use: its reference's budget and its answer's, and the grace.
+    """CPU seconds a check's process may use: what its reference's budget and its answer's
+    allow (about twice the timeout and a few seconds), and the grace.
 
     >>> cpu_seconds(2.0, 1.0)
-    7.0
+    8.0
     """
-    return 3 * timeout + grace
+    reference = Budget(timeout + REFERENCE_EXTRA_SECONDS)
+    return reference.cpu_allowance + Budget(timeout).cpu_allowance + grace
 
 
 def kill_after(timeout: float, grace: float) -> float:
@@ -142,7 +145,7 @@ def stopped_reason(error: BaseException, timeout: float, grace: float, memory_mb
     """Why a check's process was stopped (a sentence), or None if ``error`` is not a stop.
 
     >>> stopped_reason(ProcessExpired("gone", code=-24), 2.0, 1.0, 1024)
-    'the process checking this answer was stopped (SIGXCPU: CPU time limit). Each check may use 1024 MB of memory and 7 s of CPU.'
+    'the process checking this answer was stopped (SIGXCPU: CPU time limit). Each check may use 1024 MB of memory and 8 s of CPU.'
     """
     if isinstance(error, FutureTimeout):
         return (f"the check ran past its {timeout:g} s budget, the machine being too slow to finish it within "

@@ -159,7 +159,7 @@ def _allocate_too_much(*args, **kwargs):
 @pytest.mark.parametrize(("runaway", "text"), [(_spin_in_c, "stopped (SIGXCPU: CPU time limit)"),
                                                (_allocate_too_much, "ran out of memory")])
 def test_a_check_the_budget_cannot_stop_is_stopped_in_its_child_process(monkeypatch, runaway, text):
-    """The one-shot check runs in a forked child with a grading worker's limits (CPU: 3 x 0.1 s + 1 s)."""
+    """The one-shot check runs in a forked child with a grading worker's limits (CPU: its budgets, 3.2 s, + 1 s)."""
     monkeypatch.setattr("checkers.check", runaway)
     result = CliRunner().invoke(main, ["check", "--timeout", "0.1", "--expected", "x^2", "x*x"])
     assert result.exit_code == 4, result.output
