@@ -133,12 +133,12 @@ def cpu_seconds(timeout: float, grace: float) -> float:
 
 def kill_after(timeout: float, grace: float) -> float:
     """Wall-clock seconds after which a check's process is stopped from outside: the budget's
-    own safety net (its wall-clock ceiling) has had its chance first.
+    own safety net (its wall-clock ceiling) and the CPU limit have had their chance first.
 
-    >>> kill_after(2.0, 1.0)
-    23.0
+    >>> kill_after(2.0, 1.0), kill_after(0.1, 1.0)
+    (23.0, 5.2)
     """
-    return Budget(timeout).ceiling + grace
+    return max(Budget(timeout).ceiling, cpu_seconds(timeout, grace)) + grace
 
 
 def stopped_reason(error: BaseException, timeout: float, grace: float, memory_mb: int) -> str | None:
