@@ -163,7 +163,7 @@ _END_TO_END = [
     (["check", "--timeout", "1", "--expected", "x**2", "--", "1e99999999"], 3),
     (["check", "--timeout", "1", "--expected", "x**2", "--", "10**4400 + x"], 3),
     (["check", "--timeout", "1", "--expected", "x", "--", "x\x1b]0;pwned\x07"], 3),
-    (["check", "--timeout", "1", "--expected", "x*floor(exp(10**50))", "--", "x"], 2),
+    (["check", "--timeout", "1", "--expected", "10**10**10*x", "--", "x"], 2),
 ]
 
 
