@@ -8,6 +8,19 @@ limit; F3 hostile references (and ``derive --expr``); F4 verdicts alone and unde
 concurrent checks (flips counted); F5 hostile text echoed (command line: is any control
 character written raw?). Each line: the case, the outcome, and the worst wall time of
 ``--repeat`` runs. The command-line times include the interpreter's start-up (printed first).
+
+Measured 2026-11-30 with ``--timeout 2`` on the shared 2-core machine under a load average
+of about 4.5 (start-up alone 4.0 s), before -> after issue 11:
+F1 ``1e9999999`` 10.7 s -> 0.03 s invalid; ``1e99999999`` > 90 s -> 0.00 s; sqrt of 6 / 8
+factors 19.6 / 43.7 s -> 0.02 / 0.03 s invalid (LaTeX alike); six ordinary checks beside
+one: 19 s and one flipped to undecided -> all keep their verdicts, slowest 0.96 s.
+F2 integers over 4,300 digits: ValueError / traceback, exit 1 -> invalid in 0.01-0.10 s.
+F3 reference ``x*floor(exp(10**50))`` > 31 s -> usage error after its 4.5 s of CPU (9.1 s
+wall under that load); symbolic 3x3 ``Matrix**64`` 9 s -> usage error in 5.9 s;
+``derive --expr`` of the first: no budget -> usage error (9.0 s wall with start-up).
+F4 104 pairs alone vs under eight threads: 3-5 flips -> 0 (measured when the budgets changed);
+here 24 checks of the load-sensitive pairs, eight at once: 0 flips.
+F5 ``x ESC]0;pwned BEL``: raw ESC/BEL on the terminal -> escaped, exit 3 (2.1 s with start-up).
 """
 
 from __future__ import annotations
