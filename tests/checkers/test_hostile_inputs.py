@@ -25,6 +25,7 @@ from checkers import Status, UsageError, check
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 1.0  # seconds of work per answer check
 REFERENCE_TIMEOUT = 0.5  # a reference gets this and its own 2 s more
+CLI_REFERENCE_TIMEOUT = 2.0  # the child is killed after max(10 x 2 + 2, its CPU limit) + 1 s: past a slow reference's usage error
 LIVE = ("\x1b", "\x07", "\x00", "\u202e", "\u2066")  # never written raw to a terminal
 
 _SIX = "*".join(["(10**999+7)"] * 6)
@@ -100,8 +101,8 @@ def _answer_bound() -> float:
     return _generous(TIMEOUT + 1)
 
 
-def _reference_bound() -> float:
-    return _generous(REFERENCE_TIMEOUT + 2 + 1)
+def _reference_bound(timeout: float = REFERENCE_TIMEOUT) -> float:
+    return _generous(timeout + 2 + 1)
 
 
 # --- (a) through the command line, in a subprocess ---------------------------------------
@@ -126,7 +127,7 @@ print(json.dumps(results))
 def _cli_arguments() -> list[list[str]]:
     answers = [["check", "--timeout", str(TIMEOUT), "--expected", expected, "--", answer]
                for _, expected, answer in HOSTILE_ANSWERS]
-    references = [["check", "--timeout", str(REFERENCE_TIMEOUT), "--expected", reference, "--", "x"]
+    references = [["check", "--timeout", str(CLI_REFERENCE_TIMEOUT), "--expected", reference, "--", "x"]
                   for _, reference in HOSTILE_REFERENCES]
     return answers + references
 
@@ -154,7 +155,7 @@ def test_a_hostile_answer_through_the_cli_is_invalid_or_undecided_in_time(throug
 def test_a_hostile_reference_through_the_cli_is_a_usage_error_in_time(through_the_cli, row):
     result = through_the_cli[row]
     assert result["code"] == 2 and "expected answer" in result["out"], result
-    assert result["seconds"] < _reference_bound(), result["seconds"]
+    assert result["seconds"] < _reference_bound(CLI_REFERENCE_TIMEOUT), result["seconds"]
     assert "Traceback" not in result["out"]
 
 
