@@ -22,6 +22,7 @@ from checkers._visible import visible
 from derive import BudgetExceeded
 
 from . import bank
+from ._grading._worker import run_isolated
 from ._output import derivations_text, hint_text, problem_table, problem_text, verdict_text
 
 __all__ = ["main"]
@@ -117,7 +118,8 @@ def check(arguments: Sequence[str], expected: str | None, declarations: Sequence
       echo '2x cos(x^2) e^{sin(x^2)}' | derivecheck check ch2-solutions.2 -
 
     An answer may begin with a minus sign: only an argument that is exactly an option name
-    is an option. An ANSWER of '-' is read from standard input.
+    is an option. An ANSWER of '-' is read from standard input. The check runs in a child
+    process with a batch worker's memory and CPU limits, so it ends whatever it reads.
     The exit status tells the verdict: 0 correct, 1 incorrect, 3 invalid, 4 undecided.
     """
     if expected is not None:
@@ -125,8 +127,9 @@ def check(arguments: Sequence[str], expected: str | None, declarations: Sequence
             raise UsageError("with --expected, give only the answer")
         symbols, facts = read_declarations(declarations)
         defined = checkers.read_definitions(definitions, checkers.Vocabulary.from_objects(*symbols))
-        verdict = checkers.check(expected, _answer_text(arguments[0]), symbols=symbols, assumptions=facts, timeout=timeout,
-                                 notation=notation, definitions=defined)
+        answer = _answer_text(arguments[0])
+        verdict = run_isolated(lambda: checkers.check(expected, answer, symbols=symbols, assumptions=facts, timeout=timeout,
+                                                      notation=notation, definitions=defined), timeout)
         part = None
     else:
         if len(arguments) != 2:
@@ -135,7 +138,8 @@ def check(arguments: Sequence[str], expected: str | None, declarations: Sequence
             raise UsageError("--var and --define go with --expected; a problem declares its own names")
         problem, part = bank.find(arguments[0])
         part = part or problem.part()
-        verdict = part.check(_answer_text(arguments[1]), timeout=timeout)
+        answer = _answer_text(arguments[1])
+        verdict = run_isolated(lambda: part.check(answer, timeout=timeout), timeout)
     if hint and part is not None and not as_json and verdict.status is not checkers.Status.CORRECT:
         click.echo(verdict_text(verdict, color=sys.stdout.isatty()))
         click.echo(hint_text(part))
@@ -215,20 +219,20 @@ def derive_command(
         raise UsageError("give a problem id (see 'derivecheck list') or --expr 'EXPR'")
     symbols, _ = read_declarations(declarations)
     vocabulary = checkers.Vocabulary.from_objects(*symbols)
-    expr = _read(expression, vocabulary, "--expr")
+    expr = _read(expression, vocabulary, "--expr", timeout)
     vocabulary = vocabulary.merged(checkers.Vocabulary.from_objects(expr))
-    variables = [_read(name, vocabulary, "--wrt") for name in wrt.split(",") if name.strip()]
+    variables = [_read(name, vocabulary, "--wrt", timeout) for name in wrt.split(",") if name.strip()]
     options: dict[str, object] = {}
     if point:
-        options["point"] = _read_list(point, vocabulary, "--point")
+        options["point"] = _read_list(point, vocabulary, "--point", timeout)
     if direction:
-        options["direction"] = _read_list(direction, vocabulary, "--direction")
+        options["direction"] = _read_list(direction, vocabulary, "--direction", timeout)
     if interval:
-        options["interval"] = tuple(_read_list(interval, vocabulary, "--interval"))
+        options["interval"] = tuple(_read_list(interval, vocabulary, "--interval", timeout))
     if constraints:
-        options["inequalities"] = [_read(c, vocabulary, "--constraint") for c in constraints]
+        options["inequalities"] = [_read(c, vocabulary, "--constraint", timeout) for c in constraints]
     if equalities:
-        options["equalities"] = [_read(h, vocabulary, "--equality") for h in equalities]
+        options["equalities"] = [_read(h, vocabulary, "--equality", timeout) for h in equalities]
     click.echo(_within(timeout, lambda: _render(derive.derive_by_name(what, expr, variables, **options), output_format)))
 
 
@@ -242,12 +246,14 @@ def _within(seconds: float, work: Callable[[], str]) -> str:
     return result
 
 
-def _read(text: str, vocabulary: checkers.Vocabulary, what: str) -> sympy.Basic:
-    return checkers.read_expected(text, vocabulary, what=what)
+def _read(text: str, vocabulary: checkers.Vocabulary, what: str, timeout: float) -> sympy.Basic:
+    """An option's expression, read within ``timeout`` seconds of work (a UsageError if it cannot be)."""
+    return checkers.read_expected(text, vocabulary, what=what, timeout=timeout)
 
 
-def _read_list(text: str, vocabulary: checkers.Vocabulary, what: str) -> list[sympy.Basic]:
-    value = _read(text if text.strip().startswith("(") else f"({text},)" if "," not in text else f"({text})", vocabulary, what)
+def _read_list(text: str, vocabulary: checkers.Vocabulary, what: str, timeout: float) -> list[sympy.Basic]:
+    value = _read(text if text.strip().startswith("(") else f"({text},)" if "," not in text else f"({text})", vocabulary, what,
+                  timeout)
     return list(value) if isinstance(value, (sympy.Tuple, sympy.MatrixBase)) else [value]
 
 
