@@ -20,6 +20,7 @@ from checkers import DerivecheckError, UsageError
 from checkers._declarations import read_declarations
 from checkers._visible import visible
 from derive import BudgetExceeded
+from derive._render._latex import latex_document
 
 from . import bank
 from ._output import derivations_text, hint_text, problem_table, problem_text, verdict_text
@@ -179,6 +180,7 @@ def show(problem_id: str) -> None:
 @click.option("--equality", "equalities", multiple=True, metavar="H", help="KKT equality h(x) = 0 (repeatable).")
 @click.option("--var", "declarations", multiple=True, metavar="NAME:KIND", help="Declare a variable (see 'check --help').")
 @click.option("--format", "output_format", type=click.Choice(_FORMATS), default="text", show_default=True)
+@click.option("--standalone", is_flag=True, help="With --format latex: a complete document (amsmath) instead of a fragment.")
 @click.option(
     "--timeout", default=30.0, show_default=True, type=click.FloatRange(0.01, 3600), help="Seconds allowed for the derivation."
 )
@@ -194,6 +196,7 @@ def derive_command(
     equalities: Sequence[str],
     declarations: Sequence[str],
     output_format: str,
+    standalone: bool,
     timeout: float,
 ) -> None:
     """Show the worked derivation of a problem's reference answers, or of --expr.
@@ -202,6 +205,7 @@ def derive_command(
     Examples:
       derivecheck derive ch2-solutions.2
       derivecheck derive --expr 'exp(sin(x^2))' --wrt x
+      derivecheck derive udl.6.1 --format latex --standalone > udl-6-1.tex
       derivecheck derive --expr 'x^2 + y^2' --wrt x,y --what kkt --constraint '1 - x - y'
     """
     if problem_id is not None:
@@ -209,7 +213,7 @@ def derive_command(
             raise UsageError("give a problem id or --expr, not both")
         problem, part = bank.find(problem_id)
         parts = [part] if part else list(problem.parts)
-        click.echo(_within(timeout, lambda: derivations_text(problem, parts, output_format)))
+        click.echo(_within(timeout, lambda: derivations_text(problem, parts, output_format, standalone=standalone)))
         return
     if expression is None:
         raise UsageError("give a problem id (see 'derivecheck list') or --expr 'EXPR'")
@@ -229,7 +233,8 @@ def derive_command(
         options["inequalities"] = [_read(c, vocabulary, "--constraint") for c in constraints]
     if equalities:
         options["equalities"] = [_read(h, vocabulary, "--equality") for h in equalities]
-    click.echo(_within(timeout, lambda: _render(derive.derive_by_name(what, expr, variables, **options), output_format)))
+    rendered = _within(timeout, lambda: _render(derive.derive_by_name(what, expr, variables, **options), output_format))
+    click.echo(latex_document(rendered) if standalone and output_format == "latex" else rendered)
 
 
 def _within(seconds: float, work: Callable[[], str]) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .._steps import Derivation, Step
-from ._layout import numbered_steps, shows_after
+from ._layout import connective, numbered_steps, shows_after
 from ._printers import readable_text
 
 __all__ = ["render_text", "step_equation_text"]
@@ -12,7 +12,7 @@ __all__ = ["render_text", "step_equation_text"]
 def step_equation_text(step: Step) -> str:
     """``before = after`` (or just ``before`` for a statement) as readable text."""
     before = readable_text(step.before)
-    return f"{before} = {readable_text(step.after)}" if shows_after(step) else before
+    return f"{before} {connective(step)} {readable_text(step.after)}" if shows_after(step) else before
 
 
 def _definition_text(definition) -> str:
