@@ -1,10 +1,15 @@
-"""Plain-text rendering of a Derivation: numbered, indented steps."""
+"""Plain-text rendering of a Derivation: numbered, indented steps in Unicode mathematics.
+
+The steps are for reading (:func:`unicode_text`); the result line is also for pasting back
+into ``check`` (:func:`input_text`, which the answer reader reads).
+"""
 
 from __future__ import annotations
 
 from .._steps import Derivation, Step
 from ._layout import connective, numbered_steps, shows_after
-from ._printers import readable_text
+from ._unicode import input_text
+from ._unicode import unicode_text as readable_text
 
 __all__ = ["render_text", "step_equation_text"]
 
@@ -28,9 +33,9 @@ def render_text(derivation: Derivation) -> str:
 
     >>> import sympy, derive
     >>> print(derive.differentiate(sympy.Symbol("x")**2, sympy.Symbol("x")).to_text())
-    derivative: d/dx (x**2)
-    1. power rule: d/dx (x**2) = 2*x
-    Result: 2*x
+    derivative: d/dx (x²)
+    1. power rule: d/dx (x²) = 2x
+    Result: 2x
     """
     heading = [derivation.title] if derivation.title else []
     if derivation.statement is not None:
@@ -48,5 +53,5 @@ def render_text(derivation: Derivation) -> str:
         if step.note:
             extras.append(f"({step.note})")
         lines.extend(f"{indent}     {extra}" for extra in extras)
-    lines.append(f"Result: {readable_text(derivation.result)}")
+    lines.append(f"Result: {input_text(derivation.result)}")
     return "\n".join(lines)
