@@ -24,7 +24,11 @@ def lines(identifier: str, output_format: str) -> int:
     """How many lines ``derive IDENTIFIER`` prints in ``output_format``."""
     problem, part = bank.find(identifier)
     parts = [part] if part else list(problem.parts)
-    return len(derivations_text(problem, parts, output_format).splitlines())
+    try:
+        text = derivations_text(problem, parts, output_format, detail="normal")  # the command's default
+    except TypeError:  # before detail levels existed: everything was shown
+        text = derivations_text(problem, parts, output_format)
+    return len(text.splitlines())
 
 
 if __name__ == "__main__":

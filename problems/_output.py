@@ -19,6 +19,7 @@ from rich.table import Table
 import derive
 from checkers import Status, Verdict
 from checkers._decimals import MIN_SIGNIFICANT
+from derive._render._detail import at_detail
 from derive._render._latex import latex_document
 from derive._render._tex_text import tex_text
 
@@ -105,13 +106,13 @@ def _part_heading(part: Part, output_format: str) -> str:
     return f"[{part.qualified_id}] {part.prompt}"
 
 
-def _shown_once(parts: Sequence[Part]) -> list[tuple[Part, derive.Derivation]]:
+def _shown_once(parts: Sequence[Part], detail: str) -> list[tuple[Part, derive.Derivation]]:
     """Each part with its derivation; a part whose steps an earlier part already showed gets
     only its result, with a pointer to that part."""
     shown: dict[tuple, str] = {}
     chosen = []
     for part in parts:
-        derivation = part.reference
+        derivation = at_detail(part.reference, detail)
         earlier = shown.setdefault(derivation.steps, part.id)
         if earlier != part.id and derivation.steps:
             derivation = derive.Derivation(derivation.result, (), title=f"worked in part ({earlier}) above")
@@ -119,16 +120,18 @@ def _shown_once(parts: Sequence[Part]) -> list[tuple[Part, derive.Derivation]]:
     return chosen
 
 
-def derivations_text(problem: Problem, parts: Sequence[Part], output_format: str, *, standalone: bool = False) -> str:
+def derivations_text(problem: Problem, parts: Sequence[Part], output_format: str, *, standalone: bool = False,
+                     detail: str = "full") -> str:
     """The problem once, then the reference derivation of each part, in one format
-    (text, latex, markdown or json); ``standalone`` makes LaTeX a complete document."""
+    (text, latex, markdown or json) at one ``detail`` (brief, normal, full); ``standalone``
+    makes LaTeX a complete document."""
     if output_format == "json":  # one part: exactly d.to_dict(); several: keyed by part id
         if len(parts) == 1:
             return json.dumps(parts[0].reference.to_dict(), indent=2)
         return json.dumps({part.id: part.reference.to_dict() for part in parts}, indent=2)
     render = {"text": "to_text", "latex": "to_latex", "markdown": "to_markdown"}[output_format]
     blocks = [_problem_heading(problem, output_format)]
-    for part, derivation in _shown_once(parts):
+    for part, derivation in _shown_once(parts, detail):
         blocks.append(f"{_part_heading(part, output_format)}\n\n{getattr(derivation, render)()}")
     text = "\n\n".join(blocks)
     return latex_document(text) if standalone and output_format == "latex" else text

@@ -20,6 +20,7 @@ from checkers import DerivecheckError, UsageError
 from checkers._declarations import read_declarations
 from checkers._visible import visible
 from derive import BudgetExceeded
+from derive._render._detail import DETAILS, at_detail
 from derive._render._latex import latex_document
 
 from . import bank
@@ -180,6 +181,8 @@ def show(problem_id: str) -> None:
 @click.option("--equality", "equalities", multiple=True, metavar="H", help="KKT equality h(x) = 0 (repeatable).")
 @click.option("--var", "declarations", multiple=True, metavar="NAME:KIND", help="Declare a variable (see 'check --help').")
 @click.option("--format", "output_format", type=click.Choice(_FORMATS), default="text", show_default=True)
+@click.option("--detail", type=click.Choice(DETAILS), default="normal", show_default=True,
+              help="brief: the rule applications; normal: also named sub-steps; full: every step.")
 @click.option("--standalone", is_flag=True, help="With --format latex: a complete document (amsmath) instead of a fragment.")
 @click.option(
     "--timeout", default=30.0, show_default=True, type=click.FloatRange(0.01, 3600), help="Seconds allowed for the derivation."
@@ -197,6 +200,7 @@ def derive_command(
     declarations: Sequence[str],
     output_format: str,
     standalone: bool,
+    detail: str,
     timeout: float,
 ) -> None:
     """Show the worked derivation of a problem's reference answers, or of --expr.
@@ -213,7 +217,8 @@ def derive_command(
             raise UsageError("give a problem id or --expr, not both")
         problem, part = bank.find(problem_id)
         parts = [part] if part else list(problem.parts)
-        click.echo(_within(timeout, lambda: derivations_text(problem, parts, output_format, standalone=standalone)))
+        render = lambda: derivations_text(problem, parts, output_format, standalone=standalone, detail=detail)  # noqa: E731
+        click.echo(_within(timeout, render))
         return
     if expression is None:
         raise UsageError("give a problem id (see 'derivecheck list') or --expr 'EXPR'")
@@ -233,7 +238,8 @@ def derive_command(
         options["inequalities"] = [_read(c, vocabulary, "--constraint") for c in constraints]
     if equalities:
         options["equalities"] = [_read(h, vocabulary, "--equality") for h in equalities]
-    rendered = _within(timeout, lambda: _render(derive.derive_by_name(what, expr, variables, **options), output_format))
+    derivation = lambda: at_detail(derive.derive_by_name(what, expr, variables, **options), detail)  # noqa: E731
+    rendered = _within(timeout, lambda: _render(derivation(), output_format))
     click.echo(latex_document(rendered) if standalone and output_format == "latex" else rendered)
 
 

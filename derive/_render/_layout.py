@@ -81,6 +81,10 @@ def connective(step: Step) -> str:
     before, after = kind(step.before), kind(step.after)
     if isinstance(step.before, sympy.Equality) and kind(step.before.rhs) == after != "condition":
         return "="  # a chain: v = x y = 2
-    if before == after and before != "condition":
-        return "="
+    if before == after and before != "condition" and _is_list(step.before) == _is_list(step.after):
+        return "="  # a list of values (eigenvalues, signs) is not equal to one value
     return "⇒ solutions:" if (before, after) == ("condition", "set") else "⇒"
+
+
+def _is_list(obj: sympy.Basic) -> bool:
+    return isinstance(obj, sympy.Tuple)
