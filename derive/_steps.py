@@ -154,6 +154,18 @@ class Derivation:
 
         return render_markdown(self)
 
+    def to_sympy(self) -> str:
+        """The text layout in sympy syntax (the machine form)."""
+        from ._render import render_sympy
+
+        return render_sympy(self)
+
+    def to_html(self) -> str:
+        """A standalone HTML page: MathML, collapsible sub-steps."""
+        from ._render._html import render_html
+
+        return render_html(self)
+
     def to_dict(self) -> dict:
         """JSON-ready dict: ``{"result", "result_latex", "steps"}``."""
         from ._render import render_dict

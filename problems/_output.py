@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Sequence
+from html import escape
 from itertools import groupby
 
 import click
@@ -20,6 +21,7 @@ import derive
 from checkers import Status, Verdict
 from checkers._decimals import MIN_SIGNIFICANT
 from derive._render._detail import at_detail
+from derive._render._html import derivation_html, html_page
 from derive._render._latex import latex_document
 from derive._render._tex_text import tex_text
 
@@ -129,12 +131,22 @@ def derivations_text(problem: Problem, parts: Sequence[Part], output_format: str
         if len(parts) == 1:
             return json.dumps(parts[0].reference.to_dict(), indent=2)
         return json.dumps({part.id: part.reference.to_dict() for part in parts}, indent=2)
-    render = {"text": "to_text", "latex": "to_latex", "markdown": "to_markdown"}[output_format]
+    if output_format == "html":
+        return _html(problem, parts, detail)
+    render = {"text": "to_text", "latex": "to_latex", "markdown": "to_markdown", "sympy": "to_sympy"}[output_format]
     blocks = [_problem_heading(problem, output_format)]
     for part, derivation in _shown_once(parts, detail):
         blocks.append(f"{_part_heading(part, output_format)}\n\n{getattr(derivation, render)()}")
     text = "\n\n".join(blocks)
     return latex_document(text) if standalone and output_format == "latex" else text
+
+
+def _html(problem: Problem, parts: Sequence[Part], detail: str) -> str:
+    """One standalone page: the problem once, then each part's derivation."""
+    blocks = [f"<h1>{escape(problem.id)}: {escape(problem.title)}</h1>\n<p>{escape(problem.statement)}</p>"]
+    for part, derivation in _shown_once(parts, detail):
+        blocks.append(f"<h2>{escape(part.qualified_id)}</h2>\n<p>{escape(part.prompt)}</p>\n{derivation_html(derivation)}")
+    return html_page(f"{problem.id}: {problem.title}", "\n".join(blocks))
 
 
 def hint_text(part: Part) -> str:

@@ -28,7 +28,7 @@ from ._output import derivations_text, hint_text, problem_table, problem_text, v
 
 __all__ = ["main"]
 
-_FORMATS = ("text", "latex", "markdown", "json")
+_FORMATS = ("text", "latex", "markdown", "json", "html", "sympy")
 
 
 class _Commands(click.Group):
@@ -265,7 +265,8 @@ def _read_list(text: str, vocabulary: checkers.Vocabulary, what: str) -> list[sy
 def _render(derivation: derive.Derivation, output_format: str) -> str:
     if output_format == "json":
         return json.dumps(derivation.to_dict(), indent=2)
-    return {"text": derivation.to_text, "latex": derivation.to_latex, "markdown": derivation.to_markdown}[output_format]()
+    return {"text": derivation.to_text, "latex": derivation.to_latex, "markdown": derivation.to_markdown,
+            "html": derivation.to_html, "sympy": derivation.to_sympy}[output_format]()
 
 
 def _emit_verdict(verdict: checkers.Verdict, as_json: bool) -> None:
