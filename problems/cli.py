@@ -20,6 +20,8 @@ from checkers import DerivecheckError, UsageError
 from checkers._declarations import read_declarations
 from checkers._visible import visible
 from derive import BudgetExceeded
+from derive._render._detail import DETAILS, at_detail
+from derive._render._latex import latex_document
 
 from . import bank
 from ._grading._worker import run_isolated
@@ -27,7 +29,7 @@ from ._output import derivations_text, hint_text, problem_table, problem_text, v
 
 __all__ = ["main"]
 
-_FORMATS = ("text", "latex", "markdown", "json")
+_FORMATS = ("text", "latex", "markdown", "json", "html", "sympy")
 
 
 class _Commands(click.Group):
@@ -183,6 +185,9 @@ def show(problem_id: str) -> None:
 @click.option("--equality", "equalities", multiple=True, metavar="H", help="KKT equality h(x) = 0 (repeatable).")
 @click.option("--var", "declarations", multiple=True, metavar="NAME:KIND", help="Declare a variable (see 'check --help').")
 @click.option("--format", "output_format", type=click.Choice(_FORMATS), default="text", show_default=True)
+@click.option("--detail", type=click.Choice(DETAILS), default="normal", show_default=True,
+              help="brief: the rule applications; normal: also named sub-steps; full: every step.")
+@click.option("--standalone", is_flag=True, help="With --format latex: a complete document (amsmath) instead of a fragment.")
 @click.option(
     "--timeout", default=30.0, show_default=True, type=click.FloatRange(0.01, 3600), help="Seconds allowed for the derivation."
 )
@@ -198,6 +203,8 @@ def derive_command(
     equalities: Sequence[str],
     declarations: Sequence[str],
     output_format: str,
+    standalone: bool,
+    detail: str,
     timeout: float,
 ) -> None:
     """Show the worked derivation of a problem's reference answers, or of --expr.
@@ -206,6 +213,7 @@ def derive_command(
     Examples:
       derivecheck derive ch2-solutions.2
       derivecheck derive --expr 'exp(sin(x^2))' --wrt x
+      derivecheck derive udl.6.1 --format latex --standalone > udl-6-1.tex
       derivecheck derive --expr 'x^2 + y^2' --wrt x,y --what kkt --constraint '1 - x - y'
     """
     if problem_id is not None:
@@ -213,7 +221,8 @@ def derive_command(
             raise UsageError("give a problem id or --expr, not both")
         problem, part = bank.find(problem_id)
         parts = [part] if part else list(problem.parts)
-        click.echo(_within(timeout, lambda: derivations_text(problem, parts, output_format)))
+        render = lambda: derivations_text(problem, parts, output_format, standalone=standalone, detail=detail)  # noqa: E731
+        click.echo(_within(timeout, render))
         return
     if expression is None:
         raise UsageError("give a problem id (see 'derivecheck list') or --expr 'EXPR'")
@@ -233,7 +242,9 @@ def derive_command(
         options["inequalities"] = [_read(c, vocabulary, "--constraint", timeout) for c in constraints]
     if equalities:
         options["equalities"] = [_read(h, vocabulary, "--equality", timeout) for h in equalities]
-    click.echo(_within(timeout, lambda: _render(derive.derive_by_name(what, expr, variables, **options), output_format)))
+    derivation = lambda: at_detail(derive.derive_by_name(what, expr, variables, **options), detail)  # noqa: E731
+    rendered = _within(timeout, lambda: _render(derivation(), output_format))
+    click.echo(latex_document(rendered) if standalone and output_format == "latex" else rendered)
 
 
 def _within(seconds: float, work: Callable[[], str]) -> str:
@@ -260,7 +271,8 @@ def _read_list(text: str, vocabulary: checkers.Vocabulary, what: str, timeout: f
 def _render(derivation: derive.Derivation, output_format: str) -> str:
     if output_format == "json":
         return json.dumps(derivation.to_dict(), indent=2)
-    return {"text": derivation.to_text, "latex": derivation.to_latex, "markdown": derivation.to_markdown}[output_format]()
+    return {"text": derivation.to_text, "latex": derivation.to_latex, "markdown": derivation.to_markdown,
+            "html": derivation.to_html, "sympy": derivation.to_sympy}[output_format]()
 
 
 def _emit_verdict(verdict: checkers.Verdict, as_json: bool) -> None:
