@@ -231,20 +231,28 @@ def derive_command(
     expr = _read(expression, vocabulary, "--expr", timeout)
     vocabulary = vocabulary.merged(checkers.Vocabulary.from_objects(expr))
     variables = [_read(name, vocabulary, "--wrt", timeout) for name in wrt.split(",") if name.strip()]
-    options: dict[str, object] = {}
-    if point:
-        options["point"] = _read_list(point, vocabulary, "--point", timeout)
-    if direction:
-        options["direction"] = _read_list(direction, vocabulary, "--direction", timeout)
-    if interval:
-        options["interval"] = tuple(_read_list(interval, vocabulary, "--interval", timeout))
-    if constraints:
-        options["inequalities"] = [_read(c, vocabulary, "--constraint", timeout) for c in constraints]
-    if equalities:
-        options["equalities"] = [_read(h, vocabulary, "--equality", timeout) for h in equalities]
+    options = _derive_options(vocabulary, timeout, point=point, direction=direction, interval=interval,
+                              inequalities=constraints, equalities=equalities)
     derivation = lambda: at_detail(derive.derive_by_name(what, expr, variables, **options), detail)  # noqa: E731
     rendered = _within(timeout, lambda: _render(derivation(), output_format))
     click.echo(latex_document(rendered) if standalone and output_format == "latex" else rendered)
+
+
+def _derive_options(vocabulary: checkers.Vocabulary, timeout: float, **given: str | Sequence[str] | None) -> dict[str, object]:
+    """The options of ``derive --expr`` that were given, read: points and directions as lists, an interval as a
+    pair, constraints one expression each."""
+    flags = {"point": "--point", "direction": "--direction", "interval": "--interval",
+             "inequalities": "--constraint", "equalities": "--equality"}
+    options: dict[str, object] = {}
+    for name, text in given.items():
+        if not text:
+            continue
+        if isinstance(text, str):
+            values = _read_list(text, vocabulary, flags[name], timeout)
+            options[name] = tuple(values) if name == "interval" else values
+        else:
+            options[name] = [_read(item, vocabulary, flags[name], timeout) for item in text]
+    return options
 
 
 def _within(seconds: float, work: Callable[[], str]) -> str:
