@@ -1,0 +1,174 @@
+r"""One row of a derivation read with the answer reader: a chain of values, an equation, or a system.
+
+A row is read as a single answer is (:func:`checkers.read_answer`: chains ``a = b = c``,
+derivative operators applied to explicit expressions worked out). Its first member is read
+once more on its own: when it is an explicit expression (``\frac{d}{dx}(x^2 \sin x)``) it is
+a value to check; when it only names the quantity (``\frac{\partial L}{\partial \phi_0}``,
+``f'(x)``, ``\nabla f``) it is a name, as on the left of a single answer. A row that
+continues the one above (it starts with ``=``) has that row's last value as its first member.
+
+A row is an *equation* when it is connected by ``\Rightarrow``/``\iff``, follows an equation,
+gives values (``x = 0 \text{ or } x = 1``), is a system (``x = 1, y = 2``), or ends in
+``= 0``: the chain before the last ``=`` is checked link by link, and the equation it
+states is compared with the one before by solutions.
+
+>>> from sympy import symbols
+>>> from ._vocabulary import Vocabulary
+>>> from ._work_rows import split_rows
+>>> x = symbols("x")
+>>> lines = split_rows(r"\frac{d}{dx}(x^3 - x) = 3x^2 - 1 = 0")
+>>> row = read_row(lines[0], Vocabulary.from_objects(x))
+>>> row.values, row.equations
+((3*x**2 - 1, 3*x**2 - 1), (Eq(3*x**2 - 1, 0),))
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sympy
+from sympy import Basic
+
+from ._answer_shape import names_quantity
+from ._errors import InvalidAnswer
+from ._limits import DEFAULT_LIMITS, Limits
+from ._read import read_answer
+from ._reading import Reading
+from ._solution_sets import as_equations
+from ._vocabulary import Vocabulary
+from ._work_rows import CONTINUES, EQUIVALENT, IMPLIES, WorkLine
+
+__all__ = ["RowMath", "read_row"]
+
+_SYSTEM_SEPARATOR = re.compile(r",|;|\\q?quad(?![A-Za-z])|\\text\s*\{\s*and\s*\}")
+
+
+@dataclass(frozen=True)
+class RowMath:
+    """A row as mathematics: ``values`` is its chain of values (a name on the left left out;
+    with a previous row's last value first when it continues that row), ``equations`` the
+    equation or system it states (empty for a pure chain), ``members`` everything read."""
+
+    members: tuple[Basic, ...]
+    values: tuple[Basic, ...]
+    equations: tuple[sympy.Eq, ...] = ()
+    name: str = ""  # the text of a first member that only names the quantity
+
+
+def read_row(line: WorkLine, vocabulary: Vocabulary, limits: Limits = DEFAULT_LIMITS, *,
+             previous: RowMath | None = None, implication_follows: bool = False) -> RowMath:
+    """Read ``line`` (after ``previous``; ``implication_follows``: the next row starts with
+    ``\\Rightarrow`` or ``\\iff``, so this one is an equation); unreadable text raises
+    :class:`InvalidAnswer`."""
+    system = _system(line.body, vocabulary, limits)
+    if system is not None:
+        return RowMath(tuple(e for eq in system for e in eq.args), (), system)
+    members = list(_read(line.body, vocabulary, limits).members)
+    if line.connector == CONTINUES:
+        if previous is None or not previous.values:
+            raise InvalidAnswer("this row starts with '=' but no row above it has a value", text=line.body, position=0)
+        members[0] = _explicit_head(line.body, vocabulary, limits, members, required=True)
+        members.insert(0, previous.values[-1])
+    elif len(members) >= 2:
+        members[0] = _explicit_head(line.body, vocabulary, limits, members, required=False)
+    equation = implication_follows or _is_equation(line, members, previous)
+    name = _first_side(line.body).strip() if members[0] is None else ""
+    return _row_math(tuple(members), equation, name, previous)
+
+
+def _row_math(members: tuple[Basic | None, ...], equation: bool, name: str, previous: RowMath | None) -> RowMath:
+    shown = tuple(m for m in members if m is not None)
+    values = tuple(m for m in members if m is not None)
+    if not equation or len(members) < 2:
+        return RowMath(shown, values, name=name)
+    if members[-2] is None:  # "name = 0": the named value of the row above, when it names the same
+        if previous is not None and previous.name == name and previous.values:
+            return RowMath(shown, (), (_equation(previous.values[-1], members[-1]),), name)
+        return RowMath(shown, (), (), name)
+    return RowMath(shown, values[:-1], (_equation(members[-2], members[-1]),), name)
+
+
+def _equation(left: Basic, right: Basic) -> sympy.Eq:
+    """``left = right`` as one equation (``x = {a, b}`` becomes ``(x - a)(x - b) = 0``)."""
+    relation = sympy.Eq(left, right, evaluate=False)
+    return as_equations(relation, relation)[0]
+
+
+def _is_equation(line: WorkLine, members: list[Basic | None], previous: RowMath | None) -> bool:
+    if len(members) < 2:
+        return False
+    if line.connector in (IMPLIES, EQUIVALENT) or isinstance(members[-1], sympy.FiniteSet):
+        return True
+    if previous is not None and previous.equations and line.connector != CONTINUES:
+        return True
+    return members[-1] == 0 and members[-2] is not None and members[-2] != 0
+
+
+def _explicit_head(body: str, vocabulary: Vocabulary, limits: Limits, members: list[Basic], *,
+                   required: bool) -> Basic | None:
+    """The first member read on its own as a value, or None when it only names the quantity."""
+    head = _first_side(body)
+    try:
+        value = _read(head, vocabulary, limits).members
+    except InvalidAnswer:
+        if required:
+            raise
+        return None
+    if len(value) != 1:
+        return None
+    if not required and names_quantity(value[0], vocabulary, tuple(members[1:])) and not _is_known(value[0], vocabulary):
+        return None
+    return value[0]
+
+
+def _is_known(value: Basic, vocabulary: Vocabulary) -> bool:
+    """A value made only of names the reference knows (``x`` in ``x^2 = x`` is no new name)."""
+    known = set(vocabulary.names.values())
+    return isinstance(value, Basic) and not isinstance(value, sympy.Derivative) and value.free_symbols <= known
+
+
+def _first_side(body: str) -> str:
+    """The text before the first ``=`` outside brackets."""
+    depth = 0
+    for index, char in enumerate(body):
+        depth += (char in "([{") - (char in ")]}")
+        if char == "=" and depth == 0 and body[index - 1 : index] not in ("<", ">", "!", "\\"):
+            return body[:index]
+    return body
+
+
+def _system(body: str, vocabulary: Vocabulary, limits: Limits) -> tuple[sympy.Eq, ...] | None:
+    """``x = 1, y = 2`` / ``2x = \\lambda \\quad x + y = 1``: several equations, else None."""
+    pieces = _top_level_split(body)
+    if len(pieces) < 2 or not all(_first_side(piece) != piece for piece in pieces):
+        return None
+    equations = []
+    for piece in pieces:
+        members = _read(piece, vocabulary, limits).members
+        if len(members) != 2:
+            return None
+        equations.append(_equation(*members))
+    return tuple(equations)
+
+
+def _top_level_split(body: str) -> list[str]:
+    pieces, depth, start = [], 0, 0
+    for match in _SYSTEM_SEPARATOR.finditer(body):
+        depth = sum((c in "([{") - (c in ")]}") for c in body[: match.start()])
+        if depth == 0:
+            pieces.append(body[start : match.start()])
+            start = match.end()
+    pieces.append(body[start:])
+    return [piece.strip() for piece in pieces if piece.strip()]
+
+
+def _read(text: str, vocabulary: Vocabulary, limits: Limits) -> Reading:
+    """Read with the reference's names; a derivation may introduce its own (``u = x^2``)."""
+    try:
+        return read_answer(text, vocabulary, limits)
+    except InvalidAnswer as error:
+        try:
+            return read_answer(text, vocabulary.opened(), limits)
+        except InvalidAnswer:
+            raise error from None
