@@ -103,7 +103,7 @@ class _WorkCheck:
                      definitions=self.definitions, timeout=seconds, limits=self.limits)
 
     def run(self, lines: list[WorkLine], started: float) -> WorkVerdict:
-        readings = _read_all(lines, self.vocabulary, self.limits)
+        readings = _read_all(lines, self.vocabulary, self.limits, solving=_solves(self.reference))
         final: Verdict | None = None
         with self.budget:
             self.check_rows(lines, readings)
@@ -160,14 +160,16 @@ class _WorkCheck:
             self.rows.append(WorkRow(line.number, line.text, read_as, Status.UNDECIDED, why))
 
 
-def _read_all(lines: list[WorkLine], vocabulary: Vocabulary, limits: Limits) -> list[RowMath | InvalidAnswer]:
+def _read_all(lines: list[WorkLine], vocabulary: Vocabulary, limits: Limits, *,
+              solving: bool) -> list[RowMath | InvalidAnswer]:
     """Each row read after the one before, up to and including the first that cannot be read."""
     readings: list[RowMath | InvalidAnswer] = []
     previous = None
     for index, line in enumerate(lines):
         follows = index + 1 < len(lines) and lines[index + 1].connector in (IMPLIES, EQUIVALENT)
         try:
-            previous = read_row(line, vocabulary, limits, previous=previous, implication_follows=follows)
+            previous = read_row(line, vocabulary, limits, previous=previous, implication_follows=follows,
+                                solving=solving)
         except InvalidAnswer as error:
             readings.append(error)
             break
@@ -176,6 +178,11 @@ def _read_all(lines: list[WorkLine], vocabulary: Vocabulary, limits: Limits) -> 
             break
         readings.append(previous)
     return readings
+
+
+def _solves(reference: Basic) -> bool:
+    """A reference that is a set of values, an equation or a condition: the work solves equations."""
+    return isinstance(reference, (sympy.Set, sympy.Eq, sympy.Or, sympy.And))
 
 
 def _unknowns(readings: list[RowMath | InvalidAnswer]) -> tuple[Basic, ...]:

@@ -52,10 +52,13 @@ def compare_equations(before: Sequence[sympy.Eq], after: Sequence[sympy.Eq], *, 
     """Whether the equations ``after`` follow from ``before`` (see the module docstring)."""
     verdict = same(before[0], after[0]) if len(before) == len(after) == 1 else None
     if verdict is not None and verdict.status is Status.CORRECT:
-        return EquationStep(True, "the same equation (" + verdict.message.removeprefix("Correct: ").rstrip(".") + ")")
+        how = verdict.message.removeprefix("Correct: ").rstrip(".")
+        return EquationStep(True, how if how.startswith("the same equation") else f"the same equation ({how})")
     eliminated = _eliminated(before, after, unknowns)
     gained = _not_solving(_solutions(after, unknowns, eliminated), before, eliminated, same)
     lost = _not_solving(_solutions(before, unknowns, eliminated), after, eliminated, same)
+    if gained and lost:
+        return EquationStep(False, f"this step changes the solutions: it gains {gained[0]} and loses {lost[0]}", verdict)
     if gained:
         return EquationStep(False, f"this step gains the solution {gained[0]} (squaring, or multiplying by an "
                                    "expression that can be zero?)", verdict)

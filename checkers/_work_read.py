@@ -57,9 +57,10 @@ class RowMath:
 
 
 def read_row(line: WorkLine, vocabulary: Vocabulary, limits: Limits = DEFAULT_LIMITS, *,
-             previous: RowMath | None = None, implication_follows: bool = False) -> RowMath:
+             previous: RowMath | None = None, implication_follows: bool = False, solving: bool = False) -> RowMath:
     """Read ``line`` (after ``previous``; ``implication_follows``: the next row starts with
-    ``\\Rightarrow`` or ``\\iff``, so this one is an equation); unreadable text raises
+    ``\\Rightarrow`` or ``\\iff``; ``solving``: the work solves equations, so a row
+    ``A = B`` whose left side is a value is an equation); unreadable text raises
     :class:`InvalidAnswer`."""
     system = _system(line.body, vocabulary, limits)
     if system is not None:
@@ -72,7 +73,8 @@ def read_row(line: WorkLine, vocabulary: Vocabulary, limits: Limits = DEFAULT_LI
         members.insert(0, previous.values[-1])
     elif len(members) >= 2:
         members[0] = _explicit_head(line.body, vocabulary, limits, members, required=False)
-    equation = implication_follows or _is_equation(line, members, previous)
+    equation = (implication_follows or _is_equation(line, members, previous)
+                or solving and len(members) == 2 and members[0] is not None and line.connector != CONTINUES)
     name = _first_side(line.body).strip() if members[0] is None else ""
     return _row_math(tuple(members), equation, name, previous)
 
