@@ -142,7 +142,8 @@ class _WorkCheck:
 
     def check_equations(self, line: WorkLine, math: RowMath, before: tuple[sympy.Eq, ...],
                         unknowns: tuple[Basic, ...]) -> WorkRow | None:
-        step = compare_equations(before, math.equations, connector=line.connector, unknowns=unknowns, same=self.same)
+        step = compare_equations(before, math.equations, connector=line.connector, unknowns=unknowns, same=self.same,
+                                 points=math.points)
         if step.holds is True:
             if step.lost:
                 self.dropped.append(line.number)
@@ -191,6 +192,9 @@ def _unknowns(readings: list[RowMath | InvalidAnswer]) -> tuple[Basic, ...]:
     equations = [math.equations for math in readings if isinstance(math, RowMath) and math.equations]
     if not equations:
         return ()
+    last = readings[-1]
+    if isinstance(last, RowMath) and last.points:
+        return tuple(last.points[0])
     named = [eq.lhs for eq in equations[-1] if isinstance(eq.lhs, sympy.Symbol) and eq.lhs not in eq.rhs.free_symbols]
     if named:
         return tuple(named)
@@ -217,7 +221,8 @@ def _holds(line: WorkLine, math: RowMath) -> WorkRow:
 
 def _read_as(line: WorkLine, math: RowMath) -> str:
     shown = math.members[1:] if line.connector == CONTINUES else math.members
-    return _SHOWN[line.connector] + " = ".join(to_latex(member) for member in shown)
+    separator = ", \\quad " if all(isinstance(member, sympy.Eq) for member in shown) else " = "
+    return _SHOWN[line.connector] + separator.join(to_latex(member) for member in shown)
 
 
 def _summary(work: _WorkCheck, final: Verdict | None, elapsed: float) -> WorkVerdict:

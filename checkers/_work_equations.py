@@ -13,7 +13,7 @@ otherwise a row that loses or gains solutions is flagged with the likely reason.
 >>> same = lambda a, b: check(a, b, timeout=1.0)
 >>> step = compare_equations((Eq(x**2, x),), (Eq(x, 1),), connector="", unknowns=(x,), same=same)
 >>> step.holds, step.message
-(False, 'this step loses the solution x = 0 (dividing by an expression that can be zero?)')
+(False, 'this step loses the solution x = 0 (dividing by an expression that can be zero, or keeping one root only?)')
 >>> compare_equations((Eq(x**2, x),), (Eq(x, 1),), connector="implies", unknowns=(x,), same=same).holds
 True
 """
@@ -48,14 +48,16 @@ class EquationStep:
 
 
 def compare_equations(before: Sequence[sympy.Eq], after: Sequence[sympy.Eq], *, connector: str,
-                      unknowns: Sequence[Basic], same: Same) -> EquationStep:
-    """Whether the equations ``after`` follow from ``before`` (see the module docstring)."""
+                      unknowns: Sequence[Basic], same: Same, points: Sequence[dict] | None = None) -> EquationStep:
+    """Whether the equations ``after`` follow from ``before`` (see the module docstring);
+    ``points``: the solutions of ``after`` when the row lists them."""
     verdict = same(before[0], after[0]) if len(before) == len(after) == 1 else None
     if verdict is not None and verdict.status is Status.CORRECT:
         how = verdict.message.removeprefix("Correct: ").rstrip(".")
         return EquationStep(True, how if how.startswith("the same equation") else f"the same equation ({how})")
     eliminated = _eliminated(before, after, unknowns)
-    gained = _not_solving(_solutions(after, unknowns, eliminated), before, eliminated, same)
+    found = list(points) if points is not None else _solutions(after, unknowns, eliminated)
+    gained = _not_solving(found, before, eliminated, same)
     lost = _not_solving(_solutions(before, unknowns, eliminated), after, eliminated, same)
     if gained and lost:
         return EquationStep(False, f"this step changes the solutions: it gains {gained[0]} and loses {lost[0]}", verdict)
@@ -64,7 +66,7 @@ def compare_equations(before: Sequence[sympy.Eq], after: Sequence[sympy.Eq], *, 
                                    "expression that can be zero?)", verdict)
     if lost and connector != IMPLIES:
         return EquationStep(False, f"this step loses the solution {lost[0]} (dividing by an expression that can "
-                                   "be zero?)", verdict)
+                                   "be zero, or keeping one root only?)", verdict)
     if gained is None or lost is None:
         return EquationStep(None, "the solutions of this row and the row before could not be compared", verdict)
     if lost:

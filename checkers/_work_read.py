@@ -54,6 +54,7 @@ class RowMath:
     values: tuple[Basic, ...]
     equations: tuple[sympy.Eq, ...] = ()
     name: str = ""  # the text of a first member that only names the quantity
+    points: tuple[dict[Basic, Basic], ...] | None = None  # (x, y) = (0, 3) or (0, -3): the solutions as given
 
 
 def read_row(line: WorkLine, vocabulary: Vocabulary, limits: Limits = DEFAULT_LIMITS, *,
@@ -64,7 +65,7 @@ def read_row(line: WorkLine, vocabulary: Vocabulary, limits: Limits = DEFAULT_LI
     :class:`InvalidAnswer`."""
     system = _system(line.body, vocabulary, limits)
     if system is not None:
-        return RowMath(tuple(e for eq in system for e in eq.args), (), system)
+        return RowMath(system, (), system)
     members = list(_read(line.body, vocabulary, limits).members)
     if line.connector == CONTINUES:
         if previous is None or not previous.values:
@@ -88,7 +89,28 @@ def _row_math(members: tuple[Basic | None, ...], equation: bool, name: str, prev
         if previous is not None and previous.name == name and previous.values:
             return RowMath(shown, (), (_equation(previous.values[-1], members[-1]),), name)
         return RowMath(shown, (), (), name)
+    points = _points(members[-2], members[-1])
+    if points is not None:
+        return RowMath(shown, (), _point_equations(points), name, points)
     return RowMath(shown, values[:-1], (_equation(members[-2], members[-1]),), name)
+
+
+def _points(left: Basic, right: Basic) -> tuple[dict[Basic, Basic], ...] | None:
+    """``(x, y) = (0, 3)`` or ``(x, y) = {(0, 3), (0, -3)}``: each point as a mapping; else None."""
+    if not isinstance(left, sympy.Tuple) or not all(isinstance(v, sympy.Symbol) for v in left.args):
+        return None
+    values = right.args if isinstance(right, sympy.FiniteSet) else (right,)
+    if not all(isinstance(v, sympy.Tuple) and len(v) == len(left) for v in values):
+        return None
+    return tuple(dict(zip(left.args, v.args)) for v in values)
+
+
+def _point_equations(points: tuple[dict[Basic, Basic], ...]) -> tuple[sympy.Eq, ...]:
+    """One point: an equation per coordinate; several: the one real equation they solve."""
+    if len(points) == 1:
+        return tuple(sympy.Eq(k, v) for k, v in points[0].items())
+    distance = sympy.Mul(*(sympy.Add(*((k - v) ** 2 for k, v in point.items())) for point in points))
+    return (sympy.Eq(distance, 0),)
 
 
 def _equation(left: Basic, right: Basic) -> sympy.Eq:
