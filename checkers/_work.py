@@ -207,7 +207,7 @@ def _final_answer(line: WorkLine, math: RowMath) -> object:
     continues a chain, or a system's values in order."""
     if math.equations and len(math.equations) > 1:
         return sympy.Tuple(*(eq.rhs for eq in math.equations))
-    if line.connector == CONTINUES or not math.equations and math.values:
+    if line.connector == CONTINUES or (not math.equations and math.values):
         return math.values[-1] if math.values else line.body
     return line.body
 

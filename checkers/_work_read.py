@@ -75,7 +75,7 @@ def read_row(line: WorkLine, vocabulary: Vocabulary, limits: Limits = DEFAULT_LI
     elif len(members) >= 2:
         members[0] = _explicit_head(line.body, vocabulary, limits, members, required=False)
     equation = (implication_follows or _is_equation(line, members, previous)
-                or solving and len(members) == 2 and members[0] is not None and line.connector != CONTINUES)
+                or (solving and len(members) == 2 and members[0] is not None and line.connector != CONTINUES))
     name = _first_side(line.body).strip() if members[0] is None else ""
     return _row_math(tuple(members), equation, name, previous)
 
