@@ -135,7 +135,7 @@ class _WorkCheck:
             step = f"{to_text(left)} = {to_text(right)}"
             if verdict.status is Status.INCORRECT:
                 return WorkRow(line.number, line.text, _read_as(line, math), Status.INCORRECT,
-                               f"the step {step} does not hold. {verdict.message}", verdict.diagnosis)
+                               f"the step {step} does not hold: {_sides(verdict.message)}", verdict.diagnosis)
             return WorkRow(line.number, line.text, _read_as(line, math), Status.UNDECIDED,
                            f"the step {step} could not be decided. {verdict.message}")
         return None
@@ -210,6 +210,15 @@ def _final_answer(line: WorkLine, math: RowMath) -> object:
     if line.connector == CONTINUES or (not math.equations and math.values):
         return math.values[-1] if math.values else line.body
     return line.body
+
+
+def _sides(message: str) -> str:
+    """The engine's message about a link in the words of a step: its left and right sides."""
+    message = message.removeprefix("Incorrect: ")
+    for answer_words, step_words in (("the expected value is", "the left side is"), ("the answer gives", "the right side is"),
+                                     ("the expected value minus the answer", "the left side minus the right side")):
+        message = message.replace(answer_words, step_words)
+    return message
 
 
 def _holds(line: WorkLine, math: RowMath) -> WorkRow:
