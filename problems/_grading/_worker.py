@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 import checkers
-from checkers import BudgetExpired, DerivecheckError, Verdict
+from checkers import BudgetExpired, DerivecheckError, Verdict, WorkVerdict
 from checkers._declarations import read_declarations
 
 from .. import bank
@@ -30,16 +30,20 @@ __all__ = ["CheckFunction", "check_task", "run_task", "limit_resources"]
 
 _LOG = logging.getLogger("derivecheck")
 
-CheckFunction = Callable[[Task, float], Verdict]
+CheckFunction = Callable[[Task, float], Verdict | WorkVerdict]
 _limits = {"cpu": False, "grace": 0.0}
 
 
-def check_task(task: Task, timeout: float) -> Verdict:
-    """The production check: a bank part's own check, or ``checkers.check`` against ``expected``."""
+def check_task(task: Task, timeout: float) -> Verdict | WorkVerdict:
+    """The production check: a bank part's own check, or ``checkers.check`` against ``expected``
+    (``check_work`` for a row that carries a derivation)."""
     if task.problem is not None:
         problem, part = bank.find(task.problem)
-        return (part or problem.part()).check(task.answer, timeout=timeout)
+        part = part or problem.part()
+        return part.check_work(task.answer, timeout=timeout) if task.work else part.check(task.answer, timeout=timeout)
     symbols, facts = read_declarations(task.symbols)
+    if task.work:
+        return checkers.check_work(task.expected, task.answer, symbols=symbols, assumptions=facts, timeout=timeout)
     return checkers.check(task.expected, task.answer, symbols=symbols, assumptions=facts, timeout=timeout)
 
 
