@@ -34,7 +34,7 @@ def read_work(path: str) -> str:
 def work_text(verdict: WorkVerdict, *, color: bool = True) -> str:
     """The verdict's headline, then each row with its mark (✓ holds, ✗ wrong or unreadable,
     ? undecided), how it was read, and the message of each row that is not ✓."""
-    status, _, rest = verdict.message.partition(": ")
+    rest = verdict.message.partition(": ")[2]
     head = f"{verdict.status.value}: {rest[:1].lower()}{rest[1:]}" if rest else verdict.message
     lines = [click.style(head, fg=_COLORS[verdict.status], bold=True) if color else head]
     for row in verdict.rows:

@@ -161,7 +161,7 @@ def _check_work(arguments: Sequence[str], expected: str | None, declarations: Se
                                       timeout=timeout * 2, definitions=defined)
     else:
         if len(arguments) != 1:
-            raise UsageError("with --work, give a problem id and no answer, e.g. derivecheck check ch2-solutions.2 --work steps.tex")
+            raise UsageError("with --work, give a problem id and no answer: derivecheck check ch2-solutions.2 --work FILE")
         if declarations or definitions:
             raise UsageError("--var and --define go with --expected; a problem declares its own names")
         problem, part = bank.find(arguments[0])
