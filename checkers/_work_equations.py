@@ -61,12 +61,13 @@ def compare_equations(before: Sequence[sympy.Eq], after: Sequence[sympy.Eq], *, 
     lost = _not_solving(_solutions(before, unknowns, eliminated), after, eliminated, same)
     if gained and lost:
         return EquationStep(False, f"this step changes the solutions: it gains {gained[0]} and loses {lost[0]}", verdict)
+    algebra = len(unknowns) == 1 and not any(eq.has(sympy.Sum) for eq in (*before, *after))
     if gained:
-        return EquationStep(False, f"this step gains the solution {gained[0]} (squaring, or multiplying by an "
-                                   "expression that can be zero?)", verdict)
+        why = " (squaring, or multiplying by an expression that can be zero?)" if algebra else ""
+        return EquationStep(False, f"this step gains the solution {gained[0]}{why}", verdict)
     if lost and connector != IMPLIES:
-        return EquationStep(False, f"this step loses the solution {lost[0]} (dividing by an expression that can "
-                                   "be zero, or keeping one root only?)", verdict)
+        why = " (dividing by an expression that can be zero, or keeping one root only?)" if algebra else ""
+        return EquationStep(False, f"this step loses the solution {lost[0]}{why}", verdict)
     if gained is None or lost is None:
         return EquationStep(None, "the solutions of this row and the row before could not be compared", verdict)
     if lost:

@@ -29,8 +29,8 @@ from dataclasses import dataclass
 
 import sympy
 from sympy import Basic
+from sympy.core.function import AppliedUndef
 
-from ._answer_shape import names_quantity
 from ._errors import InvalidAnswer
 from ._limits import DEFAULT_LIMITS, Limits
 from ._read import read_answer
@@ -73,7 +73,8 @@ def read_row(line: WorkLine, vocabulary: Vocabulary, limits: Limits = DEFAULT_LI
         members[0] = _explicit_head(line.body, vocabulary, limits, members, required=True)
         members.insert(0, previous.values[-1])
     elif len(members) >= 2:
-        members[0] = _explicit_head(line.body, vocabulary, limits, members, required=False)
+        solves = implication_follows or solving or _in_equations(line, members, previous)
+        members[0] = _explicit_head(line.body, vocabulary, limits, members, required=False, keep_symbol=solves)
     equation = (implication_follows or _is_equation(line, members, previous)
                 or (solving and len(members) == 2 and members[0] is not None and line.connector != CONTINUES))
     name = _first_side(line.body).strip() if members[0] is None else ""
@@ -119,19 +120,26 @@ def _equation(left: Basic, right: Basic) -> sympy.Eq:
     return as_equations(relation, relation)[0]
 
 
+def _in_equations(line: WorkLine, members: list[Basic | None], previous: RowMath | None) -> bool:
+    """Connected by an implication, giving values, or following an equation."""
+    if line.connector in (IMPLIES, EQUIVALENT) or isinstance(members[-1], sympy.FiniteSet):
+        return True
+    return previous is not None and bool(previous.equations) and line.connector != CONTINUES
+
+
 def _is_equation(line: WorkLine, members: list[Basic | None], previous: RowMath | None) -> bool:
     if len(members) < 2:
         return False
-    if line.connector in (IMPLIES, EQUIVALENT) or isinstance(members[-1], sympy.FiniteSet):
-        return True
-    if previous is not None and previous.equations and line.connector != CONTINUES:
+    if _in_equations(line, members, previous):
         return True
     return members[-1] == 0 and members[-2] is not None and members[-2] != 0
 
 
 def _explicit_head(body: str, vocabulary: Vocabulary, limits: Limits, members: list[Basic], *,
-                   required: bool) -> Basic | None:
-    """The first member read on its own as a value, or None when it only names the quantity."""
+                   required: bool, keep_symbol: bool = False) -> Basic | None:
+    """The first member read on its own as a value, or None when it only names the quantity
+    (``f'(x)``, ``\\frac{\\partial L}{\\partial x}``, a point ``(x, y)``, or a symbol the rest
+    does not use, unless ``keep_symbol``: in an equation ``x = 3`` states a value of x)."""
     head = _first_side(body)
     try:
         value = _read(head, vocabulary, limits).members
@@ -141,15 +149,19 @@ def _explicit_head(body: str, vocabulary: Vocabulary, limits: Limits, members: l
         return None
     if len(value) != 1:
         return None
-    if not required and names_quantity(value[0], vocabulary, tuple(members[1:])) and not _is_known(value[0], vocabulary):
+    if not required and _names_only(value[0], members[1:], keep_symbol=keep_symbol):
         return None
     return value[0]
 
 
-def _is_known(value: Basic, vocabulary: Vocabulary) -> bool:
-    """A value made only of names the reference knows (``x`` in ``x^2 = x`` is no new name)."""
-    known = set(vocabulary.names.values())
-    return isinstance(value, Basic) and not isinstance(value, sympy.Derivative) and value.free_symbols <= known
+def _names_only(value: Basic, rest: list[Basic], *, keep_symbol: bool) -> bool:
+    if isinstance(value, (AppliedUndef, sympy.Derivative)):
+        return True
+    if isinstance(value, sympy.Tuple) and value.args and all(isinstance(a, sympy.Symbol) for a in value.args):
+        return not keep_symbol
+    if isinstance(value, sympy.Symbol) and not keep_symbol:
+        return not any(value in getattr(member, "free_symbols", ()) for member in rest)
+    return False
 
 
 def _first_side(body: str) -> str:
