@@ -28,13 +28,14 @@ from derive import Label
 
 from ._budget import Budget
 from ._check import check, read_expected
+from ._definitions import expand_definitions
 from ._errors import InvalidAnswer, UsageError
 from ._limits import DEFAULT_LIMITS, Limits
 from ._reading import to_latex, to_text
 from ._verdict import Status, Verdict
 from ._vocabulary import Vocabulary
 from ._work_equations import compare_equations
-from ._work_read import RowMath, read_row
+from ._work_read import RowMath, equation_of, read_row
 from ._work_rows import CONTINUES, EQUIVALENT, IMPLIES, WorkLine, split_rows
 from ._work_verdict import WorkRow, WorkVerdict
 
@@ -120,30 +121,36 @@ class _WorkCheck:
                 self.rows.append(WorkRow(line.number, line.text, None, Status.INVALID,
                                          f"Invalid: {math.describe()}", position=math.position))
                 return
-            row = self.check_links(line, math)
-            if row is None and math.equations and last_equations:
-                row = self.check_equations(line, math, last_equations, unknowns)
+            row, equations = self.check_links(line, math)
+            if row is None and equations and last_equations:
+                row = self.check_equations(line, math, equations, last_equations, unknowns)
             self.rows.append(row or _holds(line, math))
-            last_equations = math.equations or last_equations
+            last_equations = equations or last_equations
 
-    def check_links(self, line: WorkLine, math: RowMath) -> WorkRow | None:
-        """The row's mark when a link of its chain fails or is undecided; None when all hold."""
+    def check_links(self, line: WorkLine, math: RowMath) -> tuple[WorkRow | None, tuple[sympy.Eq, ...]]:
+        """The row's mark when a link of its chain fails or is undecided (None when all hold),
+        and the equations the row states (an open equation is its one link that fails)."""
+        equations = math.equations
         for left, right in zip(math.values, math.values[1:]):
             verdict = self.same(left, right)
             if verdict.status is Status.CORRECT:
                 continue
+            if math.open_equation and equations == math.equations and verdict.status is Status.INCORRECT:
+                equations = (equation_of(left, right),)
+                continue
             step = f"{to_text(left)} = {to_text(right)}"
             if verdict.status is Status.INCORRECT:
                 return WorkRow(line.number, line.text, _read_as(line, math), Status.INCORRECT,
-                               f"the step {step} does not hold: {_sides(verdict.message)}", verdict.diagnosis)
+                               f"the step {step} does not hold: {_sides(verdict.message)}", verdict.diagnosis), equations
             return WorkRow(line.number, line.text, _read_as(line, math), Status.UNDECIDED,
-                           f"the step {step} could not be decided. {verdict.message}")
-        return None
+                           f"the step {step} could not be decided. {verdict.message}"), equations
+        return None, equations
 
-    def check_equations(self, line: WorkLine, math: RowMath, before: tuple[sympy.Eq, ...],
-                        unknowns: tuple[Basic, ...]) -> WorkRow | None:
-        step = compare_equations(before, math.equations, connector=line.connector, unknowns=unknowns, same=self.same,
-                                 points=math.points)
+    def check_equations(self, line: WorkLine, math: RowMath, equations: tuple[sympy.Eq, ...],
+                        before: tuple[sympy.Eq, ...], unknowns: tuple[Basic, ...]) -> WorkRow | None:
+        expand = lambda eqs: tuple(expand_definitions(eq, self.definitions) for eq in eqs) if self.definitions else eqs  # noqa: E731
+        step = compare_equations(expand(before), expand(equations), connector=line.connector, unknowns=unknowns,
+                                 same=self.same, points=math.points)
         if step.holds is True:
             if step.lost:
                 self.dropped.append(line.number)

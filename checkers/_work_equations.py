@@ -1,7 +1,8 @@
 r"""Two consecutive equation rows compared by their solutions, as STACK's equivalence reasoning does.
 
-A row follows from the row before when it is the same equation up to a nonzero factor
-(decided by the comparison engine), or when the two have the same solutions in the
+Solutions are real (a complex root of ``x^3 = 1`` is no solution). A row follows from the
+row before when it is the same equation up to a nonzero factor (decided by the comparison
+engine), or when the two have the same solutions in the
 unknowns. Each solution of one row is put into the other: the rest must be 0 (decided by
 the engine), or, where variables the later row eliminated are left (a multiplier
 ``\lambda``), solvable for them. After ``\Rightarrow`` solutions may be lost but not gained;
@@ -96,6 +97,7 @@ def _solutions(equations: Sequence[sympy.Eq], unknowns: Sequence[Basic], elimina
         return None
     if len(found) > _MOST_SOLUTIONS or any(value.has(sympy.ConditionSet) for s in found for value in s.values()):
         return None
+    found = [s for s in found if not any(value.has(sympy.I) for value in s.values())]  # solutions over the reals
     return [{k: v for k, v in s.items() if k in unknowns} or s for s in found]
 
 

@@ -10,7 +10,8 @@ continues the one above (it starts with ``=``) has that row's last value as its 
 A row is an *equation* when it is connected by ``\Rightarrow``/``\iff``, follows an equation,
 gives values (``x = 0 \text{ or } x = 1``), is a system (``x = 1, y = 2``), or ends in
 ``= 0``: the chain before the last ``=`` is checked link by link, and the equation it
-states is compared with the one before by solutions.
+states is compared with the one before by solutions. In ``3c^2 - 1 = \frac{f(2) - f(-2)}{4}
+= 3`` the equation is the one link that is not an identity (``open_equation``).
 
 >>> from sympy import symbols
 >>> from ._vocabulary import Vocabulary
@@ -39,7 +40,7 @@ from ._solution_sets import as_equations
 from ._vocabulary import Vocabulary
 from ._work_rows import CONTINUES, EQUIVALENT, IMPLIES, WorkLine
 
-__all__ = ["RowMath", "read_row"]
+__all__ = ["RowMath", "read_row", "equation_of"]
 
 _SYSTEM_SEPARATOR = re.compile(r",|;|\\q?quad(?![A-Za-z])|\\text\s*\{\s*and\s*\}")
 
@@ -55,6 +56,7 @@ class RowMath:
     equations: tuple[sympy.Eq, ...] = ()
     name: str = ""  # the text of a first member that only names the quantity
     points: tuple[dict[Basic, Basic], ...] | None = None  # (x, y) = (0, 3) or (0, -3): the solutions as given
+    open_equation: bool = False  # a = b = c stating an equation: its one link that is no identity is the equation
 
 
 def read_row(line: WorkLine, vocabulary: Vocabulary, limits: Limits = DEFAULT_LIMITS, *,
@@ -93,7 +95,14 @@ def _row_math(members: tuple[Basic | None, ...], equation: bool, name: str, prev
     points = _points(members[-2], members[-1])
     if points is not None:
         return RowMath(shown, (), _point_equations(points), name, points)
+    if len(values) >= 3 and members[-1] != 0 and not isinstance(members[-1], sympy.FiniteSet):
+        return RowMath(shown, values, (_equation(values[0], values[-1]),), name, open_equation=True)
     return RowMath(shown, values[:-1], (_equation(members[-2], members[-1]),), name)
+
+
+def equation_of(left: Basic, right: Basic) -> sympy.Eq:
+    """The equation ``left = right`` as a row states it."""
+    return _equation(left, right)
 
 
 def _points(left: Basic, right: Basic) -> tuple[dict[Basic, Basic], ...] | None:
