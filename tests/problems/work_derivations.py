@@ -57,10 +57,10 @@ DERIVATIONS = [
                r"""\nabla_z L = \operatorname{softmax}(z) - y
 = y - \operatorname{softmax}(z)""", 2),
     Derivation("sum over data", "partials.8.b-mu",
-               r"""\frac{\partial}{\partial \mu} \sum_{i=1}^{N} \frac{(x_i - \mu)^2}{2\sigma^2} = \sum_{i=1}^{N} \frac{-2(x_i - \mu)}{2\sigma^2}
+               r"""\frac{\partial}{\partial \mu} \sum_i \frac{(x_i - \mu)^2}{2\sigma^2} = \sum_i \frac{-2(x_i - \mu)}{2\sigma^2}
 = -\frac{1}{\sigma^2} \sum_{i=1}^{N} (x_i - \mu)
 = \frac{1}{\sigma^2}\sum_{i=1}^N (\mu - x_i)""",
-               r"""\frac{\partial}{\partial \mu} \sum_{i=1}^{N} \frac{(x_i - \mu)^2}{2\sigma^2} = \sum_{i=1}^{N} \frac{-2(x_i - \mu)}{2\sigma^2}
+               r"""\frac{\partial}{\partial \mu} \sum_i \frac{(x_i - \mu)^2}{2\sigma^2} = \sum_i \frac{-2(x_i - \mu)}{2\sigma^2}
 = -\frac{1}{\sigma^2} \sum_{i=1}^{N} (x_i + \mu)
 = -\frac{1}{\sigma^2}\sum_{i=1}^N (\mu + x_i)""", 2),
     Derivation("matrix calculus", "partials.4.c",
@@ -69,9 +69,11 @@ DERIVATIONS = [
                r"""\nabla_x \|Bx - b\|^2 = 2B^T B x - 2B^T b
 = 2B^T(Bx - 2b)""", 2),
     Derivation("gradient as a vector", "mvc.2.1.a",
-               r"""\nabla f = \begin{bmatrix} \frac{\partial}{\partial x_1}(x_1^2 x_2 + 3x_2^3 - 7x_1) \\ \frac{\partial}{\partial x_2}(x_1^2 x_2 + 3x_2^3 - 7x_1) \end{bmatrix}
+               r"""\nabla f = \begin{bmatrix} \frac{\partial}{\partial x_1}(x_1^2 x_2 + 3x_2^3 - 7x_1) \\
+    \frac{\partial}{\partial x_2}(x_1^2 x_2 + 3x_2^3 - 7x_1) \end{bmatrix}
 = \begin{bmatrix} 2x_1 x_2 - 7 \\ x_1^2 + 9x_2^2 \end{bmatrix}""",
-               r"""\nabla f = \begin{bmatrix} \frac{\partial}{\partial x_1}(x_1^2 x_2 + 3x_2^3 - 7x_1) \\ \frac{\partial}{\partial x_2}(x_1^2 x_2 + 3x_2^3 - 7x_1) \end{bmatrix}
+               r"""\nabla f = \begin{bmatrix} \frac{\partial}{\partial x_1}(x_1^2 x_2 + 3x_2^3 - 7x_1) \\
+    \frac{\partial}{\partial x_2}(x_1^2 x_2 + 3x_2^3 - 7x_1) \end{bmatrix}
 = \begin{bmatrix} 2x_1 x_2 - 7 \\ x_1^2 + 3x_2^2 \end{bmatrix}""", 2),
     Derivation("critical points", "ch2-solutions.1.crit",
                r"""f'(x) = \frac{d}{dx}\left(x^3 - 5x^2 + 3x\right) = 3x^2 - 10x + 3 = 0
