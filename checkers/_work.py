@@ -222,9 +222,9 @@ def _final_answer(line: WorkLine, math: RowMath) -> object:
 def _sides(message: str) -> str:
     """The engine's message about a link in the words of a step: its left and right sides."""
     message = message.removeprefix("Incorrect: ")
-    for answer_words, step_words in (("the expected value is", "the left side is"), ("the answer gives", "the right side is"),
-                                     ("the expected value minus the answer", "the left side minus the right side")):
-        message = message.replace(answer_words, step_words)
+    for answer_words, step_words in (("the expected value minus the answer", "the left side minus the right side"),
+                                     ("the expected value is", "the left side is"), ("the answer gives", "the right side is")):
+        message = message.replace(answer_words, step_words).replace(answer_words.capitalize(), step_words.capitalize())
     return message
 
 

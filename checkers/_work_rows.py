@@ -12,6 +12,8 @@ labels and prose in ``\text{...}`` ("by the chain rule") are dropped; ``\text{or
 >>> [(row.number, row.connector, row.body) for row in split_rows(
 ...     "\\begin{align*} f'(x) &= 2x \\cos(x^2) \\\\ &= \\cos(x^2) \\cdot 2x \\quad \\text{(tidy)} \\end{align*}")]
 [(1, '', "f'(x) = 2x \\cos(x^2)"), (2, '=', '\\cos(x^2) \\cdot 2x')]
+>>> [row.body for row in split_rows("\\[\\boxed{y' = 2x}\\]")]
+["y' = 2x"]
 >>> [(row.connector, row.body) for row in split_rows("x^2 = x\n\\Rightarrow x = 1")]
 [('', 'x^2 = x'), ('implies', 'x = 1')]
 """
@@ -96,9 +98,25 @@ def _pieces(work: str) -> list[tuple[int, str]]:
 
 
 def _without_prose(piece: str) -> str:
-    """The piece without delimiters, tags and prose (``\\text{or}`` / ``\\text{and}`` stay)."""
-    piece = _DROPPED.sub(" ", piece)
+    """The piece without delimiters, tags, boxes and prose (``\\text{or}`` / ``\\text{and}`` stay)."""
+    piece = _unboxed(_DROPPED.sub(" ", piece))
     return _TEXT.sub(lambda match: match.group(0) if match.group(1).strip().lower() in _KEPT_WORDS else " ", piece)
+
+
+def _unboxed(piece: str) -> str:
+    """``\\boxed{a = b}`` is ``a = b``: a box marks the result, it is no bracket."""
+    start = piece.find("\\boxed{")
+    while start >= 0:
+        depth, index = 0, start + len("\\boxed")
+        for index in range(start + len("\\boxed"), len(piece)):
+            depth += (piece[index] == "{") - (piece[index] == "}")
+            if depth == 0:
+                break
+        if depth != 0:
+            return piece
+        piece = piece[:start] + piece[start + len("\\boxed{") : index] + piece[index + 1 :]
+        start = piece.find("\\boxed{")
+    return piece
 
 
 def _connector(body: str) -> tuple[str, str]:
