@@ -17,6 +17,7 @@ row is the expected result. All of it shares one work budget.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -41,6 +42,7 @@ from ._work_verdict import WorkRow, WorkVerdict
 
 __all__ = ["check_work", "WorkRow", "WorkVerdict"]
 
+_LOG = logging.getLogger("derivecheck")
 _MOST_ROWS = 200
 _STEP_SHARE = 0.5  # one comparison may use this fraction of what is left of the work's budget
 _SHOWN = {CONTINUES: "= ", IMPLIES: "\\Rightarrow ", EQUIVALENT: "\\iff ", "": ""}
@@ -121,9 +123,14 @@ class _WorkCheck:
                 self.rows.append(WorkRow(line.number, line.text, None, Status.INVALID,
                                          f"Invalid: {math.describe()}", position=math.position))
                 return
-            row, equations = self.check_links(line, math)
-            if row is None and equations and last_equations:
-                row = self.check_equations(line, math, equations, last_equations, unknowns)
+            try:
+                row, equations = self.check_links(line, math)
+                if row is None and equations and last_equations:
+                    row = self.check_equations(line, math, equations, last_equations, unknowns)
+            except Exception as error:  # a sympy failure must become an undecided row, never a traceback
+                _LOG.debug("a step of the work could not be checked", exc_info=error)
+                row, equations = WorkRow(line.number, line.text, _read_as(line, math), Status.UNDECIDED,
+                                         "this step could not be checked"), ()
             self.rows.append(row or _holds(line, math))
             last_equations = equations or last_equations
 
@@ -163,7 +170,8 @@ class _WorkCheck:
         """Rows not reached (the budget ran out, or a row above could not be read) are undecided."""
         why = ("not checked: a row above could not be read" if any(r.status is Status.INVALID for r in self.rows)
                else "not checked: the work's budget ran out")
-        for line, math in list(zip(lines, readings))[len(self.rows):]:
+        for index, line in enumerate(lines[len(self.rows):], start=len(self.rows)):
+            math = readings[index] if index < len(readings) else None
             read_as = _read_as(line, math) if isinstance(math, RowMath) else None
             self.rows.append(WorkRow(line.number, line.text, read_as, Status.UNDECIDED, why))
 
