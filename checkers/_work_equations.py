@@ -116,6 +116,16 @@ def _not_solving(solutions: list[dict] | None, equations: Sequence[sympy.Eq], el
     return failing
 
 
+def _number_status(rest: Basic) -> Status | None:
+    """Whether a rest that is a plain number is 0 (exactly, or clearly not at 30 digits); None otherwise."""
+    if not isinstance(rest, sympy.Expr) or rest.free_symbols or rest.has(sympy.Sum, sympy.Function):
+        return None
+    if sympy.expand(rest) == 0:
+        return Status.CORRECT
+    value = sympy.N(rest, 30)
+    return Status.INCORRECT if value.is_number and abs(value) > sympy.Float("1e-20") else None
+
+
 def _satisfies(solution: dict, equations: Sequence[sympy.Eq], eliminated: Sequence[Basic], same: Same) -> bool | None:
     rests = [sympy.sympify(eq.lhs - eq.rhs).xreplace(solution) for eq in equations]
     left = [v for v in eliminated if any(v in r.free_symbols for r in rests)]
@@ -125,7 +135,7 @@ def _satisfies(solution: dict, equations: Sequence[sympy.Eq], eliminated: Sequen
         except (NotImplementedError, TypeError, ValueError, sympy.PolynomialError):
             return None
     for rest in rests:
-        status = same(sympy.Integer(0), rest).status
+        status = _number_status(rest) or same(sympy.Integer(0), rest).status
         if status is Status.INCORRECT:
             return False
         if status is not Status.CORRECT:
