@@ -4,7 +4,7 @@ r"""``derivecheck check ... --work FILE``: a derivation checked row by row, prin
 >>> print(work_text(check_work("2*x", "\\frac{d}{dx} x^2 = 2x"), color=False))
 correct: every step holds and the work ends at the expected result.
   ✓ 1  \frac{d}{dx} x^2 = 2x
-        read as: 2 x
+        read as: 2 x = 2 x
 """
 
 from __future__ import annotations
