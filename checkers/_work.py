@@ -44,6 +44,7 @@ __all__ = ["check_work", "WorkRow", "WorkVerdict"]
 
 _LOG = logging.getLogger("derivecheck")
 _MOST_ROWS = 200
+_REFERENCE_EXTRA_SECONDS = 2.0  # the reference is the author's: read within its own allowance, as check() does
 _STEP_SHARE = 0.5  # one comparison may use this fraction of what is left of the work's budget
 _SHOWN = {CONTINUES: "= ", IMPLIES: "\\Rightarrow ", EQUIVALENT: "\\iff ", "": ""}
 
@@ -59,7 +60,7 @@ def check_work(expected: object, work: object, *, symbols: Iterable[object] = ()
         raise UsageError("a word answer has no derivation to check: check it as an answer")
     assumptions = tuple(assumptions)
     declared = Vocabulary.from_objects(*symbols, assumptions=assumptions, definitions=definitions)
-    reference = read_expected(expected, declared, limits, timeout=timeout)
+    reference = read_expected(expected, declared, limits, timeout=timeout + _REFERENCE_EXTRA_SECONDS)
     lines = _lines(work, limits)
     if isinstance(lines, WorkVerdict):
         return lines
@@ -106,9 +107,10 @@ class _WorkCheck:
                      definitions=self.definitions, timeout=seconds, limits=self.limits)
 
     def run(self, lines: list[WorkLine], started: float) -> WorkVerdict:
-        readings = _read_all(lines, self.vocabulary, self.limits, solving=_solves(self.reference))
+        readings: list[RowMath | InvalidAnswer] = []
         final: Verdict | None = None
-        with self.budget:
+        with self.budget:  # reading works out derivatives: it is work too
+            _read_all(lines, self.vocabulary, self.limits, readings, solving=_solves(self.reference))
             self.check_rows(lines, readings)
             if len(readings) == len(lines) and all(row.status is Status.CORRECT for row in self.rows):
                 final = self.same(self.reference, _final_answer(lines[-1], readings[-1]))
@@ -176,10 +178,10 @@ class _WorkCheck:
             self.rows.append(WorkRow(line.number, line.text, read_as, Status.UNDECIDED, why))
 
 
-def _read_all(lines: list[WorkLine], vocabulary: Vocabulary, limits: Limits, *,
-              solving: bool) -> list[RowMath | InvalidAnswer]:
-    """Each row read after the one before, up to and including the first that cannot be read."""
-    readings: list[RowMath | InvalidAnswer] = []
+def _read_all(lines: list[WorkLine], vocabulary: Vocabulary, limits: Limits, readings: list[RowMath | InvalidAnswer],
+              *, solving: bool) -> None:
+    """Each row read after the one before into ``readings``, up to and including the first
+    that cannot be read."""
     previous = None
     for index, line in enumerate(lines):
         follows = index + 1 < len(lines) and lines[index + 1].connector in (IMPLIES, EQUIVALENT)
@@ -193,7 +195,6 @@ def _read_all(lines: list[WorkLine], vocabulary: Vocabulary, limits: Limits, *,
             readings.append(InvalidAnswer("this row could not be worked out", text=line.body, position=0))
             break
         readings.append(previous)
-    return readings
 
 
 def _solves(reference: Basic) -> bool:
