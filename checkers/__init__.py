@@ -16,9 +16,14 @@ from ._read import read_answer
 from ._reading import Reading
 from ._verdict import Diagnosis, Evidence, Method, Mistake, Status, Verdict
 from ._vocabulary import Vocabulary
+from ._work import check_work
+from ._work_verdict import WorkRow, WorkVerdict
 
 __all__ = [
     "check",
+    "check_work",
+    "WorkVerdict",
+    "WorkRow",
     "read_answer",
     "read_expected",
     "read_definitions",

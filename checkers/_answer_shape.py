@@ -60,6 +60,8 @@ def names_quantity(member: Basic, vocabulary: Vocabulary, rest: tuple[Basic, ...
     a variable that the rest of the chain does not use (``x = 3``, ``x = -2``)."""
     if isinstance(member, (AppliedUndef, sympy.Derivative)):
         return True
+    if isinstance(member, sympy.Tuple) and member.args and all(isinstance(a, sympy.Symbol) for a in member.args):
+        return True  # (x, y) = (0, 3): the point's coordinates are named
     if isinstance(member, sympy.Symbol) and not any(member in getattr(r, "free_symbols", ()) for r in rest):
         return True
     known = set(vocabulary.names.values())

@@ -100,6 +100,11 @@ class Part:
                               timeout=timeout, rtol=self.policy.rtol, up_to_constant_in=constant_in,
                               definitions=self.definitions, decimals=self.accepts_decimals)
 
+    def check_work(self, work: str, *, timeout: float = 10.0) -> checkers.WorkVerdict:
+        """Check a student's derivation (one step a row) that should end at this part's answer."""
+        return checkers.check_work(self.answer, work, symbols=self.vocabulary, assumptions=self.assumptions,
+                                   timeout=timeout, definitions=self.definitions)
+
     @property
     def accepts_decimals(self) -> bool:
         """A part that asks for a value takes a decimal to the digits given, unless it asks for an exact form."""

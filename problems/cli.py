@@ -26,6 +26,7 @@ from derive._render._latex import latex_document
 from . import bank
 from ._grading._worker import run_isolated
 from ._output import derivations_text, hint_text, problem_table, problem_text, verdict_text
+from ._work_command import read_work, work_text
 
 __all__ = ["main"]
 
@@ -89,7 +90,7 @@ def _options_first(command: click.Command, ctx: click.Context, args: Sequence[st
 
 
 @main.command(cls=_AnswerCommand)
-@click.argument("arguments", nargs=-1, required=True, metavar="[PROBLEM[.PART]] ANSWER")
+@click.argument("arguments", nargs=-1, required=False, metavar="[PROBLEM[.PART]] ANSWER")
 @click.option(
     "--expected", "-e", metavar="EXPR", help="Check against this expression (LaTeX or sympy syntax) instead of a problem."
 )
@@ -107,8 +108,10 @@ def _options_first(command: click.Command, ctx: click.Context, args: Sequence[st
 )
 @click.option("--hint", is_flag=True, help="Also print the part's hint and its worked derivation if the answer is not correct.")
 @click.option("--json", "as_json", is_flag=True, help="Print the verdict as JSON.")
+@click.option("--work", "work_file", metavar="FILE",
+              help="Check a derivation, one step a row, from FILE ('-': standard input) instead of an ANSWER.")
 def check(arguments: Sequence[str], expected: str | None, declarations: Sequence[str], definitions: Sequence[str],
-          timeout: float, notation: str, hint: bool, as_json: bool) -> None:
+          timeout: float, notation: str, hint: bool, as_json: bool, work_file: str | None) -> None:
     """Check ANSWER to a problem part (see 'derivecheck list'), or against --expected.
 
     \b
@@ -123,7 +126,10 @@ def check(arguments: Sequence[str], expected: str | None, declarations: Sequence
     is an option. An ANSWER of '-' is read from standard input. The check runs in a child
     process with a batch worker's memory and CPU limits, so it ends whatever it reads.
     The exit status tells the verdict: 0 correct, 1 incorrect, 3 invalid, 4 undecided.
+    With --work FILE the derivation in FILE is checked row by row instead (no ANSWER).
     """
+    if work_file is not None:
+        _check_work(arguments, expected, declarations, definitions, work_file, timeout, as_json)
     if expected is not None:
         if len(arguments) != 1:
             raise UsageError("with --expected, give only the answer")
@@ -147,6 +153,27 @@ def check(arguments: Sequence[str], expected: str | None, declarations: Sequence
         click.echo(hint_text(part))
         sys.exit(verdict.exit_code)
     _emit_verdict(verdict, as_json)
+
+
+def _check_work(arguments: Sequence[str], expected: str | None, declarations: Sequence[str],
+                definitions: Sequence[str], work_file: str, timeout: float, as_json: bool) -> None:
+    """``check ID.PART --work FILE`` / ``check --expected E --work FILE``: print the rows, exit with the verdict."""
+    if expected is not None:
+        if arguments:
+            raise UsageError("with --expected and --work, give no answer: the work is the answer")
+        symbols, facts = read_declarations(declarations)
+        defined = checkers.read_definitions(definitions, checkers.Vocabulary.from_objects(*symbols))
+        verdict = checkers.check_work(expected, read_work(work_file), symbols=symbols, assumptions=facts,
+                                      timeout=timeout * 2, definitions=defined)
+    else:
+        if len(arguments) != 1:
+            raise UsageError("with --work, give a problem id and no answer: derivecheck check ch2-solutions.2 --work FILE")
+        if declarations or definitions:
+            raise UsageError("--var and --define go with --expected; a problem declares its own names")
+        problem, part = bank.find(arguments[0])
+        verdict = (part or problem.part()).check_work(read_work(work_file), timeout=timeout * 2)
+    click.echo(json.dumps(verdict.to_dict(), indent=2) if as_json else work_text(verdict, color=sys.stdout.isatty()))
+    sys.exit(verdict.exit_code)
 
 
 def _answer_text(answer: str) -> str:

@@ -1,11 +1,14 @@
 """Submission rows: read JSONL or CSV files and turn each row into a Task or a RowError.
 
 A row is ``{"id", "problem", "part", "answer"}`` (``problem`` may also be ``"udl.6.2.a"``
-with no ``part``) or ``{"id", "expected", "answer"}`` with optional ``"symbols"``. Anything
+with no ``part``) or ``{"id", "expected", "answer"}`` with optional ``"symbols"``; a row may
+carry ``"work"`` (a derivation, one step a row) instead of ``"answer"``. Anything
 else becomes a :class:`RowError` with a clear message; reading never raises for a bad row.
 
 >>> task_from_mapping({"id": "s1", "expected": "x^2", "answer": "2x"}, row=1)
-Task(row=1, id='s1', answer='2x', problem=None, expected='x^2', symbols=())
+Task(row=1, id='s1', answer='2x', problem=None, expected='x^2', symbols=(), work=False)
+>>> task_from_mapping({"id": "s3", "expected": "2x", "work": "\\frac{d}{dx} x^2 = 2x"}, row=3).work
+True
 >>> task_from_mapping({"id": "s2", "answer": "2x"}, row=2).message
 'the row has neither "problem" nor "expected"'
 """
@@ -44,11 +47,12 @@ class Task:
     problem: str | None = None
     expected: str | None = None
     symbols: tuple[str, ...] = ()
+    work: bool = False  # the answer is a derivation, checked row by row
 
     @property
     def key(self) -> tuple[object, ...]:
         """What decides the verdict: equal keys get equal verdicts."""
-        return (self.problem, self.expected, self.symbols, self.answer)
+        return (self.problem, self.expected, self.symbols, self.answer, self.work)
 
 
 @dataclass(frozen=True)
@@ -92,21 +96,29 @@ def _task(data: Mapping[str, object], row: int, row_id: JsonId) -> Task:
         raise _Bad(
             "wrong-type", f'"id" must be a string of at most {MAX_NAME} characters or an integer, not {_describe(data["id"])}'
         )
-    if "answer" not in data or data["answer"] is None:
-        raise _Bad("missing-field", 'the row has no "answer"')
-    answer = _text(data["answer"], "answer")
+    answer, work = _answer(data)
     has_problem, has_expected = data.get("problem") not in (None, ""), data.get("expected") not in (None, "")
     if has_problem and has_expected:
         raise _Bad("conflicting-fields", 'give "problem" or "expected", not both')
     if has_expected:
         expected = _text(data["expected"], "expected")
         symbols = _symbols(data.get("symbols"))
-        return Task(row, row_id, answer, expected=expected, symbols=symbols)
+        return Task(row, row_id, answer, expected=expected, symbols=symbols, work=work)
     if not has_problem:
         raise _Bad("missing-field", 'the row has neither "problem" nor "expected"')
     if data.get("symbols") not in (None, "", []):
         raise _Bad("conflicting-fields", '"symbols" goes with "expected"; a bank problem declares its own')
-    return Task(row, row_id, answer, problem=_part_id(data.get("problem"), data.get("part")))
+    return Task(row, row_id, answer, problem=_part_id(data.get("problem"), data.get("part")), work=work)
+
+
+def _answer(data: Mapping[str, object]) -> tuple[str, bool]:
+    """The row's answer text, and whether it is a derivation (``"work"``) rather than an answer."""
+    has_answer, has_work = data.get("answer") is not None, data.get("work") is not None
+    if has_answer and has_work:
+        raise _Bad("conflicting-fields", 'give "answer" or "work", not both')
+    if not has_answer and not has_work:
+        raise _Bad("missing-field", 'the row has no "answer"')
+    return (_text(data["work"], "work"), True) if has_work else (_text(data["answer"], "answer"), False)
 
 
 def _text(value: object, field: str) -> str:

@@ -34,7 +34,7 @@ from typing import Any
 from pebble import ProcessExpired, concurrent
 
 import checkers
-from checkers import Budget, BudgetExpired, DerivecheckError, Method, Status, Verdict
+from checkers import Budget, BudgetExpired, DerivecheckError, Method, Status, Verdict, WorkVerdict
 from checkers._check import REFERENCE_EXTRA_SECONDS
 from checkers._declarations import read_declarations
 
@@ -47,18 +47,22 @@ __all__ = ["CheckFunction", "check_task", "run_task", "limit_resources", "cpu_se
 
 _LOG = logging.getLogger("derivecheck")
 
-CheckFunction = Callable[[Task, float], Verdict]
+CheckFunction = Callable[[Task, float], Verdict | WorkVerdict]
 _limits = {"cpu": False, "grace": 0.0}
 _OUT_OF_MEMORY = "the check ran out of memory."
 _TOO_DEEP = "the answer is nested too deeply to compare."
 
 
-def check_task(task: Task, timeout: float) -> Verdict:
-    """The production check: a bank part's own check, or ``checkers.check`` against ``expected``."""
+def check_task(task: Task, timeout: float) -> Verdict | WorkVerdict:
+    """The production check: a bank part's own check, or ``checkers.check`` against ``expected``
+    (``check_work`` for a row that carries a derivation)."""
     if task.problem is not None:
         problem, part = bank.find(task.problem)
-        return (part or problem.part()).check(task.answer, timeout=timeout)
+        part = part or problem.part()
+        return part.check_work(task.answer, timeout=timeout) if task.work else part.check(task.answer, timeout=timeout)
     symbols, facts = read_declarations(task.symbols)
+    if task.work:
+        return checkers.check_work(task.expected, task.answer, symbols=symbols, assumptions=facts, timeout=timeout)
     return checkers.check(task.expected, task.answer, symbols=symbols, assumptions=facts, timeout=timeout)
 
 
