@@ -32,7 +32,7 @@ from ._check import check, read_expected
 from ._definitions import expand_definitions
 from ._errors import InvalidAnswer, UsageError
 from ._limits import DEFAULT_LIMITS, Limits
-from ._reading import to_latex, to_text
+from ._reading import to_latex
 from ._verdict import Status, Verdict
 from ._vocabulary import Vocabulary
 from ._work_equations import compare_equations
@@ -147,7 +147,7 @@ class _WorkCheck:
             if math.open_equation and equations == math.equations and verdict.status is Status.INCORRECT:
                 equations = (equation_of(left, right),)
                 continue
-            step = f"{to_text(left)} = {to_text(right)}"
+            step = f"{to_latex(left)} = {to_latex(right)}"
             if verdict.status is Status.INCORRECT:
                 return WorkRow(line.number, line.text, _read_as(line, math), Status.INCORRECT,
                                f"the step {step} does not hold: {_sides(verdict.message)}", verdict.diagnosis), equations

@@ -163,15 +163,19 @@ def _check_work(arguments: Sequence[str], expected: str | None, declarations: Se
             raise UsageError("with --expected and --work, give no answer: the work is the answer")
         symbols, facts = read_declarations(declarations)
         defined = checkers.read_definitions(definitions, checkers.Vocabulary.from_objects(*symbols))
-        verdict = checkers.check_work(expected, read_work(work_file), symbols=symbols, assumptions=facts,
-                                      timeout=timeout * 2, definitions=defined)
+        work = read_work(work_file)
+        verdict = run_isolated(lambda: checkers.check_work(expected, work, symbols=symbols, assumptions=facts,
+                                                           timeout=timeout * 2, definitions=defined), timeout * 2)
     else:
         if len(arguments) != 1:
             raise UsageError("with --work, give a problem id and no answer: derivecheck check ch2-solutions.2 --work FILE")
         if declarations or definitions:
             raise UsageError("--var and --define go with --expected; a problem declares its own names")
         problem, part = bank.find(arguments[0])
-        verdict = (part or problem.part()).check_work(read_work(work_file), timeout=timeout * 2)
+        work, part = read_work(work_file), part or problem.part()
+        verdict = run_isolated(lambda: part.check_work(work, timeout=timeout * 2), timeout * 2)
+    if not isinstance(verdict, checkers.WorkVerdict):  # the child was stopped: its verdict says why
+        _emit_verdict(verdict, as_json)
     click.echo(json.dumps(verdict.to_dict(), indent=2) if as_json else work_text(verdict, color=sys.stdout.isatty()))
     sys.exit(verdict.exit_code)
 
