@@ -24,6 +24,7 @@ from sympy import Basic
 
 from derive._mistakes import BuggyResult
 
+from .._canonical import as_set_if_listed, as_vector_if_tuple
 from .._outcome import kind_of
 from . import _elements, _entries
 from ._engine import Finding, Verifier
@@ -44,12 +45,15 @@ RELATIONS: dict[str, tuple[Relation, ...]] = {
 def diagnose(expected: Basic, answer: Basic, verify: Verifier, mistakes: Sequence[BuggyResult] = ()) -> Finding:
     """The verified mistake in ``answer`` (known ``mistakes`` first) and its partial credit."""
     known = known_mistake(answer, mistakes, verify, expected) if mistakes else None
+    expected, answer = as_vector_if_tuple(expected, answer)
+    answer = as_set_if_listed(expected, answer)
     kind = kind_of(expected) if kind_of(expected) == kind_of(answer) else None
     if kind == "set":
         found = _elements.diagnose(expected, answer, verify)
         return Finding(known or found.diagnosis, found.partial_credit)
     if kind in ("matrix", "tuple"):
-        found = _entries.diagnose(expected, answer, verify, RELATIONS["matrix"] if kind == "matrix" else ())
+        found = _entries.diagnose(expected, answer, verify, RELATIONS["matrix"] if kind == "matrix" else (),
+                                  RELATIONS["scalar"])
         return Finding(known or found.diagnosis, found.partial_credit)
     if known is not None:
         return Finding(known)

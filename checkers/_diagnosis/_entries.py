@@ -30,8 +30,10 @@ from ._words import positions
 __all__ = ["diagnose", "entries_of"]
 
 
-def diagnose(expected: Basic, answer: Basic, verify: Verify, whole: Sequence[Relation] = ()) -> Finding:
-    """Whole-object relations first (sign, factor, transpose), then entry by entry."""
+def diagnose(expected: Basic, answer: Basic, verify: Verify, whole: Sequence[Relation] = (),
+             each: Sequence[Relation] = ()) -> Finding:
+    """Whole-object relations first (sign, factor, transpose), then entry by entry; a single
+    wrong entry is diagnosed in turn by the relations ``each``."""
     pairs = entries_of(expected, answer)
     if pairs is None:
         return Finding()
@@ -49,11 +51,28 @@ def diagnose(expected: Basic, answer: Basic, verify: Verify, whole: Sequence[Rel
     if len(misplaced) > 1 and _permuted([wanted[i] for i in misplaced], [given[i] for i in misplaced], verify):
         return Finding(Diagnosis(Mistake.ORDER, "Your entries are right but some are in the wrong place: "
                                  f"check the order of {positions(wrong)}.", {"entries": _json(wrong)}), credit)
+    return Finding(_wrong_entries(wrong, len(places), _entry_mistake(misplaced, wanted, given, verify, each)), credit)
+
+
+def _wrong_entries(wrong: list, total: int, inside: Diagnosis | None) -> Diagnosis:
     text = positions(wrong)
     verb = "is" if len(wrong) == 1 else "are"
-    return Finding(Diagnosis(Mistake.WRONG_ENTRIES, f"{text[0].upper()}{text[1:]} {verb} wrong; the others are right."
-                             if len(wrong) < len(places) else f"All {len(places)} entries are wrong.",
-                             {"entries": _json(wrong)}), credit)
+    message = f"{text[0].upper()}{text[1:]} {verb} wrong; the others are right." if len(wrong) < total \
+        else f"All {total} entries are wrong."
+    detail: dict = {"entries": _json(wrong)}
+    if inside is not None:
+        message += f" In {text}: {inside.message}"
+        detail["entry"] = inside.to_dict()
+    return Diagnosis(Mistake.WRONG_ENTRIES, message, detail)
+
+
+def _entry_mistake(misplaced: list[int], wanted: list[Basic], given: list[Basic], verify: Verify,
+                   each: Sequence[Relation]) -> Diagnosis | None:
+    """The verified mistake inside the one wrong entry, if there is exactly one."""
+    if len(misplaced) != 1:
+        return None
+    index = misplaced[0]
+    return next(filter(None, (r.find(wanted[index], given[index], verify) for r in each)), None)
 
 
 def entries_of(expected: Basic, answer: Basic) -> tuple[list, list[Basic], list[Basic]] | None:

@@ -26,8 +26,8 @@ from derive._mistakes import Mistake
 from .._verdict import Diagnosis
 from ._words import shown
 
-__all__ = ["Relation", "Sign", "ConstantFactor", "TermSign", "MissingTerm", "ExtraTerm", "MissingFactor",
-           "ConstantOffset", "Verify"]
+__all__ = ["expanded_terms", "terms_of", "Relation", "Sign", "ConstantFactor", "TermSign", "MissingTerm", "ExtraTerm",
+           "MissingFactor", "ConstantOffset", "Verify"]
 
 Verify = Callable[[Basic, Basic], bool]
 _MOST_TERMS = 12  # a longer sum is not searched term by term
@@ -87,8 +87,7 @@ class TermSign(Relation):
     kind = Mistake.TERM_SIGN
 
     def candidates(self, expected: Basic, answer: Basic) -> Iterator[Candidate]:
-        terms = terms_of(expected)
-        for term in terms if len(terms) > 1 else ():
+        for term in expanded_terms(expected):
             yield Candidate(expected - 2 * term, answer, f"Check the sign of the term {shown(term)}.",
                             {"term": shown(term)})
 
@@ -99,8 +98,7 @@ class MissingTerm(Relation):
     kind = Mistake.MISSING_TERM
 
     def candidates(self, expected: Basic, answer: Basic) -> Iterator[Candidate]:
-        terms = terms_of(expected)
-        for term in terms if len(terms) > 1 else ():
+        for term in expanded_terms(expected):
             yield Candidate(expected - term, answer, f"Your answer is missing the term {shown(term)}.",
                             {"term": shown(term)})
 
@@ -111,8 +109,7 @@ class ExtraTerm(Relation):
     kind = Mistake.EXTRA_TERM
 
     def candidates(self, expected: Basic, answer: Basic) -> Iterator[Candidate]:
-        terms = terms_of(answer)
-        for term in terms if len(terms) > 1 else ():
+        for term in expanded_terms(answer):
             yield Candidate(expected, answer - term, f"The term {shown(term)} of your answer should not be there.",
                             {"term": shown(term)})
 
@@ -156,6 +153,23 @@ def terms_of(obj: Basic) -> tuple[Basic, ...]:
     if isinstance(obj, MatAdd) or (isinstance(obj, sympy.Add) and not isinstance(obj, MatrixBase)):
         return tuple(obj.args) if len(obj.args) <= _MOST_TERMS else ()
     return (obj,)
+
+
+def expanded_terms(obj: Basic) -> Iterator[Basic]:
+    """The terms of a sum as written, then those of its expansion (``2 A^T (A x - b)`` has the
+    terms ``2 A^T A x`` and ``-2 A^T b``); nothing for a single term.
+
+    >>> x = sympy.Symbol("x")
+    >>> list(expanded_terms(2 * (x + 1)))
+    [2*x, 2]
+    """
+    written = terms_of(obj)
+    yield from written if len(written) > 1 else ()
+    try:
+        expanded = terms_of(obj.expand())
+    except (TypeError, ValueError, AttributeError, NotImplementedError):
+        return
+    yield from (term for term in expanded if term not in written) if len(expanded) > 1 else ()
 
 
 def _simplest(obj: Basic) -> Basic | None:
