@@ -160,8 +160,8 @@ def expanded_terms(obj: Basic) -> Iterator[Basic]:
     terms ``2 A^T A x`` and ``-2 A^T b``); nothing for a single term.
 
     >>> x = sympy.Symbol("x")
-    >>> list(expanded_terms(2 * (x + 1)))
-    [2*x, 2]
+    >>> list(expanded_terms(x * (x + 1)))
+    [x**2, x]
     """
     written = terms_of(obj)
     yield from written if len(written) > 1 else ()
