@@ -161,7 +161,7 @@ def expanded_terms(obj: Basic) -> Iterator[Basic]:
 
     >>> x = sympy.Symbol("x")
     >>> list(expanded_terms(x * (x + 1)))
-    [x**2, x]
+    [x, x**2]
     """
     written = terms_of(obj)
     yield from written if len(written) > 1 else ()
