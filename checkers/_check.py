@@ -59,6 +59,8 @@ def check(
     definitions: Mapping[Basic, Basic] | None = None,
     decimals: bool = False,
     mistakes: Sequence[BuggyResult] = (),
+    diagnose: bool = True,
+    partial_credit: bool = True,
 ) -> Verdict:
     """Decide whether ``answer`` equals ``expected``; never raises for a bad answer.
 
@@ -73,7 +75,9 @@ def check(
     ``decimals``: accept a decimal that is the exact value rounded or truncated in its last
     digit (at least 3 significant digits); ``mistakes``: the results a problem's derivation
     predicts for misapplied rules, tried first when the answer is incorrect (see
-    :mod:`checkers._diagnosis`: a diagnosis is given only when verified).
+    :mod:`checkers._diagnosis`: a diagnosis is given only when verified); ``diagnose``: look
+    for the mistake in an incorrect answer at all; ``partial_credit``: score an incorrect
+    vector, matrix, tuple or set by the fraction of entries right (else all-or-nothing).
 
     >>> check("2*x*cos(x**2)", "-2*x*cos(x**2)").diagnosis.kind.value
     'sign'
@@ -84,7 +88,7 @@ def check(
     declared = Vocabulary.from_objects(*symbols, assumptions=assumptions, definitions=definitions)
     reference = read_expected(expected, declared, limits, timeout=timeout + _REFERENCE_EXTRA_SECONDS)
     question = _Question(reference, declared.merged(Vocabulary.from_objects(reference)), assumptions, rtol, limits,
-                         notation, tuple(up_to_constant_in), decimals, tuple(mistakes))
+                         notation, tuple(up_to_constant_in), decimals, tuple(mistakes), diagnose, partial_credit)
     outcome, reading = question.grade(answer, Budget(timeout))
     return outcome if isinstance(outcome, Verdict) else _verdict(outcome, reading, started)
 
@@ -102,6 +106,8 @@ class _Question:
     up_to_constant_in: tuple[Basic, ...]
     decimals: bool
     mistakes: tuple[BuggyResult, ...] = ()
+    diagnose: bool = True
+    partial_credit: bool = True
 
     def grade(self, answer: object, budget: Budget) -> tuple[Outcome | Verdict, Reading | None]:
         """The outcome for ``answer`` within ``budget`` (an invalid answer is its Verdict at once)."""
@@ -123,7 +129,7 @@ class _Question:
         seed_text = f"{_stable_text(compared.expected)}|{_stable_text(compared.graded)}"
         comparison = Comparison(budget, seed_text=seed_text, assumptions=self.assumptions, rtol=self.rtol)
         outcome = _grade(comparison, compared, reading if self.decimals else None)
-        if outcome.status is not Status.INCORRECT:
+        if outcome.status is not Status.INCORRECT or not (self.diagnose or self.partial_credit):
             return outcome
         return self.diagnosed(outcome, plan, budget, seed_text)
 
@@ -136,7 +142,8 @@ class _Question:
             found = diagnose(plan.expected, plan.graded, verify, self.mistakes)
         if share.expired:
             return outcome
-        return replace(outcome, diagnosis=found.diagnosis, partial_credit=found.partial_credit)
+        return replace(outcome, diagnosis=found.diagnosis if self.diagnose else None,
+                       partial_credit=found.partial_credit if self.partial_credit else None)
 
 
 def _out_of_time(budget: Budget) -> Outcome:

@@ -20,13 +20,17 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sympy import Basic
+import sympy
+from sympy import Basic, MatrixBase
 
 from .._budget import Budget
 from .._compare import Comparison
+from .._instances import needs_instances
+from .._numeric import close, evaluate, is_real_value
+from .._sampling import PointSampler, variables_of
 from .._verdict import Diagnosis, Status
 
-__all__ = ["Verifier", "Finding"]
+__all__ = ["Verifier", "Finding", "clearly_differ"]
 
 _LOG = logging.getLogger("derivecheck")
 
@@ -56,7 +60,47 @@ class Verifier:
     def __call__(self, left: Basic, right: Basic) -> bool:
         self.calls += 1
         try:
+            if clearly_differ(left, right, self.comparison.sampler):
+                return False  # a quick refutation; only agreement needs the whole engine
             return self.comparison.compare(left, right).status is Status.CORRECT
         except Exception as error:  # a candidate sympy cannot handle is simply not verified
             _LOG.debug("a diagnosis candidate could not be compared", exc_info=error)
             return False
+
+
+_QUICK_POINTS = 3
+
+
+def clearly_differ(left: Basic, right: Basic, sampler: PointSampler) -> bool:
+    """True when two scalars (or same-shaped explicit matrices) take clearly different real
+    values at one of a few points (20 digits, relative tolerance 1e-8). Used only to say "no"
+    early: a False here decides nothing.
+
+    >>> x = sympy.Symbol("x")
+    >>> sampler = PointSampler(seed_text="doc")
+    >>> clearly_differ(2 * x, x + x, sampler), clearly_differ(2 * x, 3 * x, sampler)
+    (False, True)
+    """
+    pairs = _value_pairs(left, right)
+    if not pairs:
+        return False
+    for point in sampler.points(variables_of([left, right]), _QUICK_POINTS):
+        for one, other in pairs:
+            try:
+                values = evaluate(one, point, digits=20), evaluate(other, point, digits=20)
+            except Exception:  # undefined or not evaluable here: no evidence either way
+                continue
+            if all(is_real_value(v) for v in values) and not close(*values, rtol=1e-8, atol=1e-12):
+                return True
+    return False
+
+
+def _value_pairs(left: Basic, right: Basic) -> list[tuple[Basic, Basic]]:
+    if isinstance(left, MatrixBase) and isinstance(right, MatrixBase):
+        pairs = list(zip(left, right)) if left.shape == right.shape else []
+    elif isinstance(left, sympy.Expr) and isinstance(right, sympy.Expr) and not left.is_Matrix and not right.is_Matrix:
+        pairs = [(left, right)]
+    else:
+        return []
+    abstract = lambda e: bool(e.atoms(sympy.MatrixSymbol)) or needs_instances(e)  # noqa: E731
+    return [] if any(abstract(e) for pair in pairs for e in pair) else pairs

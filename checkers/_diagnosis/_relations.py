@@ -31,6 +31,7 @@ __all__ = ["expanded_terms", "terms_of", "Relation", "Sign", "ConstantFactor", "
 
 Verify = Callable[[Basic, Basic], bool]
 _MOST_TERMS = 12  # a longer sum is not searched term by term
+_SMALLEST = 100  # the largest numerator or denominator of a constant factor named
 
 
 @dataclass(frozen=True)
@@ -193,11 +194,17 @@ def _constant_ratio(expected: Basic, answer: Basic) -> Basic | None:
         expected, answer = pairs[0] if pairs else (None, None)
     elif isinstance(expected, MatrixExpr) and isinstance(answer, MatrixExpr):
         (c_e, rest_e), (c_a, rest_a) = _coefficient(expected), _coefficient(answer)
-        return sympy.nsimplify(c_a / c_e) if rest_e == rest_a and c_e != 0 else None
+        ratio = sympy.nsimplify(c_a / c_e) if rest_e == rest_a and c_e != 0 else None
+        return ratio if _small_rational(ratio) else None
     if not isinstance(expected, sympy.Expr) or not isinstance(answer, sympy.Expr) or expected == 0:
         return None
     ratio = _simplest(sympy.powsimp(answer / expected))
-    return ratio if ratio is not None and ratio.is_number and ratio.is_real else None
+    return ratio if _small_rational(ratio) else None
+
+
+def _small_rational(number: Basic | None) -> bool:
+    """A ratio a student's slip gives: p/q with small p and q (not 10^-12, not (3 + 2e^2)/(3 + 3e^2))."""
+    return isinstance(number, sympy.Rational) and abs(number.p) <= _SMALLEST and number.q <= _SMALLEST
 
 
 def _coefficient(obj: MatrixExpr) -> tuple[Basic, Basic]:
@@ -208,13 +215,13 @@ def _coefficient(obj: MatrixExpr) -> tuple[Basic, Basic]:
 
 
 def _divides(factor: Basic, expected: Basic) -> bool:
-    """Whether ``factor`` is a product of some (not all) of the factors of ``expected``."""
+    """Whether ``factor`` is a product of some (not all) of the factors of ``expected``: what
+    remains of ``expected`` without it still depends on a variable."""
     available = sympy.factor_terms(expected).as_powers_dict()
-    wanted = factor.as_powers_dict()
-    for base, exponent in wanted.items():
-        if base.is_number:
+    for base, exponent in factor.as_powers_dict().items():
+        if (base ** exponent).is_number:
             continue
         have = available.get(base)
         if have is None or not (exponent == have or (exponent.is_number and have.is_number and 0 < exponent < have)):
             return False
-    return sympy.cancel(expected / factor).free_symbols != set() or len(wanted) < len(available)
+    return bool(_simplest(expected / factor).free_symbols)

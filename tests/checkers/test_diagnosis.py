@@ -179,3 +179,18 @@ def test_a_single_wrong_entry_is_diagnosed_inside():
 def test_the_diagnosis_is_in_the_json():
     data = _part_check("derivatives.2.a", r"-3x^2\cos(x^3)").to_dict()
     assert data["diagnosis"]["kind"] == "sign" and "negative" in data["diagnosis"]["message"]
+
+
+def test_all_or_nothing_and_no_diagnosis_when_asked():
+    verdict = _part_check("mvc.2.2.a", r"(2, 7)", partial_credit=False, diagnose=False)
+    assert verdict.status.value == "incorrect" and verdict.score == 0.0 and verdict.diagnosis is None
+
+
+def test_a_part_policy_can_ask_for_all_or_nothing():
+    from dataclasses import replace
+
+    found, part = bank.find("mvc.2.2.a")
+    part = part or found.part()
+    strict = replace(part, policy=replace(part.policy, all_or_nothing=True))
+    assert part.check("(2, 7)").score == 0.5
+    assert strict.check("(2, 7)").score == 0.0
