@@ -26,9 +26,9 @@ from sympy import Basic, MatrixBase
 from .._budget import Budget
 from .._compare import Comparison
 from .._instances import needs_instances
-from .._numeric import close, evaluate, is_real_value
-from .._sampling import PointSampler, variables_of
+from .._numeric import close, is_real_value
 from .._verdict import Diagnosis, Status
+from ._probe import probe
 
 __all__ = ["Verifier", "Finding", "clearly_differ"]
 
@@ -60,7 +60,7 @@ class Verifier:
     def __call__(self, left: Basic, right: Basic) -> bool:
         self.calls += 1
         try:
-            if clearly_differ(left, right, self.comparison.sampler):
+            if clearly_differ(left, right):
                 return False  # a quick refutation; only agreement needs the whole engine
             return self.comparison.compare(left, right).status is Status.CORRECT
         except Exception as error:  # a candidate sympy cannot handle is simply not verified
@@ -68,26 +68,24 @@ class Verifier:
             return False
 
 
-_QUICK_POINTS = 3
 
-
-def clearly_differ(left: Basic, right: Basic, sampler: PointSampler) -> bool:
+def clearly_differ(left: Basic, right: Basic) -> bool:
     """True when two scalars (or same-shaped explicit matrices) take clearly different real
     values at one of a few points (20 digits, relative tolerance 1e-8). Used only to say "no"
     early: a False here decides nothing.
 
     >>> x = sympy.Symbol("x")
-    >>> sampler = PointSampler(seed_text="doc")
-    >>> clearly_differ(2 * x, x + x, sampler), clearly_differ(2 * x, 3 * x, sampler)
+    >>> clearly_differ(2 * x, x + x), clearly_differ(2 * x, 3 * x)
     (False, True)
     """
     pairs = _value_pairs(left, right)
     if not pairs:
         return False
-    for point in sampler.points(variables_of([left, right]), _QUICK_POINTS):
+    quick = probe()
+    for point in quick.points([left, right]):
         for one, other in pairs:
             try:
-                values = evaluate(one, point, digits=20), evaluate(other, point, digits=20)
+                values = quick.value(one, point), quick.value(other, point)
             except Exception:  # undefined or not evaluable here: no evidence either way
                 continue
             if all(is_real_value(v) for v in values) and not close(*values, rtol=1e-8, atol=1e-12):

@@ -24,6 +24,7 @@ from sympy import Basic, MatAdd, MatrixBase, MatrixExpr
 from derive._mistakes import Mistake
 
 from .._verdict import Diagnosis
+from ._probe import probe
 from ._words import shown
 
 __all__ = ["expanded_terms", "terms_of", "Relation", "Sign", "ConstantFactor", "TermSign", "MissingTerm", "ExtraTerm",
@@ -123,6 +124,8 @@ class MissingFactor(Relation):
     def candidates(self, expected: Basic, answer: Basic) -> Iterator[Candidate]:
         if not isinstance(expected, sympy.Expr) or isinstance(expected, MatrixExpr):
             return
+        if answer == 0 or probe().constant(expected / answer) is not None:
+            return  # a constant ratio is a constant factor, not a missing one
         factor = _ratio(expected, answer)
         if factor is not None and factor.free_symbols and _divides(factor, expected):
             yield Candidate(expected, answer * factor, f"Your answer is missing the factor {shown(factor)}.",
@@ -137,8 +140,8 @@ class ConstantOffset(Relation):
     def candidates(self, expected: Basic, answer: Basic) -> Iterator[Candidate]:
         if not isinstance(expected, sympy.Expr) or isinstance(expected, MatrixExpr) or not expected.free_symbols:
             return
-        offset = _simplest(answer - expected)
-        if offset is not None and offset.is_number and offset != 0:
+        offset = probe().constant(answer - expected)
+        if offset is not None and offset != 0:
             yield Candidate(expected + offset, answer,
                             "Your answer differs from the right one by a constant: check the constant terms.",
                             {"offset": shown(offset)})
@@ -198,8 +201,7 @@ def _constant_ratio(expected: Basic, answer: Basic) -> Basic | None:
         return ratio if _small_rational(ratio) else None
     if not isinstance(expected, sympy.Expr) or not isinstance(answer, sympy.Expr) or expected == 0:
         return None
-    ratio = _simplest(sympy.powsimp(answer / expected))
-    return ratio if _small_rational(ratio) else None
+    return probe().constant(answer / expected)
 
 
 def _small_rational(number: Basic | None) -> bool:
@@ -217,7 +219,7 @@ def _coefficient(obj: MatrixExpr) -> tuple[Basic, Basic]:
 def _divides(factor: Basic, expected: Basic) -> bool:
     """Whether ``factor`` is a product of some (not all) of the factors of ``expected``: what
     remains of ``expected`` without it still depends on a variable."""
-    available = sympy.factor_terms(expected).as_powers_dict()
+    available = expected.as_powers_dict()
     for base, exponent in factor.as_powers_dict().items():
         if (base ** exponent).is_number:
             continue
