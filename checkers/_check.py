@@ -136,8 +136,10 @@ class _Question:
     def diagnosed(self, outcome: Outcome, plan: GradingPlan, budget: Budget, seed_text: str) -> Outcome:
         """The incorrect ``outcome`` with its verified diagnosis and partial credit, found within
         a share of what is left of ``budget`` (nothing is claimed if that share runs out)."""
-        found = Finding()
-        with budget.share(_DIAGNOSIS_SHARE) as share:
+        found, share = Finding(), budget.share(_DIAGNOSIS_SHARE)
+        share.cpu_allowance *= _DIAGNOSIS_SHARE  # the check keeps time to finish: a diagnosis never makes it undecided
+        share.ceiling *= _DIAGNOSIS_SHARE
+        with share:
             verify = Verifier.for_budget(share, seed_text=seed_text, assumptions=self.assumptions, rtol=self.rtol)
             found = diagnose(plan.expected, plan.graded, verify, self.mistakes)
         if share.expired:
