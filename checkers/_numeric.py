@@ -37,9 +37,11 @@ def new_context(digits: int) -> mpmath.ctx_mp.MPContext:
     return ctx
 
 
-def evaluate(expr: Basic, point: Mapping[Basic, str], *, digits: int = 30) -> mpmath.mpf | mpmath.mpc:
-    """The value of ``expr`` at ``point`` (values given as decimal strings)."""
-    ctx = new_context(digits)
+def evaluate(expr: Basic, point: Mapping[Basic, str], *, digits: int = 30,
+             context: mpmath.ctx_mp.MPContext | None = None) -> mpmath.mpf | mpmath.mpc:
+    """The value of ``expr`` at ``point`` (values given as decimal strings); ``context``: a
+    context of the caller's own thread to reuse (its precision wins over ``digits``)."""
+    ctx = context or new_context(digits)
     values = {symbol: ctx.mpf(text) for symbol, text in point.items()}
     try:
         result = _Evaluator(ctx, values).value(expr)

@@ -28,7 +28,7 @@ from sympy import Basic
 from derive import Label
 
 from ._budget import Budget
-from ._check import check, read_expected
+from ._check import REFERENCE_EXTRA_SECONDS, check, read_expected
 from ._definitions import expand_definitions
 from ._errors import InvalidAnswer, UsageError
 from ._limits import DEFAULT_LIMITS, Limits
@@ -44,7 +44,6 @@ __all__ = ["check_work", "WorkRow", "WorkVerdict"]
 
 _LOG = logging.getLogger("derivecheck")
 _MOST_ROWS = 200
-_REFERENCE_EXTRA_SECONDS = 2.0  # the reference is the author's: read within its own allowance, as check() does
 _STEP_SHARE = 0.5  # one comparison may use this fraction of what is left of the work's budget
 _SHOWN = {CONTINUES: "= ", IMPLIES: "\\Rightarrow ", EQUIVALENT: "\\iff ", "": ""}
 
@@ -60,7 +59,7 @@ def check_work(expected: object, work: object, *, symbols: Iterable[object] = ()
         raise UsageError("a word answer has no derivation to check: check it as an answer")
     assumptions = tuple(assumptions)
     declared = Vocabulary.from_objects(*symbols, assumptions=assumptions, definitions=definitions)
-    reference = read_expected(expected, declared, limits, timeout=timeout + _REFERENCE_EXTRA_SECONDS)
+    reference = read_expected(expected, declared, limits, timeout=timeout + REFERENCE_EXTRA_SECONDS)
     lines = _lines(work, limits)
     if isinstance(lines, WorkVerdict):
         return lines

@@ -51,12 +51,14 @@ class Policy:
     (a loss "up to a constant"). ``rtol``: relative tolerance for numeric answers given
     to a stated precision. ``exact``: a part that asks for a value (kind number, vector or
     tuple) accepts a decimal to the digits given unless this asks for an exact form.
+    ``all_or_nothing``: an incorrect vector, matrix, tuple or set scores 0 (no partial credit).
     """
 
     up_to_constant_in: tuple[str, ...] = ()
     rtol: float = 1e-12
     description: str = ""
     exact: bool = False  # the prompt asks for an exact form: a decimal answer is not accepted
+    all_or_nothing: bool = False  # no partial credit for structured answers
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,8 @@ class Part:
         constant_in = [names[n] for n in self.policy.up_to_constant_in if n in names]
         return checkers.check(self.answer, answer, symbols=self.vocabulary, assumptions=self.assumptions,
                               timeout=timeout, rtol=self.policy.rtol, up_to_constant_in=constant_in,
-                              definitions=self.definitions, decimals=self.accepts_decimals)
+                              definitions=self.definitions, decimals=self.accepts_decimals,
+                              partial_credit=not self.policy.all_or_nothing)
 
     def check_work(self, work: str, *, timeout: float = 10.0) -> checkers.WorkVerdict:
         """Check a student's derivation (one step a row) that should end at this part's answer."""

@@ -17,6 +17,14 @@ shows without interpreting HTML or Markdown, and every shown string goes through
 (1.0, 3, 'passed', 's1: p.a')
 >>> data["output_format"], data["tests"][0]["output_format"]
 ('text', 'text')
+
+An incorrect structured answer keeps its partial credit, and its diagnosis is shown:
+
+>>> wrong = {"id": "s2", "row": 2, "problem": "p.b", "status": "incorrect", "score": 0.5, "message": "Incorrect.",
+...          "diagnosis": {"kind": "wrong-entries", "message": "Entry 2 is wrong; the others are right."}}
+>>> test = gradescope_results([wrong], execution_time=1.0)["tests"][0]
+>>> test["score"], test["output"].splitlines()[1], test["extra_data"]["mistake"]
+(0.5, 'Mistake (wrong-entries): Entry 2 is wrong; the others are right.', 'wrong-entries')
 """
 
 from __future__ import annotations
@@ -67,6 +75,9 @@ def _test(record: dict[str, Any], visibility: str) -> dict[str, Any]:
     status = str(record.get("status"))
     label = record.get("problem") or "answer"
     output = str(record.get("message") or "")
+    diagnosis = record.get("diagnosis") if isinstance(record.get("diagnosis"), dict) else None
+    if diagnosis:
+        output += f"\nMistake ({diagnosis.get('kind')}): {diagnosis.get('message')}"
     if record.get("read_as"):
         output += f"\nRead as: {record['read_as']}"
     return {
@@ -79,5 +90,6 @@ def _test(record: dict[str, Any], visibility: str) -> dict[str, Any]:
         "output_format": TEXT,
         "tags": [status] + ([visible(str(record["problem"]), newlines=False)] if record.get("problem") else []),
         "visibility": visibility,
-        "extra_data": {"id": record.get("id"), "row": record["row"], "status": status},
+        "extra_data": {"id": record.get("id"), "row": record["row"], "status": status,
+                       "mistake": diagnosis.get("kind") if diagnosis else None},
     }

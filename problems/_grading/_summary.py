@@ -1,14 +1,17 @@
-"""The end-of-run summary: counts by status and by problem, and the slowest rows.
+"""The end-of-run summary: counts by status and by problem, the most common mistakes, and the slowest rows.
 
 >>> summary = Summary()
 >>> summary.add({"id": "s1", "row": 1, "problem": "p.a", "status": "correct", "elapsed": 0.5})
 >>> summary.add({"id": "s2", "row": 2, "problem": None, "status": "error"})
->>> print(summary.text(seconds=2.0, graded_now=2, workers="2 workers"))
-Graded 2 rows in 2.0 s (1.0 rows/s, 2 workers).
-  correct 1 · incorrect 0 · invalid 0 · undecided 0 · error 1
+>>> summary.add({"id": "s3", "row": 3, "problem": "p.a", "status": "incorrect", "diagnosis": {"kind": "sign"}})
+>>> print(summary.text(seconds=2.0, graded_now=3, workers="2 workers"))
+Graded 3 rows in 2.0 s (1.5 rows/s, 2 workers).
+  correct 1 · incorrect 1 · invalid 0 · undecided 0 · error 1
 By problem:
   (bad row)  correct 0  incorrect 0  invalid 0  undecided 0  error 1
-  p.a        correct 1  incorrect 0  invalid 0  undecided 0  error 0
+  p.a        correct 1  incorrect 1  invalid 0  undecided 0  error 0
+Most common mistakes (share of the part's incorrect answers):
+  p.a: sign 100% (1)
 Slowest rows:
   row 1 (id 's1', p.a): 0.50 s, correct
 """
@@ -39,6 +42,8 @@ class Summary:
     by_status: Counter[str] = field(default_factory=Counter)
     by_problem: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     slowest: list[tuple[float, int, str]] = field(default_factory=list)
+    mistakes: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    mistakes_shown: int = 3
 
     def add(self, record: dict[str, Any]) -> None:
         status = str(record.get("status"))
@@ -46,6 +51,9 @@ class Summary:
         problem = record.get("problem") or (_BAD_ROW if status == ERROR and _kind(record) != "bad-reference" else _EXPLICIT)
         problem = visible(str(problem))  # a bad row's problem is the row's own text
         self.by_problem[problem][status] += 1
+        diagnosis = record.get("diagnosis")
+        if status == "incorrect" and isinstance(diagnosis, dict) and diagnosis.get("kind"):
+            self.mistakes[problem][visible(str(diagnosis["kind"]), newlines=False)] += 1
         elapsed = record.get("elapsed")
         if isinstance(elapsed, (int, float)):
             entry = (
@@ -57,6 +65,16 @@ class Summary:
                 heapq.heappush(self.slowest, entry)
             else:
                 heapq.heappushpop(self.slowest, entry)
+
+    def mistake_lines(self) -> list[str]:
+        """The most common mistake kinds of each part, as shares of its incorrect answers."""
+        if not self.mistakes:
+            return []
+        lines = ["Most common mistakes (share of the part's incorrect answers):"]
+        for problem in sorted(self.mistakes)[: self.problems_shown]:
+            incorrect = self.by_problem[problem]["incorrect"]
+            lines.append(_mistake_line(problem, self.mistakes[problem], incorrect, self.mistakes_shown))
+        return lines
 
     @property
     def total(self) -> int:
@@ -78,10 +96,17 @@ class Summary:
                 lines.append(
                     f"  ... and {len(self.by_problem) - self.problems_shown} more problems (the results file has them all)"
                 )
+        lines.extend(self.mistake_lines())
         if self.slowest:
             lines.append("Slowest rows:")
             lines.extend(f"  {text}" for _, _, text in sorted(self.slowest, reverse=True))
         return "\n".join(lines)
+
+
+def _mistake_line(problem: str, kinds: Counter[str], incorrect: int, shown: int) -> str:
+    """``udl.6.3: missing-term 41% (12), sign 10% (3)``: shares of the part's incorrect answers."""
+    return f"  {problem}: " + ", ".join(f"{kind} {100 * count / max(incorrect, 1):.0f}% ({count:,})"
+                                      for kind, count in kinds.most_common(shown))
 
 
 def _kind(record: dict[str, Any]) -> object:

@@ -1,0 +1,196 @@
+"""Diagnosis of incorrect answers: one table per kind, from several exercises of the bank
+(references computed by derive), plus controls: wrong answers with no nameable mistake get
+none, right answers never get one, and known mistakes (``mistakes=``) come first."""
+
+from __future__ import annotations
+
+import pytest
+import sympy
+from sympy import FiniteSet, Matrix, MatrixSymbol, Symbol
+
+from checkers import BuggyResult, Mistake, check
+from problems import bank
+
+
+def _part_check(part_id: str, answer: str, **options):
+    """``check`` against a bank part's reference (from derive), with the part's vocabulary."""
+    found, part = bank.find(part_id)
+    part = part or found.part()
+    return check(part.answer, answer, symbols=part.vocabulary, assumptions=part.assumptions,
+                 definitions=part.definitions or None, **options)
+
+
+A3, B3 = MatrixSymbol("A", 3, 3), MatrixSymbol("B", 3, 3)
+x3, b3 = MatrixSymbol("x", 3, 1), MatrixSymbol("b", 3, 1)
+SQUARE = (A3, B3, x3, b3)
+
+# (kind, part, answer, words the message must contain, detail subset)
+BANK_CASES = [
+    ("sign", "ch2-solutions.2.deriv", r"-2x\cos(x^2)e^{\sin(x^2)}", "negative", {}),
+    ("sign", "derivatives.2.a", r"-3x^2\cos(x^3)", "negative", {}),
+    ("sign", "mvc.2.1.b", r"-2A^T(Ax-b)", "negative", {}),
+    ("sign", "mvc.2.2.a", r"(-2, -8)", "negative", {}),
+    ("constant-factor", "derivatives.2.d", r"10x(x^2+1)^9", "1/2 times", {"factor": "1/2"}),
+    ("constant-factor", "derivatives.2.a", r"x^2\cos(x^3)", "1/3 times", {"factor": "1/3"}),
+    ("constant-factor", "mvc.2.1.b", r"A^T(Ax-b)", "1/2 times", {"factor": "1/2"}),
+    ("missing-factor", "derivatives.2.a", r"\cos(x^3)", "factor 3*x**2", {"factor": "3*x**2"}),
+    ("missing-factor", "derivatives.2.c", r"-e^{-x^2/2}", "factor x", {"factor": "x"}),
+    ("missing-factor", "ch2-solutions.2.deriv", r"\cos(x^2)e^{\sin(x^2)}", "factor 2*x", {"factor": "2*x"}),
+    ("term-sign", "derivatives.1.a", r"12x^3 + 4x + 7", "term -4*x", {"term": "-4*x"}),
+    ("term-sign", "ch2-solutions.3.y", r"x^2 - 3y^2", "term 3*y**2", {"term": "3*y**2"}),
+    ("term-sign", "mvc.2.1.b", r"2A^T(Ax+b)", "term -2*A.T*b", {"term": "-2*A.T*b"}),
+    ("missing-term", "derivatives.1.a", r"12x^3 + 7", "term -4*x", {"term": "-4*x"}),
+    ("missing-term", "ch2-solutions.3.y", r"3y^2", "term x**2", {"term": "x**2"}),
+    ("missing-term", "mvc.2.1.b", r"2A^TAx", "term -2*A.T*b", {"term": "-2*A.T*b"}),
+    ("extra-term", "derivatives.1.a", r"12x^3 - 4x + 7 + x^2", "term x**2", {"term": "x**2"}),
+    ("extra-term", "ch2-solutions.3.y", r"x^2 + 3y^2 + 2xy", "term 2*x*y", {"term": "2*x*y"}),
+    ("constant-offset", "derivatives.1.a", r"12x^3 - 4x + 10", "constant", {"offset": "3"}),
+    ("constant-offset", "ch2-solutions.3.x", r"2xy + 1", "constant", {"offset": "1"}),
+    ("wrong-entries", "mvc.2.2.a", r"(2, 7)", "Entry 2 is wrong", {"entries": [2]}),
+    ("wrong-entries", "ch2-solutions.3.grad", r"(5, 7)", "Entry 1 is wrong", {"entries": [1]}),
+    ("wrong-entries", "derivatives.7.d", r"(2, 5, 7)", "Entries 2 and 3 are wrong", {"entries": [2, 3]}),
+    ("order", "mvc.2.2.a", r"(8, 2)", "order of entries 1 and 2", {"entries": [1, 2]}),
+    ("order", "derivatives.7.d", r"(6, 4, 2)", "order of entries 1 and 3", {"entries": [1, 3]}),
+    ("missing-elements", "ch2-solutions.1.crit", r"\{3\}", "missing 1 value", {"missing": 1}),
+    ("missing-elements", "derivatives.5.d-argmax", r"\{-1\}", "missing 1 value", {"missing": 1}),
+    ("extra-elements", "ch2-solutions.1.crit", r"\{1/3, 3, 0\}", "value 0", {"extra": ["0"], "missing": 0}),
+    ("extra-elements", "derivatives.5.d-argmax", r"-1, 3, 1", "value 1", {"extra": ["1"]}),
+]
+
+
+@pytest.mark.parametrize(("kind", "part", "answer", "words", "detail"), BANK_CASES)
+def test_each_kind_is_named_on_bank_exercises(kind, part, answer, words, detail):
+    verdict = _part_check(part, answer)
+    assert verdict.status.value == "incorrect"
+    assert verdict.diagnosis is not None, verdict.message
+    assert verdict.diagnosis.kind.value == kind
+    assert words in verdict.diagnosis.message
+    assert detail.items() <= verdict.diagnosis.detail.items()
+
+
+# the same kinds on references written out here (matrix expressions with square sizes, explicit matrices)
+DIRECT_CASES = [
+    ("transpose", A3 * B3, r"B^T A^T", SQUARE, {}),
+    ("transpose", A3 * B3.T, r"AB", SQUARE, {"factor": "B.T"}),
+    ("transpose", 2 * A3.T * (A3 * x3 - b3), r"2A(Ax-b)", SQUARE, {"factor": "A.T"}),
+    ("transpose", Matrix([[1, 2], [3, 4]]), r"\begin{pmatrix}1&3\\2&4\end{pmatrix}", (), {}),
+    ("sign", A3 * B3 - B3, r"B - AB", SQUARE, {}),
+    ("wrong-entries", Matrix([[1, 2], [3, 4]]), r"\begin{pmatrix}1&2\\3&5\end{pmatrix}", (), {"entries": [[2, 2]]}),
+    ("wrong-entries", sympy.Tuple(1, Symbol("z")), r"(1, 2z)", (), {"entries": [2]}),
+    ("missing-elements", FiniteSet(-2, 0, 2), r"\{-2, 2\}", (), {"missing": 1}),
+    ("extra-elements", FiniteSet(1, 2), r"x = 1 \text{ or } x = 5", (), {"extra": ["5"], "missing": 1}),
+]
+
+
+@pytest.mark.parametrize(("kind", "expected", "answer", "symbols", "detail"), DIRECT_CASES)
+def test_each_kind_is_named_on_written_references(kind, expected, answer, symbols, detail):
+    verdict = check(expected, answer, symbols=symbols)
+    assert verdict.status.value == "incorrect"
+    assert verdict.diagnosis is not None and verdict.diagnosis.kind.value == kind, verdict.diagnosis
+    assert detail.items() <= verdict.diagnosis.detail.items()
+
+
+NO_NAMEABLE_MISTAKE = [
+    ("derivatives.1.a", r"x^2"),
+    ("ch2-solutions.2.deriv", r"\sin(x)"),
+    ("derivatives.2.a", r"3x^2\sin(x^3)"),
+    ("derivatives.1.c", r"\frac{1}{x-1}"),
+    ("mvc.2.1.b", r"4A^TAx - 2A^Tb"),
+    ("ch2-solutions.12.tanh", r"\tanh^2 x"),
+    ("derivatives.4.a", r"\sigma(x)^2"),
+]
+
+
+@pytest.mark.parametrize(("part", "answer"), NO_NAMEABLE_MISTAKE)
+def test_a_wrong_answer_with_no_nameable_mistake_gets_no_diagnosis(part, answer):
+    verdict = _part_check(part, answer)
+    assert verdict.status.value == "incorrect"
+    assert verdict.diagnosis is None, verdict.diagnosis
+
+
+RIGHT = [
+    ("derivatives.1.a", r"12x^3 - 4x + 7"),
+    ("ch2-solutions.2.deriv", r"e^{\sin x^2}\cos(x^2)\cdot 2x"),
+    ("mvc.2.1.b", r"2A^TAx - 2A^Tb"),
+    ("mvc.2.2.a", r"(2, 8)"),
+    ("ch2-solutions.1.crit", r"x = 3 \text{ and } x = \frac{1}{3}"),
+]
+
+
+@pytest.mark.parametrize(("part", "answer"), RIGHT)
+def test_a_right_answer_never_gets_a_diagnosis(part, answer):
+    verdict = _part_check(part, answer)
+    assert verdict.status.value == "correct"
+    assert verdict.diagnosis is None and verdict.score == 1.0
+
+
+x = Symbol("x")
+CHAIN = BuggyResult(Mistake.CHAIN_RULE, sympy.cos(x**2) * sympy.exp(sympy.sin(x**2)), "chain rule",
+                    "Revisit the chain rule: the derivative of the inner function x^2 is missing.")
+NOT_THIS = BuggyResult(Mistake.PRODUCT_RULE, sympy.sin(x), "product rule", "a misuse that does not fit")
+SIGN_TOO = BuggyResult(Mistake.SIGN, -2 * x * sympy.cos(x**2) * sympy.exp(sympy.sin(x**2)), "sign", "signs")
+
+KNOWN = [
+    # (answer, mistakes, expected kind, expected rule)
+    (r"\cos(x^2)e^{\sin(x^2)}", (CHAIN,), "chain-rule", "chain rule"),          # preferred over missing-factor
+    (r"\cos(x^2)e^{\sin(x^2)}", (NOT_THIS, CHAIN), "chain-rule", "chain rule"),
+    (r"\cos(x^2)e^{\sin(x^2)}", (SIGN_TOO, CHAIN), "chain-rule", "chain rule"),  # rule kinds before context-free
+    (r"\cos(x^2)e^{\sin(x^2)}", (NOT_THIS,), "missing-factor", None),            # an unverified mistake is not named
+    (r"-2x\cos(x^2)e^{\sin(x^2)}", (NOT_THIS, CHAIN), "sign", None),
+]
+
+
+@pytest.mark.parametrize(("answer", "mistakes", "kind", "rule"), KNOWN)
+def test_known_mistakes_come_first_and_only_when_verified(answer, mistakes, kind, rule):
+    verdict = _part_check("ch2-solutions.2.deriv", answer, mistakes=mistakes)
+    assert verdict.diagnosis is not None and verdict.diagnosis.kind.value == kind
+    assert verdict.diagnosis.detail.get("rule") == rule
+
+
+def test_known_mistakes_are_never_named_on_a_right_answer():
+    verdict = _part_check("ch2-solutions.2.deriv", r"2x\cos(x^2)e^{\sin(x^2)}", mistakes=(CHAIN, SIGN_TOO))
+    assert verdict.status.value == "correct" and verdict.diagnosis is None
+
+
+PARTIAL_CREDIT = [
+    ("mvc.2.2.a", r"(2, 7)", 0.5),
+    ("derivatives.7.d", r"(2, 4, 7)", 2 / 3),
+    ("derivatives.7.d", r"(-2, -4, -6)", 0.0),
+    ("ch2-solutions.1.crit", r"\{3\}", 0.5),
+    ("ch2-solutions.1.crit", r"\{1/3, 3, 0\}", 2 / 3),
+    ("derivatives.1.a", r"12x^3 + 7", 0.0),
+]
+
+
+@pytest.mark.parametrize(("part", "answer", "score"), PARTIAL_CREDIT)
+def test_structured_answers_get_the_fraction_right_as_score(part, answer, score):
+    verdict = _part_check(part, answer)
+    assert verdict.status.value == "incorrect"
+    assert verdict.score == pytest.approx(score)
+    assert verdict.to_dict()["score"] == pytest.approx(score)
+
+
+def test_a_single_wrong_entry_is_diagnosed_inside():
+    verdict = check(Matrix([x, 2 * x * sympy.sin(x)]), r"(x, -2x\sin x)")
+    assert verdict.diagnosis.kind is Mistake.WRONG_ENTRIES
+    assert verdict.diagnosis.detail["entry"]["kind"] == "sign"
+
+
+def test_the_diagnosis_is_in_the_json():
+    data = _part_check("derivatives.2.a", r"-3x^2\cos(x^3)").to_dict()
+    assert data["diagnosis"]["kind"] == "sign" and "negative" in data["diagnosis"]["message"]
+
+
+def test_all_or_nothing_and_no_diagnosis_when_asked():
+    verdict = _part_check("mvc.2.2.a", r"(2, 7)", partial_credit=False, diagnose=False)
+    assert verdict.status.value == "incorrect" and verdict.score == 0.0 and verdict.diagnosis is None
+
+
+def test_a_part_policy_can_ask_for_all_or_nothing():
+    from dataclasses import replace
+
+    found, part = bank.find("mvc.2.2.a")
+    part = part or found.part()
+    strict = replace(part, policy=replace(part.policy, all_or_nothing=True))
+    assert part.check("(2, 7)").score == 0.5
+    assert strict.check("(2, 7)").score == 0.0
