@@ -241,6 +241,33 @@ def _concrete(expr: Expr) -> Expr:
     return expr.replace(lambda e: isinstance(e, AppliedUndef), make).doit() if expr.has(AppliedUndef) else expr
 
 
+Fingerprint = "tuple[complex, ...] | None"
+
+
+def _points(atoms: list, count: int) -> list[dict]:
+    generator = random.Random(20261130)
+    return [{atom: sympy.Float(generator.uniform(0.3, 1.7), 20) for atom in atoms} for _ in range(count)]
+
+
+def _atoms(expr: Expr) -> list:
+    return sorted(expr.free_symbols | expr.atoms(sympy.Indexed), key=sympy.default_sort_key)
+
+
+def _fingerprint(expr: Expr, points: list[dict]) -> Fingerprint:
+    """The values of ``expr`` at ``points`` (None when one cannot be computed)."""
+    concrete = _concrete(sympy.sympify(expr))
+    try:
+        values = tuple(complex(concrete.xreplace(point).evalf(20)) for point in points)
+    except (TypeError, ValueError, ZeroDivisionError):
+        return None
+    return values if all(v == v and abs(v) != float("inf") for v in values) else None
+
+
+def _agree(first: Fingerprint, second: Fingerprint) -> bool:
+    return first is not None and second is not None and all(
+        abs(a - b) <= 1e-9 * (abs(a) + abs(b) + 1) for a, b in zip(first, second))
+
+
 def same_value(first: Expr, second: Expr, *, points: int = 3) -> bool:
     """Whether two expressions agree (identical, or equal at a few fixed random points within
     1e-9 relative). Used only to drop candidates: an undecidable pair counts as different.
@@ -251,31 +278,22 @@ def same_value(first: Expr, second: Expr, *, points: int = 3) -> bool:
     (True, False)
     """
     first, second = sympy.sympify(first), sympy.sympify(second)
-    if sympy.expand(first - second) == 0:
+    if first == second:
         return True
-    first, second = _concrete(first), _concrete(second)
-    atoms = sorted((first.free_symbols | second.free_symbols | first.atoms(sympy.Indexed)
-                    | second.atoms(sympy.Indexed)), key=sympy.default_sort_key)
-    generator = random.Random(20261130)
-    for _ in range(points):
-        point = {atom: sympy.Float(generator.uniform(0.3, 1.7), 30) for atom in atoms}
-        try:
-            a, b = complex(first.evalf(30, subs=point)), complex(second.evalf(30, subs=point))
-        except (TypeError, ValueError, ZeroDivisionError):
-            return False
-        if not abs(a - b) <= 1e-9 * (abs(a) + abs(b) + 1):
-            return False
-    return True
+    at = _points(_atoms(first + second), points)
+    return _agree(_fingerprint(first, at), _fingerprint(second, at))
 
 
-def _distinct(candidates: Iterator[BuggyResult], right: Expr) -> tuple[BuggyResult, ...]:
+def _distinct(candidates: Iterator[BuggyResult], right: Expr, atoms: list) -> tuple[BuggyResult, ...]:
     """The candidates that differ from the right result and from every earlier candidate."""
+    at = _points(atoms, 3)
+    seen: list[tuple[Expr, Fingerprint]] = [(right, _fingerprint(right, at))]
     kept: list[BuggyResult] = []
     for candidate in candidates:
-        if same_value(candidate.expression, right):
+        value = _fingerprint(candidate.expression, at)
+        if any(candidate.expression == expr or _agree(value, known) for expr, known in seen):
             continue
-        if any(same_value(candidate.expression, earlier.expression) for earlier in kept):
-            continue
+        seen.append((candidate.expression, value))
         kept.append(candidate)
     return tuple(kept)
 
@@ -297,15 +315,13 @@ def buggy_derivatives(expr: Expr, variable, *, within: Within | None = None) -> 
      ('not-differentiated', x**2*sin(x))]
     """
     if isinstance(expr, Sum) and not any(limit.has(variable) for limit in expr.limits):
-        inner = buggy_derivatives(expr.function, variable)
-        whole = _whole_misuses(expr, variable, within)
-        right = find_rule(expr.function, variable).result
-        return _distinct(iter([_summed(b, expr.limits) for b in inner if b.kind is not Mistake.NOT_DIFFERENTIATED]
-                              + list(whole)), Sum(right, *expr.limits))
+        terms = [_summed(b, expr.limits) for b in buggy_derivatives(expr.function, variable)
+                 if b.kind is not Mistake.NOT_DIFFERENTIATED]
+        return (*terms, *_whole_misuses(expr, variable, within))
     names = InnerNames(expr)
     root = _undefined_as_chain(find_rule(expr, variable, names), names)
     candidates = (*_rule_misuses(root, variable), *_whole_misuses(expr, variable, within))
-    return _distinct(iter(candidates), root.result)
+    return _distinct(iter(candidates), root.result, _atoms(expr))
 
 
 def _differentiated(derivation: Derivation) -> Derivative | None:

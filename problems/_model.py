@@ -23,7 +23,7 @@ import checkers
 import derive
 from checkers import UsageError, Verdict
 
-__all__ = ["Source", "Policy", "Part", "Problem", "ANSWER_KINDS"]
+__all__ = ["Source", "Policy", "Part", "Problem", "ANSWER_KINDS", "MISTAKES_SECONDS", "bounded"]
 
 _VALUE_KINDS = frozenset({"number", "vector", "tuple"})
 ANSWER_KINDS = frozenset(
@@ -88,6 +88,14 @@ class Part:
         return _reference_for(self.qualified_id, self.recipe)
 
     @property
+    def mistakes(self) -> tuple[derive.BuggyResult, ...]:
+        """The classic misuses of the rules the reference derivation applied (built once, then
+        cached; none for parts that are not a first derivative, or when the time cap is spent)."""
+        if self.kind != "expression":
+            return ()
+        return _mistakes_for(self.qualified_id, self.recipe)
+
+    @property
     def answer(self) -> Basic:
         """The reference answer as a sympy object."""
         return self.reference.result
@@ -145,6 +153,30 @@ class Problem:
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title, "source": self.source.to_dict(), "parts": list(self.part_ids)}
+
+
+MISTAKES_SECONDS = 2.0
+"""The work allowed for generating a part's buggy results (the antiderivative gets a quarter)."""
+
+
+def bounded(compute: Callable[[], Any], seconds: float) -> Any:
+    """``compute()`` under a work budget of ``seconds``; None when the budget ran out first.
+
+    >>> bounded(lambda: 6 * 7, 1.0)
+    42
+    """
+    value = None
+    with checkers.Budget(seconds) as budget:
+        value = compute()
+    return None if budget.expired else value
+
+
+@functools.cache
+def _mistakes_for(key: str, recipe: Callable[[], derive.Derivation]) -> tuple[derive.BuggyResult, ...]:
+    """A part's buggy results, built once per process under :data:`MISTAKES_SECONDS`."""
+    reference = _reference_for(key, recipe)
+    within = functools.partial(bounded, seconds=MISTAKES_SECONDS / 4)
+    return bounded(lambda: derive.buggy_results(reference, within=within), MISTAKES_SECONDS) or ()
 
 
 @functools.cache
