@@ -213,20 +213,20 @@ def _rule_misuses(root: DiffRule, variable) -> Iterator[BuggyResult]:
             for value, message in misuse.wrong(node, variable):
                 answer = value if misuse.replaces_answer else _with_node(
                     root, node, _Given(node.expr, node.variable, value)).result
-                yield BuggyResult(misuse.kind, answer, misuse.rule, message)
+                yield BuggyResult(misuse.kind, answer, misuse.rule, message, node.expr)
 
 
 def _whole_misuses(expr: Expr, variable, within: Within | None) -> Iterator[BuggyResult]:
     """The function left undifferentiated, and (when ``within`` lets it finish) an antiderivative."""
     yield BuggyResult(Mistake.NOT_DIFFERENTIATED, expr, "differentiation",
-                      "Your answer is the function itself: it still has to be differentiated.")
+                      "Your answer is the function itself: it still has to be differentiated.", expr)
     if within is None or expr.has(AppliedUndef, sympy.Indexed, Sum) or not isinstance(variable, Symbol):
         return
     antiderivative = within(lambda: sympy.integrate(expr, variable))
     if antiderivative is not None and not antiderivative.has(sympy.Integral):
         yield BuggyResult(Mistake.INTEGRATED, antiderivative, "differentiation",
                           "Your answer is an antiderivative of the function: differentiate it instead "
-                          "of integrating it.")
+                          "of integrating it.", expr)
 
 
 _CONCRETE = (lambda z: sympy.sin(z) + z**2 / 3, lambda z: sympy.exp(z / 2) + z / 5,
