@@ -18,7 +18,6 @@ chain-rule exp(sin(x**2))*cos(x**2) | Revisit the chain rule: the derivative of 
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields, replace
 from typing import ClassVar
@@ -31,9 +30,10 @@ from ._diff_finder import InnerNames, find_rule
 from ._diff_rules import ChainRule, DiffRule, NoRule, ProductRule, QuotientRule
 from ._mistakes import BuggyResult, Mistake
 from ._render._printers import readable_text
+from ._same_value import Fingerprint, agree, fingerprint, proportional, same_value
 from ._steps import Derivation
 
-__all__ = ["buggy_derivatives", "buggy_results", "same_value", "BUGGY_RULES", "Within"]
+__all__ = ["buggy_derivatives", "buggy_results", "BUGGY_RULES", "Within"]
 
 Within = Callable[[Callable[[], Expr]], "Expr | None"]
 """Runs a computation under a cap and returns its value, or None when it did not finish."""
@@ -229,69 +229,20 @@ def _whole_misuses(expr: Expr, variable, within: Within | None) -> Iterator[Bugg
                           "of integrating it.", expr)
 
 
-_CONCRETE = (lambda z: sympy.sin(z) + z**2 / 3, lambda z: sympy.exp(z / 2) + z / 5,
-             lambda z: sympy.atan(z) + z**3 / 7)
+_WHOLE = frozenset({Mistake.NOT_DIFFERENTIATED, Mistake.INTEGRATED})
 
 
-def _concrete(expr: Expr) -> Expr:
-    """``expr`` with each undefined function made a fixed smooth one, derivatives evaluated."""
-    def make(call):
-        pick = _CONCRETE[sum(map(ord, call.func.__name__)) % len(_CONCRETE)]
-        return sympy.Add(*(pick(arg + k) for k, arg in enumerate(call.args)))
-    return expr.replace(lambda e: isinstance(e, AppliedUndef), make).doit() if expr.has(AppliedUndef) else expr
-
-
-Fingerprint = "tuple[complex, ...] | None"
-
-
-def _points(atoms: list, count: int) -> list[dict]:
-    generator = random.Random(20261130)
-    return [{atom: sympy.Float(generator.uniform(0.3, 1.7), 20) for atom in atoms} for _ in range(count)]
-
-
-def _atoms(expr: Expr) -> list:
-    return sorted(expr.free_symbols | expr.atoms(sympy.Indexed), key=sympy.default_sort_key)
-
-
-def _fingerprint(expr: Expr, points: list[dict]) -> Fingerprint:
-    """The values of ``expr`` at ``points`` (None when one cannot be computed)."""
-    concrete = _concrete(sympy.sympify(expr))
-    try:
-        values = tuple(complex(concrete.xreplace(point).evalf(20)) for point in points)
-    except (TypeError, ValueError, ZeroDivisionError):
-        return None
-    return values if all(v == v and abs(v) != float("inf") for v in values) else None
-
-
-def _agree(first: Fingerprint, second: Fingerprint) -> bool:
-    return first is not None and second is not None and all(
-        abs(a - b) <= 1e-9 * (abs(a) + abs(b) + 1) for a, b in zip(first, second))
-
-
-def same_value(first: Expr, second: Expr, *, points: int = 3) -> bool:
-    """Whether two expressions agree (identical, or equal at a few fixed random points within
-    1e-9 relative). Used only to drop candidates: an undecidable pair counts as different.
-
-    >>> from sympy import Symbol, sin, cos
-    >>> x = Symbol("x")
-    >>> same_value(sin(x)**2 + cos(x)**2, 1), same_value(sin(x), cos(x))
-    (True, False)
-    """
-    first, second = sympy.sympify(first), sympy.sympify(second)
-    if first == second:
-        return True
-    at = _points(_atoms(first + second), points)
-    return _agree(_fingerprint(first, at), _fingerprint(second, at))
-
-
-def _distinct(candidates: Iterator[BuggyResult], right: Expr, atoms: list) -> tuple[BuggyResult, ...]:
-    """The candidates that differ from the right result and from every earlier candidate."""
-    at = _points(atoms, 3)
-    seen: list[tuple[Expr, Fingerprint]] = [(right, _fingerprint(right, at))]
+def _distinct(candidates: Iterator[BuggyResult], right: Expr) -> tuple[BuggyResult, ...]:
+    """The candidates that differ from the right result and from every earlier candidate. The
+    function or its antiderivative is dropped when it is a constant multiple of the right result
+    (``sin`` for ``cos' = -sin`` is a sign slip as much as an antiderivative: say less)."""
+    seen: list[tuple[Expr, Fingerprint]] = [(right, fingerprint(right))]
     kept: list[BuggyResult] = []
     for candidate in candidates:
-        value = _fingerprint(candidate.expression, at)
-        if any(candidate.expression == expr or _agree(value, known) for expr, known in seen):
+        value = fingerprint(candidate.expression)
+        if any(candidate.expression == expr or agree(value, known) for expr, known in seen):
+            continue
+        if candidate.kind in _WHOLE and proportional(candidate.expression, right):
             continue
         seen.append((candidate.expression, value))
         kept.append(candidate)
@@ -315,13 +266,11 @@ def buggy_derivatives(expr: Expr, variable, *, within: Within | None = None) -> 
      ('not-differentiated', x**2*sin(x))]
     """
     if isinstance(expr, Sum) and not any(limit.has(variable) for limit in expr.limits):
-        terms = [_summed(b, expr.limits) for b in buggy_derivatives(expr.function, variable)
-                 if b.kind is not Mistake.NOT_DIFFERENTIATED]
-        return (*terms, *_whole_misuses(expr, variable, within))
+        return tuple(_summed(b, expr.limits) for b in buggy_derivatives(expr.function, variable, within=within))
     names = InnerNames(expr)
     root = _undefined_as_chain(find_rule(expr, variable, names), names)
     candidates = (*_rule_misuses(root, variable), *_whole_misuses(expr, variable, within))
-    return _distinct(iter(candidates), root.result, _atoms(expr))
+    return _distinct(iter(candidates), root.result)
 
 
 def _differentiated(derivation: Derivation) -> Derivative | None:

@@ -11,6 +11,7 @@ import checkers
 import derive
 from checkers import Status
 from derive import Mistake
+from derive._same_value import same_value
 from problems import bank
 from problems._model import bounded
 
@@ -72,8 +73,8 @@ def test_no_candidate_equals_the_right_result_and_none_repeats(qualified):
     candidates = derive.buggy_results(part.reference)
     assert candidates
     for index, candidate in enumerate(candidates):
-        assert not derive._buggy_rules.same_value(candidate.expression, part.answer)
-        assert not any(derive._buggy_rules.same_value(candidate.expression, other.expression)
+        assert not same_value(candidate.expression, part.answer)
+        assert not any(same_value(candidate.expression, other.expression)
                        for other in candidates[:index])
 
 
