@@ -41,7 +41,9 @@ MISTAKES = [
     ("derivatives.2.c", r"e^{-x^2/2}", CHAIN),                                 # the function itself, and the chain
     ("ch2-solutions.12.log", r"x\ln x - x", Mistake.INTEGRATED),
     ("ch2-solutions.12.pow", r"\frac{x^{p+1}}{p+1}", Mistake.INTEGRATED),
-    # controls: the right answer, and a wrong answer no rule's misuse explains
+    # controls: the right answer, a wrong answer no rule's misuse explains, and sin for cos' (a sign slip,
+    # although sin is also cos's antiderivative: the antiderivative is dropped when it is a constant multiple)
+    ("udl.7.2.dh3_df2", r"\sin(f_2)", None),
     ("ch2-solutions.2.deriv", r"2x\cos(x^2)e^{\sin(x^2)}", None),
     ("derivatives.1.c", r"\frac{x^2 - 2x - 1}{(x - 1)^2}", None),
     ("derivatives.2.a", r"3x^2\sin(x^3)", None),
