@@ -6,10 +6,12 @@
 """
 
 from derive._functions import lower, relu, sigmoid, softplus
+from derive._mistakes import BuggyResult
 
 from ._budget import Budget, BudgetExpired
 from ._check import check, read_expected
 from ._definitions import expand_definitions, read_definitions
+from ._diagnosis import Finding, diagnose
 from ._errors import BudgetExceeded, DerivecheckError, ExitCode, InvalidAnswer, UsageError
 from ._limits import DEFAULT_LIMITS, Limits
 from ._read import read_answer
@@ -25,6 +27,9 @@ __all__ = [
     "expand_definitions",
     "Verdict",
     "Diagnosis",
+    "BuggyResult",
+    "Finding",
+    "diagnose",
     "Mistake",
     "Status",
     "Method",

@@ -13,19 +13,21 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import sympy
 from sympy import Basic
 
 from derive import Label
+from derive._mistakes import BuggyResult
 
 from ._answer_shape import GradingPlan, plan_grading
 from ._budget import Budget
 from ._compare import Comparison, Outcome
 from ._decimals import decimal_outcome
 from ._definitions import expand_definitions
+from ._diagnosis import Finding, Verifier, diagnose
 from ._errors import InvalidAnswer, UsageError
 from ._labels import check_label
 from ._limits import DEFAULT_LIMITS, Limits
@@ -40,6 +42,7 @@ __all__ = ["check", "read_expected"]
 
 _LOG = logging.getLogger("derivecheck")
 _REFERENCE_EXTRA_SECONDS = 2.0  # a reference is the author's: its budget is the check's and then some
+_DIAGNOSIS_SHARE = 0.5  # of what the comparison left of the check's budget
 
 
 def check(
@@ -55,6 +58,7 @@ def check(
     up_to_constant_in: Iterable[Basic] = (),
     definitions: Mapping[Basic, Basic] | None = None,
     decimals: bool = False,
+    mistakes: Sequence[BuggyResult] = (),
 ) -> Verdict:
     """Decide whether ``answer`` equals ``expected``; never raises for a bad answer.
 
@@ -67,7 +71,12 @@ def check(
     derivatives are compared); ``definitions``: the names a problem defines with their
     values (see :func:`checkers.read_definitions`), substituted in both sides;
     ``decimals``: accept a decimal that is the exact value rounded or truncated in its last
-    digit (at least 3 significant digits).
+    digit (at least 3 significant digits); ``mistakes``: the results a problem's derivation
+    predicts for misapplied rules, tried first when the answer is incorrect (see
+    :mod:`checkers._diagnosis`: a diagnosis is given only when verified).
+
+    >>> check("2*x*cos(x**2)", "-2*x*cos(x**2)").diagnosis.kind.value
+    'sign'
     """
     if isinstance(expected, Label):
         return check_label(expected, answer)
@@ -75,7 +84,7 @@ def check(
     declared = Vocabulary.from_objects(*symbols, assumptions=assumptions, definitions=definitions)
     reference = read_expected(expected, declared, limits, timeout=timeout + _REFERENCE_EXTRA_SECONDS)
     question = _Question(reference, declared.merged(Vocabulary.from_objects(reference)), assumptions, rtol, limits,
-                         notation, tuple(up_to_constant_in), decimals)
+                         notation, tuple(up_to_constant_in), decimals, tuple(mistakes))
     outcome, reading = question.grade(answer, Budget(timeout))
     return outcome if isinstance(outcome, Verdict) else _verdict(outcome, reading, started)
 
@@ -92,6 +101,7 @@ class _Question:
     notation: str
     up_to_constant_in: tuple[Basic, ...]
     decimals: bool
+    mistakes: tuple[BuggyResult, ...] = ()
 
     def grade(self, answer: object, budget: Budget) -> tuple[Outcome | Verdict, Reading | None]:
         """The outcome for ``answer`` within ``budget`` (an invalid answer is its Verdict at once)."""
@@ -109,10 +119,24 @@ class _Question:
     def compare(self, reading: Reading, budget: Budget) -> Outcome:
         """Compare what was read with the reference (definitions expanded, links checked)."""
         plan = _expanded(plan_grading(self.reference, reading.members, self.vocabulary), self.vocabulary.definitions)
-        plan = _up_to_constant(plan, self.up_to_constant_in)
-        comparison = Comparison(budget, seed_text=f"{_stable_text(plan.expected)}|{_stable_text(plan.graded)}",
-                                assumptions=self.assumptions, rtol=self.rtol)
-        return _grade(comparison, plan, reading if self.decimals else None)
+        compared = _up_to_constant(plan, self.up_to_constant_in)
+        seed_text = f"{_stable_text(compared.expected)}|{_stable_text(compared.graded)}"
+        comparison = Comparison(budget, seed_text=seed_text, assumptions=self.assumptions, rtol=self.rtol)
+        outcome = _grade(comparison, compared, reading if self.decimals else None)
+        if outcome.status is not Status.INCORRECT:
+            return outcome
+        return self.diagnosed(outcome, plan, budget, seed_text)
+
+    def diagnosed(self, outcome: Outcome, plan: GradingPlan, budget: Budget, seed_text: str) -> Outcome:
+        """The incorrect ``outcome`` with its verified diagnosis and partial credit, found within
+        a share of what is left of ``budget`` (nothing is claimed if that share runs out)."""
+        found = Finding()
+        with budget.share(_DIAGNOSIS_SHARE) as share:
+            verify = Verifier.for_budget(share, seed_text=seed_text, assumptions=self.assumptions, rtol=self.rtol)
+            found = diagnose(plan.expected, plan.graded, verify, self.mistakes)
+        if share.expired:
+            return outcome
+        return replace(outcome, diagnosis=found.diagnosis, partial_credit=found.partial_credit)
 
 
 def _out_of_time(budget: Budget) -> Outcome:
@@ -259,6 +283,8 @@ def _verdict(outcome: Outcome, reading: Reading | None, started: float) -> Verdi
         evidence=outcome.evidence,
         elapsed=time.monotonic() - started,
         notation=reading.notation if reading else None,
+        diagnosis=outcome.diagnosis,
+        partial_credit=outcome.partial_credit,
     )
 
 

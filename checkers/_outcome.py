@@ -15,20 +15,23 @@ import sympy
 from sympy import Basic, MatrixBase, MatrixExpr
 
 from ._arithmetic import describe
-from ._verdict import Evidence, Method, Status
+from ._verdict import Diagnosis, Evidence, Method, Status
 
 __all__ = ["Outcome", "kind_of", "describe_kind", "shape_text", "shape_mismatch", "counterexample", "with_detail"]
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """The result of one comparison, before it becomes a Verdict."""
+    """The result of one comparison, before it becomes a Verdict (with the diagnosis and
+    partial credit of an incorrect answer, when found)."""
 
     status: Status
     method: Method
     proved: bool
     message: str
     evidence: Evidence | None = None
+    diagnosis: Diagnosis | None = None
+    partial_credit: float | None = None
 
 
 def kind_of(obj: object) -> str:

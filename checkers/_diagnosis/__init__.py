@@ -1,0 +1,60 @@
+"""Diagnosis: name the mistake in an incorrect answer, only when it is verified.
+
+Runs only on incorrect verdicts. Known mistakes (what the problem's derivation predicts for
+a misapplied rule) are tried first, then the context-free relations (:mod:`._relations`,
+:mod:`._transpose`), then the structure of vectors, matrices, tuples (:mod:`._entries`) and
+sets (:mod:`._elements`). Every relation is verified by the engine that decides verdicts;
+the first verified one, most specific first, is the diagnosis. When nothing is verified
+(or the budget runs out first) there is none: never a false diagnosis.
+
+>>> import sympy
+>>> from checkers._budget import Budget
+>>> x = sympy.Symbol("x")
+>>> with Budget(2.0) as budget:
+...     found = diagnose(x**2 + sympy.sin(x), -x**2 - sympy.sin(x), Verifier.for_budget(budget, seed_text="doc"))
+>>> found.diagnosis.kind.value, found.diagnosis.message
+('sign', 'Check the sign: your answer is the negative of the right one.')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sympy import Basic
+
+from derive._mistakes import BuggyResult
+
+from .._outcome import kind_of
+from . import _elements, _entries
+from ._engine import Finding, Verifier
+from ._known import known_mistake
+from ._relations import ConstantFactor, ConstantOffset, ExtraTerm, MissingFactor, MissingTerm, Relation, Sign, TermSign
+from ._transpose import Transpose
+
+__all__ = ["diagnose", "Finding", "Verifier", "RELATIONS"]
+
+RELATIONS: dict[str, tuple[Relation, ...]] = {
+    "scalar": (Sign(), ConstantFactor(), ConstantOffset(), TermSign(), MissingTerm(), ExtraTerm(), MissingFactor()),
+    "matrix": (Sign(), ConstantFactor(), Transpose()),
+    "matrix-expression": (Sign(), ConstantFactor(), Transpose(), TermSign(), MissingTerm(), ExtraTerm()),
+}
+"""The context-free relations tried for each kind of reference, most specific first."""
+
+
+def diagnose(expected: Basic, answer: Basic, verify: Verifier, mistakes: Sequence[BuggyResult] = ()) -> Finding:
+    """The verified mistake in ``answer`` (known ``mistakes`` first) and its partial credit."""
+    known = known_mistake(answer, mistakes, verify, expected) if mistakes else None
+    kind = kind_of(expected) if kind_of(expected) == kind_of(answer) else None
+    if kind == "set":
+        found = _elements.diagnose(expected, answer, verify)
+        return Finding(known or found.diagnosis, found.partial_credit)
+    if kind in ("matrix", "tuple"):
+        found = _entries.diagnose(expected, answer, verify, RELATIONS["matrix"] if kind == "matrix" else ())
+        return Finding(known or found.diagnosis, found.partial_credit)
+    if known is not None:
+        return Finding(known)
+    for relation in RELATIONS.get(kind or "", ()):
+        diagnosis = relation.find(expected, answer, verify)
+        if diagnosis is not None:
+            return Finding(diagnosis)
+    return Finding()

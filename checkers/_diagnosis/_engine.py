@@ -1,0 +1,62 @@
+"""What a diagnosis works with: a verifier (the engine that decides equivalence) and its findings.
+
+A relation only *proposes* what the answer would be under a mistake; :class:`Verifier`
+decides, with the same :class:`~checkers._compare.Comparison` that decides verdicts
+(identity, proof, or agreement at many points with re-verification), whether the answer
+really is that. Anything short of ``correct`` (incorrect, undecided, an error) is "no".
+
+>>> import sympy
+>>> from checkers._budget import Budget
+>>> x = sympy.Symbol("x")
+>>> with Budget(2.0) as budget:
+...     verify = Verifier.for_budget(budget, seed_text="doc")
+...     verify(-2*x, -x - x), verify(2*x, x)
+(True, False)
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sympy import Basic
+
+from .._budget import Budget
+from .._compare import Comparison
+from .._verdict import Diagnosis, Status
+
+__all__ = ["Verifier", "Finding"]
+
+_LOG = logging.getLogger("derivecheck")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a diagnosis found: the verified mistake (or None) and the partial credit of a
+    structured answer (the fraction of entries or elements right; None when not computed)."""
+
+    diagnosis: Diagnosis | None = None
+    partial_credit: float | None = None
+
+
+class Verifier:
+    """``verify(left, right)`` is True only when the engine decides the two equal."""
+
+    def __init__(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+        self.calls = 0
+
+    @classmethod
+    def for_budget(cls, budget: Budget, *, seed_text: str, assumptions: Sequence[Basic] = (),
+                   rtol: float = 1e-12) -> Verifier:
+        """A verifier whose comparisons spend ``budget`` (seeded by ``seed_text``)."""
+        return cls(Comparison(budget, seed_text=f"diagnosis|{seed_text}", assumptions=assumptions, rtol=rtol))
+
+    def __call__(self, left: Basic, right: Basic) -> bool:
+        self.calls += 1
+        try:
+            return self.comparison.compare(left, right).status is Status.CORRECT
+        except Exception as error:  # a candidate sympy cannot handle is simply not verified
+            _LOG.debug("a diagnosis candidate could not be compared", exc_info=error)
+            return False
