@@ -12,7 +12,7 @@ a reference can never drift from its derivation and loading the bank stays cheap
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -106,7 +106,8 @@ class Part:
         constant_in = [names[n] for n in self.policy.up_to_constant_in if n in names]
         return checkers.check(self.answer, answer, symbols=self.vocabulary, assumptions=self.assumptions,
                               timeout=timeout, rtol=self.policy.rtol, up_to_constant_in=constant_in,
-                              definitions=self.definitions, decimals=self.accepts_decimals)
+                              definitions=self.definitions, decimals=self.accepts_decimals,
+                              mistakes=_MistakesOnDemand(self) if self.kind == "expression" else ())
 
     @property
     def accepts_decimals(self) -> bool:
@@ -153,6 +154,20 @@ class Problem:
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title, "source": self.source.to_dict(), "parts": list(self.part_ids)}
+
+
+class _MistakesOnDemand(Sequence):
+    """A part's buggy results, built when the checker first looks at them (only to diagnose an
+    incorrect answer), so a correct answer never pays for them."""
+
+    def __init__(self, part: Part) -> None:
+        self._part = part
+
+    def __len__(self) -> int:
+        return len(self._part.mistakes)
+
+    def __getitem__(self, index):
+        return self._part.mistakes[index]
 
 
 MISTAKES_SECONDS = 2.0
