@@ -27,7 +27,7 @@ from sympy import Derivative, Expr, Mul, Sum, Symbol
 from sympy.core.function import AppliedUndef
 
 from ._diff_finder import InnerNames, find_rule
-from ._diff_rules import ChainRule, DiffRule, NoRule, ProductRule, QuotientRule
+from ._diff_rules import ChainRule, DiffRule, NoRule, PowerRule, ProductRule, QuotientRule
 from ._mistakes import BuggyResult, Mistake
 from ._render._printers import readable_text
 from ._same_value import Fingerprint, agree, fingerprint, proportional, same_value
@@ -141,6 +141,25 @@ class ChainOnlyInner(_Misuse):
                 f"{_words(node.inner)}; the derivative of the function applied to it is missing.")
 
 
+class PowerWithoutPower(_Misuse):
+    """Power rule without the lowered power: (g^n)' taken as n g' (the factor g^(n-1) missing),
+    for x^n itself or a power of an inner function g."""
+
+    kind = Mistake.MISSING_FACTOR
+    rule = "power rule"
+
+    def wrong(self, node, variable):
+        if isinstance(node, PowerRule) and node.variable == variable and node.exponent != 1:
+            base, exponent, inner_derivative = node.variable, node.exponent, sympy.S.One
+        elif isinstance(node, ChainRule) and isinstance(node.outer_rule, PowerRule) and node.outer_rule.exponent != 1:
+            base, exponent, inner_derivative = node.inner, node.outer_rule.exponent, node.inner_rule.result
+        else:
+            return
+        yield exponent * inner_derivative, (
+            f"Revisit the power rule: differentiating {_words(sympy.Pow(base, exponent, evaluate=False))} leaves "
+            f"the factor {_words(base ** (exponent - 1))}; it is missing.")
+
+
 class ProductOfDerivatives(_Misuse):
     """Product rule as the product of the derivatives: (u v)' taken as u' v'."""
 
@@ -202,7 +221,8 @@ class QuotientSignFlipped(_Misuse):
 
 
 BUGGY_RULES: tuple[_Misuse, ...] = (ChainWithoutInner(), ChainOnlyInner(), ProductOfDerivatives(),
-                                    ProductOneTerm(), QuotientOfDerivatives(), QuotientSignFlipped())
+                                    ProductOneTerm(), QuotientOfDerivatives(), QuotientSignFlipped(),
+                                    PowerWithoutPower())
 """Every buggy rule applied to the nodes of a derivative's rule tree, in this order."""
 
 
