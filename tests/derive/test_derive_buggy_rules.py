@@ -35,6 +35,10 @@ MISTAKES = [
     ("ch2-solutions.5.a", r"(a + b)", PRODUCT),
     ("derivatives.1.c", "2x", QUOTIENT),                                       # u'/v'
     ("derivatives.1.c", r"\frac{x^2 + 1 - 2x(x-1)}{(x-1)^2}", QUOTIENT),      # numerator's sign flipped
+    ("derivatives.2.d", "20x", Mistake.MISSING_FACTOR),                       # (x^2+1)^9 from the power rule dropped
+    ("udl.6.3.phi0", r"\sum_i 2\bigg(\cos[\phi_0 + 0.06\phi_1 x_i] \exp\bigg(-\frac{(\phi_0 + 0.06\phi_1 x_i)^2}{32}\bigg) "
+                     r"+ \sin[\phi_0 + 0.06\phi_1 x_i] \cdot \bigg(-\frac{2(\phi_0 + 0.06\phi_1 x_i)}{32}\bigg)"
+                     r"\exp\bigg(-\frac{(\phi_0 + 0.06\phi_1 x_i)^2}{32}\bigg)\bigg)", Mistake.MISSING_FACTOR),  # seed 004
     ("mvc.2.16.a", r"\frac{\eta\lambda}{\frac{1}{2\sqrt{\hat v}}}", None),     # u'/v' needs v' != 0 in theta
     ("ch2-solutions.12.tanh", r"\tanh x", Mistake.NOT_DIFFERENTIATED),
     ("derivatives.2.b", r"\ln(\cos x)", Mistake.NOT_DIFFERENTIATED),

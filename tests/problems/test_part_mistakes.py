@@ -12,9 +12,9 @@ def _part(qualified: str):
 
 
 @pytest.mark.parametrize("qualified, kinds", [
-    ("ch2-solutions.2.deriv", {Mistake.CHAIN_RULE}),
-    ("derivatives.1.b", {Mistake.PRODUCT_RULE}),
-    ("derivatives.1.c", {Mistake.QUOTIENT_RULE, Mistake.NOT_DIFFERENTIATED, Mistake.INTEGRATED}),
+    ("ch2-solutions.2.deriv", {Mistake.CHAIN_RULE, Mistake.MISSING_FACTOR}),   # x^2 differentiated as 2
+    ("derivatives.1.b", {Mistake.PRODUCT_RULE, Mistake.MISSING_FACTOR}),
+    ("derivatives.1.c", {Mistake.QUOTIENT_RULE, Mistake.NOT_DIFFERENTIATED, Mistake.INTEGRATED, Mistake.MISSING_FACTOR}),
     ("ch2-solutions.12.log", {Mistake.NOT_DIFFERENTIATED, Mistake.INTEGRATED}),
     ("udl.7.1.psi11", {Mistake.CHAIN_RULE, Mistake.NOT_DIFFERENTIATED}),
 ])
