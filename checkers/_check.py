@@ -101,7 +101,7 @@ def check(
     declared = Vocabulary.from_objects(*symbols, assumptions=assumptions, definitions=definitions)
     reference = read_expected(expected, declared, limits, timeout=timeout + REFERENCE_EXTRA_SECONDS)
     question = _Question(reference, declared.merged(Vocabulary.from_objects(reference)), assumptions, rtol, limits,
-                         notation, tuple(up_to_constant_in), decimals, tuple(mistakes), diagnose, partial_credit)
+                         notation, tuple(up_to_constant_in), decimals, mistakes, diagnose, partial_credit)
     outcome, reading = question.grade(answer, Budget(timeout))
     return outcome if isinstance(outcome, Verdict) else _verdict(outcome, reading, started)
 
@@ -118,7 +118,7 @@ class _Question:
     notation: str
     up_to_constant_in: tuple[Basic, ...]
     decimals: bool
-    mistakes: tuple[BuggyResult, ...] = ()
+    mistakes: Sequence[BuggyResult] = ()  # kept as given: a lazy sequence is built only if diagnosed
     diagnose: bool = True
     partial_credit: bool = True
 

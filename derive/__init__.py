@@ -6,6 +6,7 @@ Every public function takes sympy objects and returns a :class:`Derivation`: the
 the command line uses.
 """
 
+from ._buggy_rules import buggy_derivatives, buggy_results
 from ._convexity import convexity
 from ._critical import critical_points
 from ._differentiate import differentiate
@@ -44,7 +45,7 @@ from ._steps import NO_RULE, Derivation, Step
 
 __all__ = [
     "derive_by_name", "WHATS",
-    "Derivation", "Step", "NO_RULE", "Mistake", "BuggyResult",
+    "Derivation", "Step", "NO_RULE", "Mistake", "BuggyResult", "buggy_results", "buggy_derivatives",
     "DerivecheckError", "DerivationError", "UnsupportedInput", "NoSolution", "BudgetExceeded", "ExitCode",
     "sigmoid", "softplus", "relu", "lower", "ACTIVATIONS",
     "Label", "CONVEX", "CONCAVE", "AFFINE", "NEITHER", "LOCAL_MIN", "LOCAL_MAX", "SADDLE", "NOT_EXTREMUM",

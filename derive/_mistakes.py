@@ -47,9 +47,12 @@ class Mistake(str, Enum):
 class BuggyResult:
     """What the derivation would give with one rule misapplied: the mistake's ``kind``, the
     wrong ``expression``, the ``rule`` involved (words) and a ``message`` for the student that
-    names the factor or term involved without stating the right answer."""
+    names the factor or term involved without stating the right answer. ``concerns`` (optional)
+    is the expression whose derivative the misapplied rule computed: it locates the step of the
+    worked derivation the mistake is about."""
 
     kind: Mistake
     expression: Basic
     rule: str
     message: str
+    concerns: Basic | None = None

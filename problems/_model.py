@@ -12,7 +12,7 @@ a reference can never drift from its derivation and loading the bank stays cheap
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,7 +23,7 @@ import checkers
 import derive
 from checkers import UsageError, Verdict
 
-__all__ = ["Source", "Policy", "Part", "Problem", "ANSWER_KINDS"]
+__all__ = ["Source", "Policy", "Part", "Problem", "ANSWER_KINDS", "MISTAKES_SECONDS", "bounded"]
 
 _VALUE_KINDS = frozenset({"number", "vector", "tuple"})
 ANSWER_KINDS = frozenset(
@@ -90,6 +90,14 @@ class Part:
         return _reference_for(self.qualified_id, self.recipe)
 
     @property
+    def mistakes(self) -> tuple[derive.BuggyResult, ...]:
+        """The classic misuses of the rules the reference derivation applied (built once, then
+        cached; none for parts that are not a first derivative, or when the time cap is spent)."""
+        if self.kind != "expression":
+            return ()
+        return _mistakes_for(self.qualified_id, self.recipe)
+
+    @property
     def answer(self) -> Basic:
         """The reference answer as a sympy object."""
         return self.reference.result
@@ -101,7 +109,8 @@ class Part:
         return checkers.check(self.answer, answer, symbols=self.vocabulary, assumptions=self.assumptions,
                               timeout=timeout, rtol=self.policy.rtol, up_to_constant_in=constant_in,
                               definitions=self.definitions, decimals=self.accepts_decimals,
-                              partial_credit=not self.policy.all_or_nothing)
+                              partial_credit=not self.policy.all_or_nothing,
+                              mistakes=_MistakesOnDemand(self) if self.kind == "expression" else ())
 
     def check_work(self, work: str, *, timeout: float = 10.0) -> checkers.WorkVerdict:
         """Check a student's derivation (one step a row) that should end at this part's answer."""
@@ -153,6 +162,44 @@ class Problem:
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title, "source": self.source.to_dict(), "parts": list(self.part_ids)}
+
+
+class _MistakesOnDemand(Sequence):
+    """A part's buggy results, built when the checker first looks at them (only to diagnose an
+    incorrect answer), so a correct answer never pays for them."""
+
+    def __init__(self, part: Part) -> None:
+        self._part = part
+
+    def __len__(self) -> int:
+        return len(self._part.mistakes)
+
+    def __getitem__(self, index):
+        return self._part.mistakes[index]
+
+
+MISTAKES_SECONDS = 2.0
+"""The work allowed for generating a part's buggy results (the antiderivative gets a quarter)."""
+
+
+def bounded(compute: Callable[[], Any], seconds: float) -> Any:
+    """``compute()`` under a work budget of ``seconds``; None when the budget ran out first.
+
+    >>> bounded(lambda: 6 * 7, 1.0)
+    42
+    """
+    value = None
+    with checkers.Budget(seconds) as budget:
+        value = compute()
+    return None if budget.expired else value
+
+
+@functools.cache
+def _mistakes_for(key: str, recipe: Callable[[], derive.Derivation]) -> tuple[derive.BuggyResult, ...]:
+    """A part's buggy results, built once per process under :data:`MISTAKES_SECONDS`."""
+    reference = _reference_for(key, recipe)
+    within = functools.partial(bounded, seconds=MISTAKES_SECONDS / 4)
+    return bounded(lambda: derive.buggy_results(reference, within=within), MISTAKES_SECONDS) or ()
 
 
 @functools.cache

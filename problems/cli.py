@@ -25,7 +25,8 @@ from derive._render._latex import latex_document
 
 from . import bank
 from ._grading._worker import run_isolated
-from ._output import derivations_text, hint_text, problem_table, problem_text, verdict_text
+from ._hints import HINT_LEVELS, Hint, hint_for
+from ._output import derivations_text, problem_table, problem_text, verdict_text
 from ._work_command import read_work, work_text
 
 __all__ = ["main"]
@@ -72,21 +73,34 @@ class _AnswerCommand(click.Command):
 
 def _options_first(command: click.Command, ctx: click.Context, args: Sequence[str]) -> list[str]:
     """The options as given, then ``--`` and the positional arguments in order."""
-    takes_value = {name: not getattr(p, "is_flag", False) and not getattr(p, "count", False)
-                   for p in command.get_params(ctx) if isinstance(p, click.Option) for name in p.opts + p.secondary_opts}
+    takes_value = {name: _value_taken(p) for p in command.get_params(ctx) if isinstance(p, click.Option)
+                   for name in p.opts + p.secondary_opts}
     options, positional = [], []
-    arguments = iter(args)
-    for argument in arguments:
+    arguments = list(args)
+    while arguments:
+        argument = arguments.pop(0)
         name = argument.split("=", 1)[0] if argument.startswith("--") else argument
         if argument == "--":
             positional.extend(arguments)
+            arguments = []
         elif name in takes_value:
             options.append(argument)
-            if takes_value[name] and "=" not in argument:
-                options.append(next(arguments, ""))
+            if "=" not in argument and takes_value[name] and arguments and takes_value[name](arguments[0]):
+                options.append(arguments.pop(0))
         else:
             positional.append(argument)
     return [*options, "--", *positional]
+
+
+def _value_taken(option: click.Option) -> Callable[[str], bool] | None:
+    """Which next argument an option takes as its value: any (an option with a value), only one of
+    its choices (an option whose value is optional, ``--hint [1|2|3]``), or none (a flag)."""
+    if getattr(option, "_flag_needs_value", False):
+        choices = {str(level) for level in HINT_LEVELS}
+        return choices.__contains__
+    if option.is_flag or option.count:
+        return None
+    return lambda _argument: True
 
 
 @main.command(cls=_AnswerCommand)
@@ -106,12 +120,14 @@ def _options_first(command: click.Command, ctx: click.Context, args: Sequence[st
 @click.option(
     "--notation", type=click.Choice(["auto", "latex", "plain"]), default="auto", show_default=True, help="How to read the answer."
 )
-@click.option("--hint", is_flag=True, help="Also print the part's hint and its worked derivation if the answer is not correct.")
+@click.option("--hint", type=click.IntRange(1, 3), is_flag=False, flag_value=1, default=None, metavar="[1|2|3]",
+              help="If the answer is not correct, also give a hint: 1 (default) the rule or step to revisit, 2 the "
+                   "worked derivation up to that step, 3 the whole worked derivation.")
 @click.option("--json", "as_json", is_flag=True, help="Print the verdict as JSON.")
 @click.option("--work", "work_file", metavar="FILE",
               help="Check a derivation, one step a row, from FILE ('-': standard input) instead of an ANSWER.")
 def check(arguments: Sequence[str], expected: str | None, declarations: Sequence[str], definitions: Sequence[str],
-          timeout: float, notation: str, hint: bool, as_json: bool, work_file: str | None) -> None:
+          timeout: float, notation: str, hint: int | None, as_json: bool, work_file: str | None) -> None:
     """Check ANSWER to a problem part (see 'derivecheck list'), or against --expected.
 
     \b
@@ -120,6 +136,7 @@ def check(arguments: Sequence[str], expected: str | None, declarations: Sequence
       derivecheck check ch2-solutions.3.grad '[4, 7]' --json
       derivecheck check --expected 'x^2' '2x'
       derivecheck check derivatives.2.c '-x e^{-x^2/2}'
+      derivecheck check ch2-solutions.2 'cos(x^2) e^{sin(x^2)}' --hint 2
       echo '2x cos(x^2) e^{sin(x^2)}' | derivecheck check ch2-solutions.2 -
 
     An answer may begin with a minus sign: only an argument that is exactly an option name
@@ -148,11 +165,7 @@ def check(arguments: Sequence[str], expected: str | None, declarations: Sequence
         part = part or problem.part()
         answer = _answer_text(arguments[1])
         verdict = run_isolated(lambda: part.check(answer, timeout=timeout), timeout)
-    if hint and part is not None and not as_json and verdict.status is not checkers.Status.CORRECT:
-        click.echo(verdict_text(verdict, color=sys.stdout.isatty()))
-        click.echo(hint_text(part))
-        sys.exit(verdict.exit_code)
-    _emit_verdict(verdict, as_json)
+    _emit_verdict(verdict, as_json, hint_for(part, verdict, hint) if hint and part is not None else None, bool(hint))
 
 
 def _check_work(arguments: Sequence[str], expected: str | None, declarations: Sequence[str],
@@ -314,11 +327,16 @@ def _render(derivation: derive.Derivation, output_format: str) -> str:
             "html": derivation.to_html, "sympy": derivation.to_sympy}[output_format]()
 
 
-def _emit_verdict(verdict: checkers.Verdict, as_json: bool) -> None:
+def _emit_verdict(verdict: checkers.Verdict, as_json: bool, hint: Hint | None = None, asked: bool = False) -> None:
+    """Print the verdict (and the hint, when one was asked for: JSON carries ``"hint"``, null for a
+    correct answer) and exit with the verdict's status."""
     if as_json:
-        click.echo(json.dumps(verdict.to_dict(), indent=2))
+        data = verdict.to_dict() | ({"hint": hint.to_dict() if hint else None} if asked else {})
+        click.echo(json.dumps(data, indent=2))
     else:
         click.echo(verdict_text(verdict, color=sys.stdout.isatty()))
+        if hint is not None:
+            click.echo(hint.text)
     sys.exit(verdict.exit_code)
 
 

@@ -25,7 +25,7 @@ CHECKS = [
     (["check", "nope.1", "x"], 2, "no problem"),
     (["check", "ch2-solutions.3", "2xy"], 2, "name one"),
     (["check", "ch2-solutions.3.x", "2xy"], 0, "correct"),
-    (["check", "ch2-solutions.3.x", "2y", "--hint"], 1, "Worked derivation"),
+    (["check", "ch2-solutions.3.x", "2y", "--hint", "3"], 1, "Worked derivation"),
     # an answer may begin with a minus sign: only an exact option name is an option
     (["check", "derivatives.2.c", "-x e^{-x^2/2}"], 0, "correct"),
     (["check", "derivatives.2.c", "-x"], 1, "incorrect"),
