@@ -121,12 +121,14 @@ def compared_as_sets(expected: Basic, answer: Basic) -> Outcome | None:
                                                                             or _mixed(expected, answer)):
         return None
     note = ""
-    if isinstance(answer, (sympy.Tuple, ImmutableMatrix)):
-        try:
+    try:
+        if isinstance(expected, (sympy.Tuple, ImmutableMatrix)):
+            expected = as_interval(expected)  # the answer is a set of reals: so is the pair of ends
+        if isinstance(answer, (sympy.Tuple, ImmutableMatrix)):
             answer = as_interval(answer)
-        except Refused:
-            return None
-        note = f" (read as the {'open' if answer.left_open else 'closed'} interval {spell(answer)})"
+            note = f" (read as the {'open' if answer.left_open else 'closed'} interval {spell(answer)})"
+    except Refused:
+        return None
     wanted, given = solution_set(expected), solution_set(answer)
     if wanted is None or given is None or not _one_variable(expected, answer):
         return Outcome(Status.UNDECIDED, Method.SYMBOLIC, False,
