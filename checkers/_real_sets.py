@@ -96,6 +96,8 @@ def solution_set(obj: Basic) -> sympy.Set | None:
         return solution_set(obj.condition.xreplace({obj.sym: sympy.Dummy("x")}))
     if isinstance(obj, sympy.Set):
         return None if obj.has(sympy.ConditionSet) else obj
+    if isinstance(obj, sympy.Contains) and isinstance(obj.args[0], sympy.Symbol):
+        return solution_set(obj.args[1])  # x \in S: the set S
     if not isinstance(obj, sympy.logic.boolalg.Boolean) or isinstance(obj, sympy.Expr):
         return None
     variables = [s for s in obj.free_symbols if isinstance(s, sympy.Symbol)]
