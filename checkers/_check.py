@@ -36,10 +36,10 @@ from ._unknown_names import retry_with_new_names
 from ._verdict import Method, Status, Verdict
 from ._vocabulary import Vocabulary
 
-__all__ = ["check", "read_expected"]
+__all__ = ["check", "read_expected", "REFERENCE_EXTRA_SECONDS"]
 
 _LOG = logging.getLogger("derivecheck")
-_REFERENCE_EXTRA_SECONDS = 2.0  # a reference is the author's: its budget is the check's and then some
+REFERENCE_EXTRA_SECONDS = 2.0  # a reference is the author's: its budget is the check's and then some
 
 
 def check(
@@ -68,12 +68,25 @@ def check(
     values (see :func:`checkers.read_definitions`), substituted in both sides;
     ``decimals``: accept a decimal that is the exact value rounded or truncated in its last
     digit (at least 3 significant digits).
+
+    ``timeout`` is a budget of *work* (function calls, and the thread's CPU time for work in
+    C), so the verdict does not depend on how busy the machine is; a reference given as text
+    is read within ``timeout`` + 2 s of its own. The budget is cooperative: it stops the check
+    at its next Python call, so a single long C operation (big-integer arithmetic, a
+    factorisation) would run past it. The readers' caps exclude those before any arithmetic
+    runs: integer literals over 60 digits, exponents over 10,000, any exact number an
+    operation would make over 500 digits (``1e9999999``, ``10^{10^{10}}``, ``sqrt`` of a
+    product of huge integers), factorials and binomials over 1,000, answers over 10,000
+    characters or 60 levels deep. Not excluded: numeric functions of huge capped arguments
+    (``floor(exp(10**50))``) and heavy symbolic work on small input, which stop within the
+    thread's CPU allowance (``timeout`` + 0.5 s). To bound a check whatever it reads, run it
+    in a process that can be killed (``derivecheck check`` and ``grade`` do).
     """
     if isinstance(expected, Label):
         return check_label(expected, answer)
     started, assumptions = time.monotonic(), tuple(assumptions)
     declared = Vocabulary.from_objects(*symbols, assumptions=assumptions, definitions=definitions)
-    reference = read_expected(expected, declared, limits, timeout=timeout + _REFERENCE_EXTRA_SECONDS)
+    reference = read_expected(expected, declared, limits, timeout=timeout + REFERENCE_EXTRA_SECONDS)
     question = _Question(reference, declared.merged(Vocabulary.from_objects(reference)), assumptions, rtol, limits,
                          notation, tuple(up_to_constant_in), decimals)
     outcome, reading = question.grade(answer, Budget(timeout))

@@ -414,7 +414,7 @@ def convexity(expr: Expr, variables: Sequence[Symbol]) -> Derivation:
     """
     variables = tuple(variables)
     expr = sympy.sympify(expr)
-    title = "convexity of " + sympy.sstr(expr)
+    title = "convexity of f"
     if expr.has(*_NONSMOOTH):
         rule_steps: list[Step] = []
         curvature = _curvature(expr, variables, rule_steps)
@@ -422,7 +422,7 @@ def convexity(expr: Expr, variables: Sequence[Symbol]) -> Derivation:
         note = ("composition rules for convexity" if curvature else
                 "not twice differentiable and no composition rule applies: inconclusive")
         steps = (Step("composition rules", expr, verdict, substeps=tuple(rule_steps), note=note),)
-        return Derivation(verdict, steps, title=title)
+        return Derivation(verdict, steps, title=title, statement=expr)
     steps, verdict, matrix = _second_order_steps(expr, variables)
     if verdict is None:
         parameters = _parameters(matrix, variables)
@@ -441,4 +441,4 @@ def convexity(expr: Expr, variables: Sequence[Symbol]) -> Derivation:
     last = steps[-1].after
     steps.append(Step("second-order condition", last, verdict,
                       note="convex iff the Hessian is positive semidefinite everywhere"))
-    return Derivation(verdict, tuple(steps), title=title)
+    return Derivation(verdict, tuple(steps), title=title, statement=expr)

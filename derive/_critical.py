@@ -180,7 +180,7 @@ def _critical_points_1d(expr: Expr, x: Symbol) -> Derivation:
         Step("second derivative", sympy.Derivative(expr, (x, 2)), second.result, substeps=second.steps),
     ]
     steps += [_classify_1d(first.result, second.result, x, roots, i) for i in range(len(roots))]
-    return Derivation(FiniteSet(*roots), tuple(steps), title="critical points of " + sympy.sstr(expr))
+    return Derivation(FiniteSet(*roots), tuple(steps), title="critical points of f", statement=expr)
 
 
 def classify_by_eigenvalues(eigenvalues: Sequence[Expr]) -> Label:
@@ -241,7 +241,7 @@ def _critical_points_nd(expr: Expr, variables: tuple[Symbol, ...]) -> Derivation
     ]
     steps += [_classify_nd(worked_hessian.result, variables, p) for p in real]
     steps += [_classify_nd(worked_hessian.result, variables, p, cs) for p, cs in conditional]
-    return Derivation(solutions, tuple(steps), title="critical points of " + sympy.sstr(expr))
+    return Derivation(solutions, tuple(steps), title="critical points of f", statement=expr)
 
 
 def critical_points(expr: Expr, variables: Sequence[Symbol] | Symbol) -> Derivation:

@@ -41,7 +41,7 @@ def global_extrema(expr: Expr, x: Symbol, interval: tuple) -> Derivation:
         Step("global maximum", table, Tuple(candidates[high], values[high])),
     )
     result = Tuple(Tuple(candidates[low], values[low]), Tuple(candidates[high], values[high]))
-    return Derivation(result, steps, title=f"global extrema of {sympy.sstr(expr)} on [{a}, {b}]")
+    return Derivation(result, steps, title=f"global extrema on [{a}, {b}]", statement=expr)
 
 
 def mean_value_points(expr: Expr, x: Symbol, interval: tuple) -> Derivation:
@@ -62,4 +62,4 @@ def mean_value_points(expr: Expr, x: Symbol, interval: tuple) -> Derivation:
              note="(f(b) - f(a)) / (b - a)"),
         Step("solve f'(c) = slope in (a, b)", Eq(first.result, secant, evaluate=False), points),
     )
-    return Derivation(points, steps, title=f"mean value theorem for {sympy.sstr(expr)} on [{a}, {b}]")
+    return Derivation(points, steps, title=f"mean value theorem on [{a}, {b}]", statement=expr)

@@ -87,7 +87,7 @@ def gradient(expr: Expr, variables: Sequence[Symbol], *, point=None) -> Derivati
     if at:
         evaluate = at_point_step(result, at)
         steps, result = (*steps, evaluate), evaluate.after
-    return Derivation(result, steps, title="gradient of " + sympy.sstr(expr))
+    return Derivation(result, steps, title="gradient", statement=expr)
 
 
 def jacobian(functions: Sequence[Expr] | sympy.MatrixBase, variables: Sequence[Symbol], *, point=None) -> Derivation:

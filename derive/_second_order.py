@@ -75,7 +75,7 @@ def hessian(expr: Expr, variables: Sequence[Symbol], *, point=None) -> Derivatio
     if at:
         steps.append(at_point_step(result, at))
         result = steps[-1].after
-    return Derivation(result, tuple(steps), title="Hessian of " + sympy.sstr(expr))
+    return Derivation(result, tuple(steps), title="Hessian", statement=expr)
 
 
 def mixed_partial(expr: Expr, order: Sequence[Symbol]) -> Derivation:
@@ -92,4 +92,4 @@ def mixed_partial(expr: Expr, order: Sequence[Symbol]) -> Derivation:
     steps, result = _successive_partials(expr, order)
     if len(order) == 2 and order[0] != order[1]:
         steps = (*steps, clairaut_step(expr, *order))
-    return Derivation(result, steps, title="mixed partial of " + sympy.sstr(expr))
+    return Derivation(result, steps, title="mixed partial", statement=expr)

@@ -53,7 +53,9 @@ class Step:
 
     ``substeps`` are the steps this one is made of, ``conditions`` side conditions under
     which it holds (sympy relations), ``definitions`` the names it introduces
-    (``Eq(u, sin(x**2))``, read "where u = sin(x^2)"), ``note`` a short plain-text remark.
+    (``Eq(u, sin(x**2))``, read "where u = sin(x^2)"), ``note`` a short plain-text remark,
+    ``connective`` the words or sign joining ``before`` and ``after`` when they are not equal
+    ("⇒ eigenvalues", "so"; empty: ``=`` between things of one kind, else ``⇒``).
 
     >>> import sympy
     >>> x = sympy.Symbol("x")
@@ -74,6 +76,7 @@ class Step:
     conditions: tuple[Any, ...] = ()
     definitions: tuple[Any, ...] = ()
     note: str = ""
+    connective: str = ""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "before", _as_basic(self.before))
@@ -140,7 +143,7 @@ class Derivation:
         return render_text(self)
 
     def to_latex(self) -> str:
-        """LaTeX rendering (an ``aligned`` block)."""
+        """LaTeX rendering: an ``aligned`` block in display math, to paste into a document."""
         from ._render import render_latex
 
         return render_latex(self)
@@ -151,6 +154,18 @@ class Derivation:
 
         return render_markdown(self)
 
+    def to_sympy(self) -> str:
+        """The text layout in sympy syntax (the machine form)."""
+        from ._render import render_sympy
+
+        return render_sympy(self)
+
+    def to_html(self) -> str:
+        """A standalone HTML page: MathML, collapsible sub-steps."""
+        from ._render._html import render_html
+
+        return render_html(self)
+
     def to_dict(self) -> dict:
         """JSON-ready dict: ``{"result", "result_latex", "steps"}``."""
         from ._render import render_dict
@@ -158,7 +173,9 @@ class Derivation:
         return render_dict(self)
 
     def _repr_latex_(self) -> str:
-        return "$\\displaystyle " + self.to_latex() + "$"
+        from ._render._latex import aligned_latex
+
+        return "$\\displaystyle " + aligned_latex(self) + "$"
 
     def _repr_markdown_(self) -> str:
         return self.to_markdown()

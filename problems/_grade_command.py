@@ -39,7 +39,8 @@ __all__ = ["grade"]
 @click.option("--workers", type=click.IntRange(1, 512), default=None, help="Worker processes [default: the cores].")
 @click.option("--timeout", default=5.0, show_default=True, type=click.FloatRange(0.01, 600), help="Seconds allowed per answer.")
 @click.option("--grace", default=3.0, show_default=True, type=click.FloatRange(0, 600),
-              help="Extra seconds before a stuck check's worker is killed (it is then undecided).")
+              help="Extra seconds of CPU and of wall time (past the budget's 10 x timeout + 2 s ceiling) before a stuck "
+                   "check's worker is killed (it is then undecided).")
 @click.option("--memory-mb", default=1024, show_default=True, type=click.IntRange(128, 1 << 20), help="Memory limit per worker.")
 @click.option("--resume", is_flag=True, help="Keep the rows already in RESULTS and grade only the others.")
 @click.option("--gradescope", type=click.Path(dir_okay=False, path_type=Path), metavar="results.json",

@@ -10,14 +10,20 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Sequence
+from html import escape
 from itertools import groupby
 
 import click
 from rich.console import Console
 from rich.table import Table
 
+import derive
 from checkers import Status, Verdict
 from checkers._decimals import MIN_SIGNIFICANT
+from derive._render._detail import at_detail
+from derive._render._html import derivation_html, html_page
+from derive._render._latex import latex_document
+from derive._render._tex_text import tex_text
 
 from ._model import Part, Problem
 
@@ -85,20 +91,62 @@ def problem_text(problem: Problem) -> str:
     return "\n".join(lines)
 
 
-def derivations_text(problem: Problem, parts: Sequence[Part], output_format: str) -> str:
-    """The reference derivation of each part, in one format."""
+def _problem_heading(problem: Problem, output_format: str) -> str:
+    """The problem, once, before its parts' derivations."""
+    if output_format == "latex":
+        return f"\\section*{{{tex_text(problem.id)}: {tex_text(problem.title)}}}\n{problem.statement}"
+    if output_format == "markdown":
+        return f"# {problem.id}: {problem.title}\n\n{problem.statement}"
+    return f"{problem.id}: {problem.title}\n\n{problem.statement}"
+
+
+def _part_heading(part: Part, output_format: str) -> str:
+    if output_format == "latex":
+        return f"\\subsection*{{{tex_text(part.qualified_id)}}}\n{part.prompt}"
+    if output_format == "markdown":
+        return f"## {part.qualified_id}: {part.prompt}"
+    return f"[{part.qualified_id}] {part.prompt}"
+
+
+def _shown_once(parts: Sequence[Part], detail: str) -> list[tuple[Part, derive.Derivation]]:
+    """Each part with its derivation; a part whose steps an earlier part already showed gets
+    only its result, with a pointer to that part."""
+    shown: dict[tuple, str] = {}
+    chosen = []
+    for part in parts:
+        derivation = at_detail(part.reference, detail)
+        earlier = shown.setdefault(derivation.steps, part.id)
+        if earlier != part.id and derivation.steps:
+            derivation = derive.Derivation(derivation.result, (), title=f"worked in part ({earlier}) above")
+        chosen.append((part, derivation))
+    return chosen
+
+
+def derivations_text(problem: Problem, parts: Sequence[Part], output_format: str, *, standalone: bool = False,
+                     detail: str = "full") -> str:
+    """The problem once, then the reference derivation of each part, in one format
+    (text, latex, markdown or json) at one ``detail`` (brief, normal, full); ``standalone``
+    makes LaTeX a complete document."""
     if output_format == "json":  # one part: exactly d.to_dict(); several: keyed by part id
         if len(parts) == 1:
             return json.dumps(parts[0].reference.to_dict(), indent=2)
         return json.dumps({part.id: part.reference.to_dict() for part in parts}, indent=2)
-    render = {"text": "to_text", "latex": "to_latex", "markdown": "to_markdown"}[output_format]
-    blocks = []
-    for part in parts:
-        heading = (
-            f"## {problem.id}.{part.id}: {part.prompt}" if output_format == "markdown" else f"[{part.qualified_id}] {part.prompt}"
-        )
-        blocks.append(f"{heading}\n\n{getattr(part.reference, render)()}")
-    return "\n\n".join(blocks)
+    if output_format == "html":
+        return _html(problem, parts, detail)
+    render = {"text": "to_text", "latex": "to_latex", "markdown": "to_markdown", "sympy": "to_sympy"}[output_format]
+    blocks = [_problem_heading(problem, output_format)]
+    for part, derivation in _shown_once(parts, detail):
+        blocks.append(f"{_part_heading(part, output_format)}\n\n{getattr(derivation, render)()}")
+    text = "\n\n".join(blocks)
+    return latex_document(text) if standalone and output_format == "latex" else text
+
+
+def _html(problem: Problem, parts: Sequence[Part], detail: str) -> str:
+    """One standalone page: the problem once, then each part's derivation."""
+    blocks = [f"<h1>{escape(problem.id)}: {escape(problem.title)}</h1>\n<p>{escape(problem.statement)}</p>"]
+    for part, derivation in _shown_once(parts, detail):
+        blocks.append(f"<h2>{escape(part.qualified_id)}</h2>\n<p>{escape(part.prompt)}</p>\n{derivation_html(derivation)}")
+    return html_page(f"{problem.id}: {problem.title}", "\n".join(blocks))
 
 
 def hint_text(part: Part) -> str:

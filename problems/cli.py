@@ -20,13 +20,16 @@ from checkers import DerivecheckError, UsageError
 from checkers._declarations import read_declarations
 from checkers._visible import visible
 from derive import BudgetExceeded
+from derive._render._detail import DETAILS, at_detail
+from derive._render._latex import latex_document
 
 from . import bank
+from ._grading._worker import run_isolated
 from ._output import derivations_text, hint_text, problem_table, problem_text, verdict_text
 
 __all__ = ["main"]
 
-_FORMATS = ("text", "latex", "markdown", "json")
+_FORMATS = ("text", "latex", "markdown", "json", "html", "sympy")
 
 
 class _Commands(click.Group):
@@ -117,7 +120,8 @@ def check(arguments: Sequence[str], expected: str | None, declarations: Sequence
       echo '2x cos(x^2) e^{sin(x^2)}' | derivecheck check ch2-solutions.2 -
 
     An answer may begin with a minus sign: only an argument that is exactly an option name
-    is an option. An ANSWER of '-' is read from standard input.
+    is an option. An ANSWER of '-' is read from standard input. The check runs in a child
+    process with a batch worker's memory and CPU limits, so it ends whatever it reads.
     The exit status tells the verdict: 0 correct, 1 incorrect, 3 invalid, 4 undecided.
     """
     if expected is not None:
@@ -125,8 +129,9 @@ def check(arguments: Sequence[str], expected: str | None, declarations: Sequence
             raise UsageError("with --expected, give only the answer")
         symbols, facts = read_declarations(declarations)
         defined = checkers.read_definitions(definitions, checkers.Vocabulary.from_objects(*symbols))
-        verdict = checkers.check(expected, _answer_text(arguments[0]), symbols=symbols, assumptions=facts, timeout=timeout,
-                                 notation=notation, definitions=defined)
+        answer = _answer_text(arguments[0])
+        verdict = run_isolated(lambda: checkers.check(expected, answer, symbols=symbols, assumptions=facts, timeout=timeout,
+                                                      notation=notation, definitions=defined), timeout)
         part = None
     else:
         if len(arguments) != 2:
@@ -135,7 +140,8 @@ def check(arguments: Sequence[str], expected: str | None, declarations: Sequence
             raise UsageError("--var and --define go with --expected; a problem declares its own names")
         problem, part = bank.find(arguments[0])
         part = part or problem.part()
-        verdict = part.check(_answer_text(arguments[1]), timeout=timeout)
+        answer = _answer_text(arguments[1])
+        verdict = run_isolated(lambda: part.check(answer, timeout=timeout), timeout)
     if hint and part is not None and not as_json and verdict.status is not checkers.Status.CORRECT:
         click.echo(verdict_text(verdict, color=sys.stdout.isatty()))
         click.echo(hint_text(part))
@@ -179,6 +185,9 @@ def show(problem_id: str) -> None:
 @click.option("--equality", "equalities", multiple=True, metavar="H", help="KKT equality h(x) = 0 (repeatable).")
 @click.option("--var", "declarations", multiple=True, metavar="NAME:KIND", help="Declare a variable (see 'check --help').")
 @click.option("--format", "output_format", type=click.Choice(_FORMATS), default="text", show_default=True)
+@click.option("--detail", type=click.Choice(DETAILS), default="normal", show_default=True,
+              help="brief: the rule applications; normal: also named sub-steps; full: every step.")
+@click.option("--standalone", is_flag=True, help="With --format latex: a complete document (amsmath) instead of a fragment.")
 @click.option(
     "--timeout", default=30.0, show_default=True, type=click.FloatRange(0.01, 3600), help="Seconds allowed for the derivation."
 )
@@ -194,6 +203,8 @@ def derive_command(
     equalities: Sequence[str],
     declarations: Sequence[str],
     output_format: str,
+    standalone: bool,
+    detail: str,
     timeout: float,
 ) -> None:
     """Show the worked derivation of a problem's reference answers, or of --expr.
@@ -202,6 +213,7 @@ def derive_command(
     Examples:
       derivecheck derive ch2-solutions.2
       derivecheck derive --expr 'exp(sin(x^2))' --wrt x
+      derivecheck derive udl.6.1 --format latex --standalone > udl-6-1.tex
       derivecheck derive --expr 'x^2 + y^2' --wrt x,y --what kkt --constraint '1 - x - y'
     """
     if problem_id is not None:
@@ -209,27 +221,30 @@ def derive_command(
             raise UsageError("give a problem id or --expr, not both")
         problem, part = bank.find(problem_id)
         parts = [part] if part else list(problem.parts)
-        click.echo(_within(timeout, lambda: derivations_text(problem, parts, output_format)))
+        render = lambda: derivations_text(problem, parts, output_format, standalone=standalone, detail=detail)  # noqa: E731
+        click.echo(_within(timeout, render))
         return
     if expression is None:
         raise UsageError("give a problem id (see 'derivecheck list') or --expr 'EXPR'")
     symbols, _ = read_declarations(declarations)
     vocabulary = checkers.Vocabulary.from_objects(*symbols)
-    expr = _read(expression, vocabulary, "--expr")
+    expr = _read(expression, vocabulary, "--expr", timeout)
     vocabulary = vocabulary.merged(checkers.Vocabulary.from_objects(expr))
-    variables = [_read(name, vocabulary, "--wrt") for name in wrt.split(",") if name.strip()]
+    variables = [_read(name, vocabulary, "--wrt", timeout) for name in wrt.split(",") if name.strip()]
     options: dict[str, object] = {}
     if point:
-        options["point"] = _read_list(point, vocabulary, "--point")
+        options["point"] = _read_list(point, vocabulary, "--point", timeout)
     if direction:
-        options["direction"] = _read_list(direction, vocabulary, "--direction")
+        options["direction"] = _read_list(direction, vocabulary, "--direction", timeout)
     if interval:
-        options["interval"] = tuple(_read_list(interval, vocabulary, "--interval"))
+        options["interval"] = tuple(_read_list(interval, vocabulary, "--interval", timeout))
     if constraints:
-        options["inequalities"] = [_read(c, vocabulary, "--constraint") for c in constraints]
+        options["inequalities"] = [_read(c, vocabulary, "--constraint", timeout) for c in constraints]
     if equalities:
-        options["equalities"] = [_read(h, vocabulary, "--equality") for h in equalities]
-    click.echo(_within(timeout, lambda: _render(derive.derive_by_name(what, expr, variables, **options), output_format)))
+        options["equalities"] = [_read(h, vocabulary, "--equality", timeout) for h in equalities]
+    derivation = lambda: at_detail(derive.derive_by_name(what, expr, variables, **options), detail)  # noqa: E731
+    rendered = _within(timeout, lambda: _render(derivation(), output_format))
+    click.echo(latex_document(rendered) if standalone and output_format == "latex" else rendered)
 
 
 def _within(seconds: float, work: Callable[[], str]) -> str:
@@ -242,19 +257,22 @@ def _within(seconds: float, work: Callable[[], str]) -> str:
     return result
 
 
-def _read(text: str, vocabulary: checkers.Vocabulary, what: str) -> sympy.Basic:
-    return checkers.read_expected(text, vocabulary, what=what)
+def _read(text: str, vocabulary: checkers.Vocabulary, what: str, timeout: float) -> sympy.Basic:
+    """An option's expression, read within ``timeout`` seconds of work (a UsageError if it cannot be)."""
+    return checkers.read_expected(text, vocabulary, what=what, timeout=timeout)
 
 
-def _read_list(text: str, vocabulary: checkers.Vocabulary, what: str) -> list[sympy.Basic]:
-    value = _read(text if text.strip().startswith("(") else f"({text},)" if "," not in text else f"({text})", vocabulary, what)
+def _read_list(text: str, vocabulary: checkers.Vocabulary, what: str, timeout: float) -> list[sympy.Basic]:
+    value = _read(text if text.strip().startswith("(") else f"({text},)" if "," not in text else f"({text})", vocabulary, what,
+                  timeout)
     return list(value) if isinstance(value, (sympy.Tuple, sympy.MatrixBase)) else [value]
 
 
 def _render(derivation: derive.Derivation, output_format: str) -> str:
     if output_format == "json":
         return json.dumps(derivation.to_dict(), indent=2)
-    return {"text": derivation.to_text, "latex": derivation.to_latex, "markdown": derivation.to_markdown}[output_format]()
+    return {"text": derivation.to_text, "latex": derivation.to_latex, "markdown": derivation.to_markdown,
+            "html": derivation.to_html, "sympy": derivation.to_sympy}[output_format]()
 
 
 def _emit_verdict(verdict: checkers.Verdict, as_json: bool) -> None:

@@ -1,20 +1,51 @@
-"""LaTeX rendering of a Derivation: one ``aligned`` block, steps indented by depth."""
+r"""LaTeX rendering of a Derivation: an ``aligned`` block in display math, steps indented by depth.
+
+:func:`render_latex` gives a fragment (``\[ \begin{aligned} ... \end{aligned} \]``) that pastes
+into any document loading amsmath and amssymb; :func:`latex_document` wraps fragments into a
+complete document. Words are ASCII inside ``\text{}`` (see :mod:`._tex_text`).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import sympy
 
 from .._steps import Derivation, Step
-from ._layout import numbered_steps, shows_after
+from ._layout import connective, numbered_steps, shows_after
 from ._printers import clean_latex
+from ._tex_text import tex_text
 
-__all__ = ["render_latex", "step_equation_latex", "step_extras_latex"]
+__all__ = ["render_latex", "aligned_latex", "latex_document", "step_equation_latex", "step_extras_latex",
+           "connective_latex"]
+
+_PREAMBLE = r"""\documentclass[11pt]{article}
+\usepackage[margin=2cm]{geometry}
+\usepackage{amsmath}
+\usepackage{amssymb}
+\allowdisplaybreaks
+\setlength{\parindent}{0pt}
+\begin{document}
+"""
+
+
+def connective_latex(words: str) -> str:
+    r"""A step's connective in LaTeX: ``=``, or ``\Rightarrow`` and words in ``\text{}``.
+
+    >>> connective_latex("="), connective_latex("⇒ solutions:")
+    ('=', '\\;\\Rightarrow\\; \\text{solutions: }')
+    """
+    if words == "=":
+        return "="
+    pieces = [r"\;\Rightarrow\;" if word == "⇒" else rf"\text{{{tex_text(word)} }}" for word in words.split()]
+    return " ".join(pieces)
 
 
 def step_equation_latex(step: Step) -> str:
-    """``before = after`` (or just ``before`` for a statement) in LaTeX."""
+    """``before = after`` (or just ``before`` for a statement) in LaTeX; the connective is
+    ``⇒`` or words when the step changes kind."""
     before = clean_latex(step.before)
-    return f"{before} = {clean_latex(step.after)}" if shows_after(step) else before
+    return f"{before} {connective_latex(connective(step))} {clean_latex(step.after)}" if shows_after(step) else before
 
 
 def _definition_latex(definition: sympy.Basic) -> str:
@@ -23,29 +54,25 @@ def _definition_latex(definition: sympy.Basic) -> str:
     return clean_latex(definition)
 
 
-def step_extras_latex(step: Step) -> list[str]:
-    """The where / if / note parts of a step, each a LaTeX fragment."""
+def step_extras_latex(step: Step, *, note: bool = True) -> list[str]:
+    """The where / if / note parts of a step, each a LaTeX fragment (the note only if ``note``)."""
     extras = []
     if step.definitions:
         extras.append(r"\text{where } " + r",\ ".join(_definition_latex(d) for d in step.definitions))
     if step.conditions:
         extras.append(r"\text{if } " + r",\ ".join(clean_latex(c) for c in step.conditions))
-    if step.note:
-        extras.append(rf"\text{{({_escape_text(step.note)})}}")
+    if step.note and note:
+        extras.append(rf"\text{{({tex_text(step.note)})}}")
     return extras
 
 
-def _escape_text(text: str) -> str:
-    for char in "\\{}&%$#_^~":
-        text = text.replace(char, "\\" + char if char not in "\\^~" else " ")
-    return text
+def aligned_latex(derivation: Derivation, steps: Sequence | None = None) -> str:
+    r"""The ``aligned`` block of ``derivation`` (no math delimiters), ending with the result.
 
-
-def render_latex(derivation: Derivation) -> str:
-    r"""Render ``derivation`` as a LaTeX ``aligned`` block ending with the result.
+    ``steps`` (numbered steps, default all of them) chooses which steps are shown.
 
     >>> import sympy, derive
-    >>> print(derive.differentiate(sympy.Symbol("x")**2, sympy.Symbol("x")).to_latex())
+    >>> print(aligned_latex(derive.differentiate(sympy.Symbol("x")**2, sympy.Symbol("x"))))
     \begin{aligned}
     & \textbf{derivative:} && \frac{d}{d x} x^{2} \\
     & \text{1. power rule:} && \frac{d}{d x} x^{2} = 2 x \\
@@ -54,14 +81,36 @@ def render_latex(derivation: Derivation) -> str:
     """
     lines = [r"\begin{aligned}"]
     if derivation.statement is not None:
-        title = _escape_text(derivation.title or "task")
+        title = tex_text(derivation.title or "task")
         lines.append(rf"& \textbf{{{title}:}} && {clean_latex(derivation.statement)} \\")
-    for item in numbered_steps(derivation.steps):
+    elif derivation.title:
+        lines.append(rf"& \textbf{{{tex_text(derivation.title)}}} \\")
+    for item in numbered_steps(derivation.steps) if steps is None else steps:
         indent = r"\quad " * (item.depth - 1)
-        rule = _escape_text(item.step.rule)
-        lines.append(rf"& {indent}\text{{{item.number}. {rule}:}} && {step_equation_latex(item.step)} \\")
+        lines.append(rf"& {indent}\text{{{item.number}. {tex_text(item.step.rule)}:}} && {step_equation_latex(item.step)} \\")
         for extra in step_extras_latex(item.step):
             lines.append(rf"& && \quad {extra} \\")
     lines.append(rf"& \textbf{{Result:}} && {clean_latex(derivation.result)}")
     lines.append(r"\end{aligned}")
     return "\n".join(lines)
+
+
+def render_latex(derivation: Derivation, steps: Sequence | None = None) -> str:
+    r"""``derivation`` as a display-math fragment, ready to paste into an amsmath document.
+
+    >>> import sympy, derive
+    >>> fragment = render_latex(derive.differentiate(sympy.Symbol("x")**2, sympy.Symbol("x")))
+    >>> fragment.splitlines()[0], fragment.splitlines()[-1]
+    ('\\[', '\\]')
+    """
+    return "\\[\n" + aligned_latex(derivation, steps) + "\n\\]"
+
+
+def latex_document(body: str) -> str:
+    r"""A complete LaTeX document (article, amsmath, amssymb) around ``body``.
+
+    >>> document = latex_document(r"\[ x^{2} \]")
+    >>> document.startswith(r"\documentclass") and document.rstrip().endswith(r"\end{document}")
+    True
+    """
+    return _PREAMBLE + body.rstrip() + "\n\\end{document}\n"

@@ -24,8 +24,20 @@ def _inline(latex: str) -> str:
     return f"${latex}$"
 
 
+def _note(step: Step) -> str:
+    """The note as Markdown text (outside math: it is written for people, in Unicode)."""
+    if not step.note:
+        return ""
+    escaped = "".join("\\" + c if c in "*_|`[]<>" else c for c in step.note)
+    return f"({escaped})"
+
+
+def _extras(step: Step) -> str:
+    return " ".join([*(_inline(extra) for extra in step_extras_latex(step, note=False)), _note(step)]).strip()
+
+
 def _step_line(step: Step) -> str:
-    extras = " ".join(_inline(extra) for extra in step_extras_latex(step))
+    extras = _extras(step)
     line = f"**{step.rule}**: {_inline(step_equation_latex(step))}"
     return f"{line} {extras}".rstrip()
 
@@ -45,7 +57,7 @@ def _extras_column(steps: tuple[Step, ...]) -> tuple[str, list[str]]:
     kinds = [name for name, present in (("where", any(s.definitions for s in steps)),
                                         ("if", any(s.conditions for s in steps)),
                                         ("note", any(s.note for s in steps))) if present]
-    return " / ".join(kinds), [" ".join(_inline(extra) for extra in step_extras_latex(s)) for s in steps]
+    return " / ".join(kinds), [_extras(s) for s in steps]
 
 
 def _as_table(steps: tuple[Step, ...], indent: str) -> list[str]:

@@ -17,6 +17,7 @@ from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.str import StrPrinter
 
 from .._matrix_objects import Elementwise, Softmax
+from ._tex_text import tex_text
 
 __all__ = ["sympy_syntax", "readable_text", "clean_latex", "relax_delimiters"]
 
@@ -151,7 +152,7 @@ class _CleanLatexPrinter(LatexPrinter):
     """sympy's LaTeX printer with words as \\text{} and indicators as \\mathbb{1}[x > 0]."""
 
     def _print_Str(self, expr):
-        return rf"\text{{{expr.name}}}"
+        return rf"\text{{{tex_text(expr.name)}}}"
 
     def _print_Subs(self, expr):
         primed = _primed_call(expr)

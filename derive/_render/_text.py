@@ -1,52 +1,64 @@
-"""Plain-text rendering of a Derivation: numbered, indented steps."""
+"""Plain-text rendering of a Derivation: numbered, indented steps in Unicode mathematics.
+
+The steps are for reading (:func:`unicode_text`); the result line is also for pasting back
+into ``check`` (:func:`input_text`, which the answer reader reads).
+"""
 
 from __future__ import annotations
 
 from .._steps import Derivation, Step
-from ._layout import numbered_steps, shows_after
-from ._printers import readable_text
+from ._layout import connective, numbered_steps, shows_after
+from ._printers import sympy_syntax
+from ._unicode import input_text
+from ._unicode import unicode_text as readable_text
 
-__all__ = ["render_text", "step_equation_text"]
+__all__ = ["render_text", "render_sympy", "step_equation_text"]
 
 
-def step_equation_text(step: Step) -> str:
+def step_equation_text(step: Step, show=readable_text) -> str:
     """``before = after`` (or just ``before`` for a statement) as readable text."""
-    before = readable_text(step.before)
-    return f"{before} = {readable_text(step.after)}" if shows_after(step) else before
+    before = show(step.before)
+    return f"{before} {connective(step)} {show(step.after)}" if shows_after(step) else before
 
 
-def _definition_text(definition) -> str:
-    return (
-        f"{readable_text(definition.lhs)} = {readable_text(definition.rhs)}"
-        if hasattr(definition, "lhs")
-        else readable_text(definition)
-    )
+def _definition_text(definition, show=readable_text) -> str:
+    return f"{show(definition.lhs)} = {show(definition.rhs)}" if hasattr(definition, "lhs") else show(definition)
 
 
-def render_text(derivation: Derivation) -> str:
+def render_sympy(derivation: Derivation) -> str:
+    """The text layout with every expression in sympy syntax (``--format sympy``: the machine form).
+
+    >>> import sympy, derive
+    >>> print(render_sympy(derive.differentiate(sympy.Symbol("x")**2, sympy.Symbol("x"))).splitlines()[-1])
+    Result: 2*x
+    """
+    return render_text(derivation, show=sympy_syntax, result=sympy_syntax)
+
+
+def render_text(derivation: Derivation, show=readable_text, result=input_text) -> str:
     """Render ``derivation`` as indented numbered text ending with the result.
 
     >>> import sympy, derive
     >>> print(derive.differentiate(sympy.Symbol("x")**2, sympy.Symbol("x")).to_text())
-    derivative: d/dx (x**2)
-    1. power rule: d/dx (x**2) = 2*x
-    Result: 2*x
+    derivative: d/dx (x²)
+    1. power rule: d/dx (x²) = 2x
+    Result: 2x
     """
     heading = [derivation.title] if derivation.title else []
     if derivation.statement is not None:
-        heading.append(readable_text(derivation.statement))
+        heading.append(show(derivation.statement))
     lines = [": ".join(heading)] if heading else []
     for item in numbered_steps(derivation.steps):
         indent = "   " * (item.depth - 1)
-        lines.append(f"{indent}{item.number}. {item.step.rule}: {step_equation_text(item.step)}")
+        lines.append(f"{indent}{item.number}. {item.step.rule}: {step_equation_text(item.step, show)}")
         step = item.step
         extras = []
         if step.definitions:
-            extras.append("where " + ", ".join(_definition_text(d) for d in step.definitions))
+            extras.append("where " + ", ".join(_definition_text(d, show) for d in step.definitions))
         if step.conditions:
-            extras.append("if " + " and ".join(readable_text(c) for c in step.conditions))
+            extras.append("if " + " and ".join(show(c) for c in step.conditions))
         if step.note:
             extras.append(f"({step.note})")
         lines.extend(f"{indent}     {extra}" for extra in extras)
-    lines.append(f"Result: {readable_text(derivation.result)}")
+    lines.append(f"Result: {result(derivation.result)}")
     return "\n".join(lines)

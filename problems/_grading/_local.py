@@ -1,10 +1,11 @@
 """The built-in runner: a pebble ProcessPool whose workers are killed and replaced on a hang.
 
 Each task runs in a worker process under RLIMIT_AS (``memory_mb``) and a per-task CPU
-limit; pebble stops a worker whose task runs past ``timeout + grace`` seconds and starts a
-fresh one. Workers come from a forkserver that has already imported the checker, so start-up
-and imports are paid once, not per row (or per replaced worker). At most ``4 * workers``
-tasks are in flight, so memory stays flat however long the input is.
+limit; pebble stops a worker whose task runs past the budget's wall-clock ceiling plus
+``grace`` (see :mod:`._worker`) and starts a fresh one. Workers come from a forkserver that
+has already imported the checker, so start-up and imports are paid once, not per row (or
+per replaced worker). At most ``4 * workers`` tasks are in flight, so memory stays flat
+however long the input is.
 """
 
 from __future__ import annotations
@@ -12,22 +13,21 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
-from pebble import ProcessExpired, ProcessPool
+from pebble import ProcessPool
 
 from checkers import UsageError
 
 from ._records import undecided_payload
 from ._rows import Task
-from ._worker import CheckFunction, check_task, limit_resources, run_task
+from ._worker import CheckFunction, check_task, kill_after, limit_resources, run_task, stopped_reason
 
 __all__ = ["LocalRunner", "default_workers"]
 
@@ -76,9 +76,8 @@ class LocalRunner:
                     if not pool.active:  # all workers died at once (rare): start a new pool
                         pool.stop()
                         pool = self._pool()
-                    pending[pool.schedule(run_task, args=(task, self.timeout, self.check), timeout=self.timeout + self.grace)] = (
-                        task
-                    )
+                    deadline = kill_after(self.timeout, self.grace)
+                    pending[pool.schedule(run_task, args=(task, self.timeout, self.check), timeout=deadline)] = task
                 if not pending:
                     break
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
@@ -110,32 +109,14 @@ class LocalRunner:
             return future.result()
         except BrokenProcessPool:
             return None
-        except FutureTimeout:
-            return undecided_payload(
-                f"the check ran past its {self.timeout:g} s budget and {self.grace:g} s of grace; "
-                "its worker was stopped and replaced.",
-                self.timeout + self.grace,
-            )
-        except ProcessExpired as error:
-            return undecided_payload(
-                f"the worker checking this answer died ({_describe_exit(error.exitcode)}); it was replaced. "
-                f"Each check may use {self.memory_mb} MB of memory and {self.timeout + self.grace:g} s of CPU."
-            )
-        except CancelledError:
-            return undecided_payload("the check was cancelled.")
-        except Exception as error:  # pickling problems, a broken pool
+        except Exception as error:
+            reason = stopped_reason(error, self.timeout, self.grace, self.memory_mb)
+            if reason is not None:
+                stopped_at = kill_after(self.timeout, self.grace) if isinstance(error, FutureTimeout) else 0.0
+                return undecided_payload(reason, stopped_at)
+            # pickling problems, a broken pool
             _LOG.warning("a grading worker failed", exc_info=error)
             return undecided_payload("the worker checking this answer failed; it was neither accepted nor rejected.")
-
-
-def _describe_exit(code: int | None) -> str:
-    if code is not None and code < 0:
-        try:
-            name = signal.Signals(-code).name
-        except ValueError:
-            name = f"signal {-code}"
-        return {"SIGXCPU": "SIGXCPU: CPU time limit", "SIGKILL": "SIGKILL"}.get(name, name)
-    return f"exit status {code}"
 
 
 def _context() -> Any:

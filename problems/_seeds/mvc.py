@@ -224,7 +224,7 @@ PROBLEMS = [
         parts=[
             part("d", r"Using $(1 - 1/\kappa)^t \le e^{-t/\kappa}$, how many iterations $t$ make the bound "
                       r"$\frac{L}{2}e^{-t/\kappa}R^2$ equal to $\epsilon$?",
-                 evaluate("kappa log(L R^2/(2 epsilon))", note="solve (L/2) exp(-t/kappa) R^2 = epsilon for t",
+                 evaluate("kappa log(L R^2/(2 epsilon))", note="solve (L/2) e^(-t/κ) R² = ε for t",
                           kind="expression")),
         ],
         notes="Core only: the proofs (a)-(c) are not graded.",

@@ -49,7 +49,8 @@ def test_renders_as_text(derivation):
 
 def test_renders_as_latex(derivation):
     latex = derivation.to_latex()
-    assert latex.startswith(r"\begin{aligned}") and latex.endswith(r"\end{aligned}")
+    assert latex.startswith("\\[\n\\begin{aligned}") and latex.endswith("\\end{aligned}\n\\]")
+    assert latex.isascii()
     assert latex.count(r"\left") == latex.count(r"\right")
     assert derivation._repr_latex_().startswith("$")
 

@@ -146,3 +146,23 @@ def test_list_json_has_one_object_per_problem():
     lines = CliRunner().invoke(main, ["list", "--json"]).output.splitlines()
     assert len(lines) == len(bank.all())
     assert all({"id", "source", "parts"} <= set(json.loads(line)) for line in lines)
+
+
+def _spin_in_c(*args, **kwargs):
+    return sum(range(10**13))  # one C loop: no Python call for a budget to stop
+
+
+def _allocate_too_much(*args, **kwargs):
+    return bytearray(8 << 30)
+
+
+@pytest.mark.parametrize(("runaway", "text"), [(_spin_in_c, "was stopped"),  # by its CPU limit (a busy machine: its wall clock)
+                                               (_allocate_too_much, "ran out of memory")])
+def test_a_check_the_budget_cannot_stop_is_stopped_in_its_child_process(monkeypatch, runaway, text):
+    """The one-shot check runs in a forked child with a grading worker's limits (CPU: its budgets, 3.2 s, + 1 s)."""
+    monkeypatch.setattr("checkers.check", runaway)
+    result = CliRunner().invoke(main, ["check", "--timeout", "0.1", "--expected", "x^2", "x*x"])
+    assert result.exit_code == 4, result.output
+    assert "undecided" in result.output and text in result.output
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)

@@ -1,0 +1,81 @@
+"""HTML rendering of a Derivation: a standalone page, mathematics as MathML (sympy's
+presentation printer, so no network is needed to view it), each step with its rule and note,
+sub-steps collapsible (``<details>``).
+
+>>> import sympy, derive
+>>> page = render_html(derive.differentiate(sympy.Symbol("x")**2, sympy.Symbol("x")))
+>>> page.startswith("<!DOCTYPE html>") and "<math" in page and "power rule" in page
+True
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+import sympy
+from sympy.printing.mathml import mathml
+
+from .._steps import Derivation, Step
+from ._layout import connective, shows_after
+from ._unicode import unicode_text
+
+__all__ = ["render_html", "html_page", "derivation_html"]
+
+_STYLE = """body{font-family:sans-serif;max-width:60rem;margin:2rem auto;line-height:1.5}
+.rule{font-weight:bold}.note{color:#555;font-style:italic}ol{padding-left:1.5rem}
+summary{cursor:pointer;color:#336}math{font-size:1.1em}"""
+
+
+def _math(obj: sympy.Basic) -> str:
+    """MathML of ``obj``; Unicode text in <code> when sympy's printer cannot print it."""
+    try:
+        return f'<math display="inline">{mathml(obj, printer="presentation")}</math>'
+    except Exception:
+        return f"<code>{html.escape(unicode_text(obj))}</code>"
+
+
+def _equation(step: Step) -> str:
+    if not shows_after(step):
+        return _math(step.before)
+    return f"{_math(step.before)} {html.escape(connective(step))} {_math(step.after)}"
+
+
+def _step(step: Step) -> str:
+    extras = []
+    if step.definitions:
+        extras.append("where " + ", ".join(_math(d) for d in step.definitions))
+    if step.conditions:
+        extras.append("if " + " and ".join(_math(c) for c in step.conditions))
+    if step.note:
+        extras.append(f'<span class="note">({html.escape(step.note)})</span>')
+    line = f'<span class="rule">{html.escape(step.rule)}:</span> {_equation(step)} {" ".join(extras)}'.rstrip()
+    if step.substeps:
+        count = len(step.substeps)
+        line += (f"\n<details><summary>{count} sub-step{'s' if count > 1 else ''}</summary>\n"
+                 f"{_steps(step.substeps)}\n</details>")
+    return f"<li>{line}</li>"
+
+
+def _steps(steps: Sequence[Step]) -> str:
+    return "<ol>\n" + "\n".join(_step(step) for step in steps) + "\n</ol>"
+
+
+def derivation_html(derivation: Derivation) -> str:
+    """The derivation as an HTML fragment (heading, steps, result)."""
+    heading = html.escape(derivation.title)
+    if derivation.statement is not None:
+        heading = f"{heading}: {_math(derivation.statement)}"
+    return (f'<section class="derivation">\n<p>{heading}</p>\n{_steps(derivation.steps)}\n'
+            f'<p><strong>Result:</strong> {_math(derivation.result)}</p>\n</section>')
+
+
+def html_page(title: str, body: str) -> str:
+    """A complete HTML page around ``body``."""
+    return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{html.escape(title)}</title>\n'
+            f"<style>{_STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
+
+
+def render_html(derivation: Derivation) -> str:
+    """``derivation`` as a standalone HTML page."""
+    return html_page(derivation.title or "derivation", derivation_html(derivation))
