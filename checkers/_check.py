@@ -32,7 +32,7 @@ from ._errors import InvalidAnswer, UsageError
 from ._labels import check_label
 from ._limits import DEFAULT_LIMITS, Limits
 from ._outcome import shape_mismatch
-from ._read import read_answer
+from ._read import looks_like_latex, read_answer
 from ._reading import Reading, to_text
 from ._unknown_names import retry_with_new_names
 from ._verdict import Method, Status, Verdict
@@ -218,7 +218,7 @@ def read_expected(expected: object, declared: Vocabulary, limits: Limits = DEFAU
     members: tuple[Basic, ...] = ()
     try:
         with Budget(timeout) as budget:
-            members = read_answer(expected, declared.opened(), limits.for_reference()).members
+            members = _reference_members(expected, declared, limits)
     except InvalidAnswer as error:
         raise error.as_usage_error(what) from None
     if budget.expired:
@@ -230,6 +230,24 @@ def read_expected(expected: object, declared: Vocabulary, limits: Limits = DEFAU
     if len(members) > 2:
         raise UsageError(f"{what} must be one expression or one equation")
     return members[0]
+
+
+def _reference_members(expected: str, declared: Vocabulary, limits: Limits) -> tuple[Basic, ...]:
+    """The reference's members; text without LaTeX markup that plain syntax cannot read (an
+    interval ``[0, 1)``) is read as LaTeX before it is refused, with the plain reader's error.
+
+    >>> _reference_members("[0, 1)", Vocabulary(), DEFAULT_LIMITS)
+    (Interval.Ropen(0, 1),)
+    """
+    try:
+        return read_answer(expected, declared.opened(), limits.for_reference()).members
+    except InvalidAnswer as error:
+        if looks_like_latex(expected):
+            raise
+        try:
+            return read_answer(expected, declared.opened(), limits.for_reference(), notation="latex").members
+        except InvalidAnswer:
+            raise error from None
 
 
 def _stable_text(obj: Basic) -> str:

@@ -16,6 +16,7 @@ import sympy
 from sympy import Basic, ImmutableMatrix, MatrixBase, MatrixExpr
 
 from . import _instances as instances
+from . import _real_sets as real_sets
 from . import _solution_sets as solution_sets
 from . import _structures as structures
 from ._budget import Budget
@@ -55,6 +56,9 @@ class Comparison:
     def compare(self, expected: Basic, answer: Basic) -> Outcome:
         expected, answer = as_vector_if_tuple(*solution_sets.as_equations(expected, answer))
         answer = as_set_if_listed(expected, answer)
+        as_sets = real_sets.compared_as_sets(expected, answer)
+        if as_sets is not None:
+            return as_sets
         kinds = kind_of(expected), kind_of(answer)
         if kinds == ("matrix-expression", "matrix") or kinds == ("matrix", "matrix-expression"):
             return self.matrix_expressions(expected, answer)

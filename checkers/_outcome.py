@@ -35,13 +35,15 @@ class Outcome:
 
 
 def kind_of(obj: object) -> str:
-    """``scalar``, ``matrix``, ``matrix-expression``, ``set``, ``tuple``, ``equation`` or ``condition``."""
+    """``scalar``, ``matrix``, ``matrix-expression``, ``set``, ``set of reals``, ``tuple``, ``equation`` or ``condition``."""
     if isinstance(obj, MatrixBase):
         return "matrix"
     if isinstance(obj, MatrixExpr):
         return "matrix-expression"
     if isinstance(obj, sympy.FiniteSet):
         return "set"
+    if isinstance(obj, sympy.Set):
+        return "set of reals"
     if isinstance(obj, sympy.Tuple):
         return "tuple"
     if isinstance(obj, sympy.Eq):
@@ -63,6 +65,7 @@ def describe_kind(obj: Basic) -> str:
     return {
         "scalar": "a single expression",
         "set": "a set of values",
+        "set of reals": "a set of real numbers",
         "tuple": "a tuple",
         "equation": "an equation",
         "condition": "a condition",

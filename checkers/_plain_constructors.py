@@ -1,5 +1,5 @@
 """The sympy-syntax constructors the plain reader accepts: ``Matrix([[...]])``, ``Eq``,
-``Piecewise``, ``Sum``, ``Product``, ``FiniteSet``, ``Tuple``, ``Indicator``, ``Derivative`` (of an
+``Piecewise``, ``Sum``, ``Product``, ``FiniteSet``, ``Interval``, ``Union``, ``Tuple``, ``Indicator``, ``Derivative`` (of an
 unknown function only), ``Identity``. Functions (``sin``, ``tr``, ``softmax`` ...) are not
 here: both readers share :mod:`checkers._functions`. Each constructor takes the arguments
 already read and raises :class:`Refused` with the spelling it expects.
@@ -8,6 +8,8 @@ already read and raises :class:`Refused` with the spelling it expects.
 >>> x = Symbol("x")
 >>> CONSTRUCTORS["Indicator"]([x > 0])
 Piecewise((1, x > 0), (0, True))
+>>> CONSTRUCTORS["Interval"]([0, 1, sympy.true, sympy.false])
+Interval.Lopen(0, 1)
 >>> CONSTRUCTORS["Sum"]([x])
 Traceback (most recent call last):
 ...
@@ -23,6 +25,7 @@ import sympy
 from sympy import Basic, ImmutableMatrix
 from sympy.core.function import AppliedUndef
 
+from . import _real_sets as real_sets
 from ._arithmetic import Refused
 
 __all__ = ["CONSTRUCTORS"]
@@ -84,6 +87,23 @@ def _indicator(args: Sequence[Basic]) -> Basic:
     return sympy.Piecewise((1, args[0]), (0, True))
 
 
+def _interval(args: Sequence[Basic]) -> Basic:
+    flags = args[2:]
+    if len(args) not in (2, 3, 4) or any(flag not in (sympy.true, sympy.false) for flag in flags):
+        raise Refused("write Interval(a, b) or Interval(a, b, left_open, right_open) with True/False")
+    opens = [flag is sympy.true for flag in flags] + [False] * (2 - len(flags))
+    return real_sets.interval(args[0], args[1], *opens)
+
+
+def _union(args: Sequence[Basic]) -> Basic:
+    if not args:
+        raise Refused("write Union(set, set, ...)")
+    result = real_sets.as_interval(args[0])
+    for part in args[1:]:
+        result = real_sets.set_operation("∪", result, part)
+    return result
+
+
 CONSTRUCTORS: Mapping[str, Callable[[Sequence[Basic]], Basic]] = MappingProxyType({
     "Matrix": _explicit_matrix,
     "Eq": _equation,
@@ -91,6 +111,8 @@ CONSTRUCTORS: Mapping[str, Callable[[Sequence[Basic]], Basic]] = MappingProxyTyp
     "Sum": _sum,
     "Product": _product,
     "FiniteSet": lambda args: sympy.FiniteSet(*args),
+    "Interval": _interval,
+    "Union": _union,
     "Tuple": lambda args: sympy.Tuple(*args),
     "Indicator": _indicator,
     "Derivative": _derivative,

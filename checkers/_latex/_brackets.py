@@ -12,8 +12,10 @@ screen has checked that, the other helpers count depth over all kinds at once.
 [11]
 >>> [len(part) for part in split_top_level(tokens, lambda token: token.is_char(","))]
 [11, 3]
->>> first_imbalance(tokenize("(a]")).closer.text
+>>> first_imbalance(tokenize(r"\{a]")).closer.text
 ']'
+>>> first_imbalance(tokenize("[0, 1)")) is None  # the ends of an interval
+True
 """
 
 from __future__ import annotations
@@ -103,4 +105,6 @@ def first_imbalance(tokens: Sequence[Token]) -> Imbalance | None:
 def _pairs(opener: Token, closer: Token) -> bool:
     if opener.is_struct("begin"):
         return closer.is_struct("end")
+    if opener.kind == closer.kind == "char" and opener.text in "([" and closer.text in ")]":
+        return True  # [0, 1) and (0, 1]: the ends of an interval
     return opener.kind == closer.kind and _PAIRS.get(opener.text) == closer.text

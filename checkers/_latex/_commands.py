@@ -49,15 +49,14 @@ _NOT_READ = {
     "to": "an arrow", "rightarrow": "an arrow", "Rightarrow": "an arrow", "implies": "an arrow",
     "Longrightarrow": "an arrow", "longrightarrow": "an arrow", "mapsto": "an arrow", "iff": "an arrow",
     "Leftrightarrow": "an arrow", "leftarrow": "an arrow", "gets": "an arrow",
-    "in": "'\\in'", "notin": "'\\notin'", "subset": "'\\subset'", "subseteq": "'\\subseteq'",
-    "cup": "a set union", "cap": "a set intersection", "setminus": "a set difference",
+    "subset": "'\\subset'", "subseteq": "'\\subseteq'",
     "cdots": "'...'", "ldots": "'...'", "dots": "'...'", "vdots": "'...'", "ddots": "'...'",
     "forall": "'\\forall'", "exists": "'\\exists'", "square": "'\\square'",
     "therefore": "'\\therefore'", "int": "an integral", "iint": "an integral", "oint": "an integral",
     "lim": "a limit", "sup": "'\\sup'", "inf": "'\\inf'", "arg": "'\\arg'", "argmin": "'argmin'",
     "argmax": "'argmax'", "langle": "an inner-product bracket", "rangle": "an inner-product bracket",
     "otimes": "a tensor product", "oplus": "a direct sum",
-    "circledast": "a convolution", "star": "a convolution", "ast": "'\\ast'", "neg": "a negation",
+    "circledast": "a convolution", "star": "a convolution", "ast": "'\\ast'",
     "land": "a logical 'and'", "wedge": "a logical 'and'", "not": "'\\not'", "perp": "'\\perp'",
     "coloneqq": "a definition", "triangleq": "a definition", "stackrel": "'\\stackrel'",
     "overset": "'\\overset'", "underset": "'\\underset'", "mathbb": "a blackboard letter",
@@ -93,6 +92,8 @@ def _table() -> Mapping[str, tuple[str, str]]:
             "\\": ("row", "\\\\"), "cr": ("row", "\\\\"), "lbrack": ("char", "["), "rbrack": ("char", "]"),
             "quad": ("gap", "quad"), "qquad": ("gap", "qquad"),
             "lor": ("word", "or"), "vee": ("word", "or"), "%": ("char", "%"),
+            "cup": ("op", "∪"), "cap": ("op", "∩"), "setminus": ("op", "∖"),
+            "in": ("rel", "∈"), "notin": ("rel", "∉"), "neg": ("op", "¬"), "lnot": ("op", "¬"),
         }
     )
     return MappingProxyType(table)
@@ -120,7 +121,8 @@ def _unicode() -> Mapping[str, tuple[str, str]]:
             "÷": ("char", "/"), "≤": ("rel", "<="), "≥": ("rel", ">="), "≠": ("rel", "!="),
             "±": ("op", "±"), "∓": ("op", "∓"), "∞": ("const", "oo"), "∂": ("op", "∂"), "∇": ("op", "∇"),
             "′": ("char", "'"), "’": ("char", "'"), "‖": ("char", "‖"), "≈": ("bad", "'≈'"), "→": ("bad", "an arrow"),
-            "∈": ("bad", "'∈'"), "…": ("bad", "'...'"), "⊤": ("sup", "top"),
+            "∈": ("rel", "∈"), "∉": ("rel", "∉"), "∪": ("op", "∪"), "∩": ("op", "∩"), "¬": ("op", "¬"),
+            "…": ("bad", "'...'"), "⊤": ("sup", "top"),
         }
     )
     return MappingProxyType(table)

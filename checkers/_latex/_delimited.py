@@ -26,6 +26,7 @@ from sympy import Basic
 from .. import _arithmetic as arithmetic
 from .._structures import is_matrix
 from . import _scripts as scripts
+from . import _sets as sets
 from ._token import Token
 
 if TYPE_CHECKING:
@@ -35,11 +36,15 @@ __all__ = ["bracketed", "set_literal", "bars"]
 
 
 def bracketed(parser: Parser, token: Token) -> Basic:
-    """``(u)`` a group, ``(a, b)`` a tuple, ``[u]`` a group, ``[a, b]`` a column vector."""
+    """``(u)`` a group, ``(a, b)`` a tuple, ``[u]`` a group, ``[a, b]`` a column vector;
+    ``[a, b)``, ``(a, b]`` and ``(a, \\infty)`` intervals."""
+    closer = parser.tokens[parser.closing(parser.position)]
     inner = parser.take_bracketed()
     if not inner:
         raise parser.fail("empty brackets", token)
     values = [parser.sub(group).parse_whole("an entry") for group in parser.comma_groups(inner, token)]
+    if sets.is_interval(token, closer, values):
+        return sets.interval(parser, token, closer, values)
     if len(values) == 1:
         return values[0]
     if any(is_matrix(value) for value in values):
@@ -48,10 +53,13 @@ def bracketed(parser: Parser, token: Token) -> Basic:
 
 
 def set_literal(parser: Parser, token: Token) -> Basic:
-    """``\\{a, b\\}``; ``\\{\\}`` is the empty set."""
+    """``\\{a, b\\}``; ``\\{\\}`` is the empty set; ``\\{x : x > 0\\}`` a set-builder set."""
     inner = parser.take_bracketed()
     if not inner:
         return sympy.EmptySet
+    split = sets.builder_split(inner)
+    if split is not None:
+        return sets.set_builder(parser, token, inner, split)
     values = [parser.sub(group).parse_whole("a set element") for group in parser.comma_groups(inner, token)]
     return sympy.FiniteSet(*values)
 

@@ -45,6 +45,7 @@ from .._vocabulary import Vocabulary
 from . import _calls as calls
 from . import _delimited as delimited
 from . import _scripts as scripts
+from . import _sets as sets
 from ._brackets import closing_index, split_top_level
 from ._constructs import read_construct
 from ._names import Name
@@ -187,12 +188,17 @@ class Parser:
 
     # -- precedence levels ---------------------------------------------------------------
     def parse_relation(self) -> Basic:
-        """``a < b``, ``a \\leq b < c`` (a chain of comparisons is their conjunction)."""
-        left = self.parse_sum()
+        """``a < b``, ``a \\leq b < c`` (a chain of comparisons is their conjunction), ``x \\in S``, ``\\neg c``."""
+        if self.peek().kind == "op" and self.peek().text == "¬":
+            return sets.negation(self, self.advance())
+        left = sets.parse_sets(self)
         relations = []
         while self.peek().kind == "rel" or self.peek().is_char("<", ">"):
             operator = self.advance()
-            right = self.parse_sum()
+            if operator.text in sets.MEMBERSHIP:
+                relations.append(sets.membership(self, operator, left))
+                break
+            right = sets.parse_sets(self)
             relations.append(self.guard(lambda: arithmetic.relation(operator.text, left, right), operator))
             left = right
         if not relations:
