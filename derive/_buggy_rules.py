@@ -29,7 +29,7 @@ from sympy.core.function import AppliedUndef
 from ._diff_finder import InnerNames, find_rule
 from ._diff_rules import ChainRule, DiffRule, NoRule, PowerRule, ProductRule, QuotientRule
 from ._mistakes import BuggyResult, Mistake
-from ._render._printers import readable_text
+from ._render._unicode import unicode_text
 from ._same_value import Fingerprint, agree, fingerprint, proportional, same_value
 from ._steps import Derivation
 
@@ -40,8 +40,8 @@ Within = Callable[[Callable[[], Expr]], "Expr | None"]
 
 
 def _words(expr: sympy.Basic) -> str:
-    """An expression as a student reads it in a sentence: ``x^2``, ``sin(x^2)``."""
-    return readable_text(expr).replace("**", "^")
+    """An expression as a student reads it in a sentence: ``x²``, ``sin(x²)``."""
+    return unicode_text(expr)
 
 
 @dataclass(frozen=True)

@@ -27,8 +27,8 @@ import sympy
 import derive
 from checkers import Status, Verdict
 from derive._render._layout import NumberedStep, numbered_steps
-from derive._render._printers import readable_text
 from derive._render._text import step_equation_text
+from derive._render._unicode import unicode_text as readable_text
 
 from ._model import Part
 from ._output import hint_text

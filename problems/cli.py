@@ -334,7 +334,7 @@ def _emit_verdict(verdict: checkers.Verdict, as_json: bool, hint: Hint | None = 
         data = verdict.to_dict() | ({"hint": hint.to_dict() if hint else None} if asked else {})
         click.echo(json.dumps(data, indent=2))
     else:
-        click.echo(verdict_text(verdict, color=sys.stdout.isatty()))
+        click.echo(verdict_text(verdict, color=sys.stdout.isatty(), diagnosis=hint is None))
         if hint is not None:
             click.echo(hint.text)
     sys.exit(verdict.exit_code)

@@ -71,13 +71,17 @@ class Sign(Relation):
 
 
 class ConstantFactor(Relation):
-    """``a = c r`` for a number ``c`` other than 0 and -1 (``c`` read off the ratio ``a / r``)."""
+    """``a = c r`` for a number ``c`` other than 0 and -1 (``c`` read off the ratio ``a / r``).
+
+    Two numbers always have a ratio, so for a reference without variables only a ratio a slip
+    explains is named: a power of ten, 2 or 1/2.
+    """
 
     kind = Mistake.CONSTANT_FACTOR
 
     def candidates(self, expected: Basic, answer: Basic) -> Iterator[Candidate]:
         factor = _constant_ratio(expected, answer)
-        if factor is not None and factor not in (0, 1, -1):
+        if factor is not None and factor not in (0, 1, -1) and (_has_variables(expected) or _slip_ratio(factor)):
             yield Candidate(factor * expected, answer,
                             f"Check the constant factors: your answer is {shown(factor)} times the right one.",
                             {"factor": shown(factor)})
@@ -202,6 +206,25 @@ def _constant_ratio(expected: Basic, answer: Basic) -> Basic | None:
     if not isinstance(expected, sympy.Expr) or not isinstance(answer, sympy.Expr) or expected == 0:
         return None
     return probe().constant(answer / expected)
+
+
+def _has_variables(obj: Basic) -> bool:
+    return bool(getattr(obj, "free_symbols", ()))
+
+
+def _slip_ratio(number: Basic) -> bool:
+    """2, 1/2 or a power of ten (up to sign): the ratios a slip between two numbers explains.
+
+    >>> [_slip_ratio(sympy.Rational(n)) for n in ("10", "1/100", "-2", "10/191")]
+    [True, True, True, False]
+    """
+    if not isinstance(number, sympy.Rational):
+        return False
+    size = abs(number)
+    if size in (2, sympy.Rational(1, 2)):
+        return True
+    power = size if size >= 1 else 1 / size
+    return power.is_Integer and str(power.p).strip("0") == "1"
 
 
 def _small_rational(number: Basic | None) -> bool:

@@ -3,21 +3,24 @@
 >>> import sympy
 >>> x = sympy.Symbol("x")
 >>> shown(2*x), positions([2, 3]), positions([(1, 2)])
-('2*x', 'entries 2 and 3', 'the entry in row 1, column 2')
+('2x', 'entries 2 and 3', 'the entry in row 1, column 2')
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .._reading import to_text
+from derive._render._unicode import unicode_text
 
 __all__ = ["shown", "positions", "count_of"]
 
 
 def shown(obj: object) -> str:
-    """The object in the sympy syntax the other messages use."""
-    return to_text(obj)
+    """The object as a student reads it (``2x``, ``sin(x²)``, ``Aᵀb``): derive's Unicode text, never sympy syntax."""
+    try:
+        return unicode_text(obj)
+    except Exception:  # a form the printer does not know: say less rather than fail the verdict
+        return "one part of it"
 
 
 def positions(places: Sequence[int | tuple[int, int]]) -> str:
