@@ -152,9 +152,13 @@ class _Question:
         found, share = Finding(), budget.share(_DIAGNOSIS_SHARE)
         share.cpu_allowance *= _DIAGNOSIS_SHARE  # the check keeps time to finish: a diagnosis never makes it undecided
         share.ceiling *= _DIAGNOSIS_SHARE
-        with share:
-            verify = Verifier.for_budget(share, seed_text=seed_text, assumptions=self.assumptions, rtol=self.rtol)
-            found = diagnose(plan.expected, plan.graded, verify, self.mistakes)
+        try:
+            with share:
+                verify = Verifier.for_budget(share, seed_text=seed_text, assumptions=self.assumptions, rtol=self.rtol)
+                found = diagnose(plan.expected, plan.graded, verify, self.mistakes, written=self.reference)
+        except Exception as error:  # a diagnosis that fails says nothing; the verdict stands
+            _LOG.debug("the diagnosis failed", exc_info=error)
+            return outcome
         if share.expired:
             return outcome
         return replace(outcome, diagnosis=found.diagnosis if self.diagnose else None,

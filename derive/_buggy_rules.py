@@ -12,8 +12,9 @@ the right answer. Candidates equal to the right derivative, and duplicates, are 
 >>> x = Symbol("x")
 >>> for wrong in buggy_derivatives(exp(sin(x**2)), x)[::2]:
 ...     print(wrong.kind.value, wrong.expression, "|", wrong.message)
-chain-rule exp(sin(x**2)) | Revisit the chain rule: the derivative of the inner function sin(x^2) is missing.
-chain-rule exp(sin(x**2))*cos(x**2) | Revisit the chain rule: the derivative of the inner function x^2 is missing.
+chain-rule exp(sin(x**2)) | Revisit the chain rule: the derivative of the inner function sin(x²) is missing.
+chain-rule exp(sin(x**2))*cos(x**2) | Revisit the chain rule: the derivative of the inner function x² is missing.
+missing-factor 2*exp(sin(x**2))*cos(x**2) | Revisit the power rule: differentiating x² leaves the factor x; it is missing.
 """
 
 from __future__ import annotations
@@ -283,7 +284,7 @@ def buggy_derivatives(expr: Expr, variable, *, within: Within | None = None) -> 
     >>> x = Symbol("x")
     >>> [(b.kind.value, b.expression) for b in buggy_derivatives(x**2 * sin(x), x)]  # doctest: +NORMALIZE_WHITESPACE
     [('product-rule', 2*x*cos(x)), ('product-rule', 2*x*sin(x)), ('product-rule', x**2*cos(x)),
-     ('not-differentiated', x**2*sin(x))]
+     ('missing-factor', x**2*cos(x) + 2*sin(x)), ('not-differentiated', x**2*sin(x))]
     """
     if isinstance(expr, Sum) and not any(limit.has(variable) for limit in expr.limits):
         return tuple(_summed(b, expr.limits) for b in buggy_derivatives(expr.function, variable, within=within))

@@ -8,13 +8,13 @@ Without a diagnosis naming a rule, the hint points at the derivation's first rul
 >>> from problems import bank
 >>> part = bank.get("ch2-solutions.2").part("deriv")
 >>> print(hint_for(part, None, 1).text)
-Revisit the chain rule: start from step 1, d/dx (exp(sin(x**2))).
+Revisit the chain rule: start from step 1, d/dx (e^(sin(x²))).
 >>> print(hint_for(part, None, 2).text)
-Revisit the chain rule: start from step 1, d/dx (exp(sin(x**2))).
+Revisit the chain rule: start from step 1, d/dx (e^(sin(x²))).
 The plan of the worked derivation:
-1. chain rule: d/dx (exp(sin(x**2))) = ?
-   1.1. exp rule: d/du (exp(u)) = ?
-   1.2. chain rule: d/dx (sin(x**2)) = ?
+1. chain rule: d/dx (e^(sin(x²))) = ?
+   1.1. exp rule: d/du (eᵘ) = ?
+   1.2. chain rule: d/dx (sin(x²)) = ?
 """
 
 from __future__ import annotations

@@ -26,11 +26,13 @@ from derive._mistakes import BuggyResult
 
 from .._canonical import as_set_if_listed, as_vector_if_tuple
 from .._outcome import kind_of
+from .._verdict import Diagnosis
 from . import _elements, _entries
 from ._engine import Finding, Verifier
 from ._known import known_mistake
 from ._relations import ConstantFactor, ConstantOffset, ExtraTerm, MissingFactor, MissingTerm, Relation, Sign, TermSign
 from ._transpose import Transpose
+from ._words import shown, withheld_message
 
 __all__ = ["diagnose", "Finding", "Verifier", "RELATIONS"]
 
@@ -42,8 +44,24 @@ RELATIONS: dict[str, tuple[Relation, ...]] = {
 """The context-free relations tried for each kind of reference, most specific first."""
 
 
-def diagnose(expected: Basic, answer: Basic, verify: Verifier, mistakes: Sequence[BuggyResult] = ()) -> Finding:
-    """The verified mistake in ``answer`` (known ``mistakes`` first) and its partial credit."""
+def diagnose(expected: Basic, answer: Basic, verify: Verifier, mistakes: Sequence[BuggyResult] = (),
+             written: Basic | None = None) -> Finding:
+    """The verified mistake in ``answer`` (known ``mistakes`` first) and its partial credit; a
+    message that would quote the whole right answer (``expected``, or as ``written`` with the
+    problem's own names) is replaced by its kind's plain advice."""
+    found = _diagnose(expected, answer, verify, mistakes)
+    if found.diagnosis is None or not any(_quotes(found.diagnosis.message, e) for e in (expected, written) if e is not None):
+        return found
+    plain = Diagnosis(found.diagnosis.kind, withheld_message(found.diagnosis.kind), {})
+    return Finding(plain, found.partial_credit)
+
+
+def _quotes(message: str, expected: Basic) -> bool:
+    whole = shown(expected)
+    return len(whole) >= 4 and whole in message
+
+
+def _diagnose(expected: Basic, answer: Basic, verify: Verifier, mistakes: Sequence[BuggyResult] = ()) -> Finding:
     known = known_mistake(answer, mistakes, verify, expected) if mistakes else None
     expected, answer = as_vector_if_tuple(expected, answer)
     answer = as_set_if_listed(expected, answer)

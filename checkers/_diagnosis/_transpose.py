@@ -4,7 +4,7 @@
 >>> A, B = sympy.MatrixSymbol("A", 3, 3), sympy.MatrixSymbol("B", 3, 3)
 >>> same = lambda left, right: left.doit() == right.doit()
 >>> Transpose().find(A * B.T, A * B, same).message
-'Check the transposes: the factor B.T is transposed the wrong way.'
+'Check the transposes: the factor Bᵀ is transposed the wrong way.'
 >>> Transpose().find(A * B, (A * B).T, same).kind.value
 'transpose'
 """

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from derive._mistakes import Mistake
 from derive._render._unicode import unicode_text
 
-__all__ = ["shown", "positions", "count_of"]
+__all__ = ["shown", "positions", "count_of", "withheld_message"]
 
 
 def shown(obj: object) -> str:
@@ -35,3 +36,33 @@ def positions(places: Sequence[int | tuple[int, int]]) -> str:
 def count_of(number: int, thing: str) -> str:
     """``1 value``, ``2 values``."""
     return f"{number} {thing}{'' if number == 1 else 's'}"
+
+
+_ADVICE = {  # what to revisit, naming no expression (for when naming one would give the answer away)
+    Mistake.SIGN: "Check the sign of your answer.",
+    Mistake.TERM_SIGN: "Check the sign of each term.",
+    Mistake.CONSTANT_FACTOR: "Check the constant factors.",
+    Mistake.MISSING_FACTOR: "A factor of the right answer is missing from yours.",
+    Mistake.CHAIN_RULE: "Revisit the chain rule: multiply by the derivative of the inner function.",
+    Mistake.PRODUCT_RULE: "Revisit the product rule: (uv)' = u'v + uv'.",
+    Mistake.QUOTIENT_RULE: "Revisit the quotient rule: (u/v)' = (u'v - uv')/v².",
+    Mistake.MISSING_TERM: "A term of the right answer is missing from yours.",
+    Mistake.EXTRA_TERM: "Your answer has a term too many.",
+    Mistake.CONSTANT_OFFSET: "Your answer differs from the right one by a constant: check the constant terms.",
+    Mistake.TRANSPOSE: "Check the transposes.",
+    Mistake.ORDER: "Your entries are right but some are in the wrong place.",
+    Mistake.WRONG_ENTRIES: "Some entries are wrong.",
+    Mistake.MISSING_ELEMENTS: "Some values are missing.",
+    Mistake.EXTRA_ELEMENTS: "Some values should not be there.",
+    Mistake.NOT_DIFFERENTIATED: "Your answer is the function itself: it still has to be differentiated.",
+    Mistake.INTEGRATED: "Your answer is an antiderivative: differentiate instead.",
+}
+
+
+def withheld_message(kind: Mistake) -> str:
+    """Advice for ``kind`` that names no expression (used when naming one would give the answer away).
+
+    >>> withheld_message(Mistake.CHAIN_RULE)
+    'Revisit the chain rule: multiply by the derivative of the inner function.'
+    """
+    return _ADVICE[kind]

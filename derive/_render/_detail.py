@@ -11,7 +11,7 @@
 >>> x = sympy.Symbol("x")
 >>> d = derive.differentiate(3*x**2 + x, x)
 >>> len(list(d.walk())), len(list(at_detail(d, "normal").walk()))
-(5, 3)
+(4, 3)
 """
 
 from __future__ import annotations

@@ -61,7 +61,7 @@ def test_split_top_level_ignores_separators_inside_brackets(text: str, separator
 
 IMBALANCES = [
     # (LaTeX, opener text or None, closer text or None)
-    ("(a]", "(", "]"),
+    (r"(a\}", "(", "}"),  # ((a] is a half-open interval, not an imbalance)
     ("a)", None, ")"),
     ("(a", "(", None),
     (r"\{a}", "{", "}"),  # a set brace closed by a group brace

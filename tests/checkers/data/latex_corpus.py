@@ -98,6 +98,11 @@ def load(name: str = "latex_corpus.tsv") -> list[Entry]:
 
 
 def expected_members(entry: Entry) -> tuple:
+    """The meaning column read in sympy syntax; ``a ∈ S`` (membership has no sympy-syntax name
+    the reader takes) is ``Contains(a, S)``."""
+    if " ∈ " in entry.meaning:
+        element, collection = (read_plain(side, entry.vocabulary).members[0] for side in entry.meaning.split(" ∈ "))
+        return (sympy.Contains(element, collection, evaluate=False),)
     return read_plain(entry.meaning, entry.vocabulary).members
 
 
