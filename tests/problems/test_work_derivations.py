@@ -38,9 +38,10 @@ _SUM_1 = r"\sum_i 2(\phi_0 + \phi_1 x_i - y_i) \cdot x_i = 0"
 SEED_004 = [
     # (part, work, the audited first wrong row, text the message must show)
     ("udl.2.1.phi0", r"\[\boxed{\frac{\partial L}{\partial \phi_0} = \sum_i 2(\phi_0 + \phi_1 x_i - y_i) = "
-                     r"\sum_i \left[2\phi_0 + 2\phi_1 x_i\right]}\]", 1, "Sum(2*phi_0 + 2*phi_1*x[i], (i, 1, I))"),
+                     r"\sum_i \left[2\phi_0 + 2\phi_1 x_i\right]}\]", 1, r"\sum_{i=1}^{I} (2 \phi_{0} + 2 \phi_{1} {x}_{i})"),
     ("udl.2.1.phi1", r"\[\boxed{\frac{\partial L}{\partial \phi_1} = \sum_i 2(\phi_0 + \phi_1 x_i - y_i) \cdot x_i = "
-                     r"\sum_i \left[2\phi_0 x_i + 2\phi_1 x_i^2\right]}\]", 1, "Sum(2*phi_0*x[i] + 2*phi_1*x[i]**2"),
+                     r"\sum_i \left[2\phi_0 x_i + 2\phi_1 x_i^2\right]}\]", 1,
+     r"\sum_{i=1}^{I} (2 \phi_{0} {x}_{i} + 2 \phi_{1} {x}_{i}^{2}"),
     ("udl.2.2.phi0", _SUM_0 + "\n" + r"\[\begin{aligned} 2\phi_0 + \phi_1 x_i - 2y_i &= 0 \\ 2\phi_0 - 2\phi_0 x_i &= "
                      r"2\phi_1 x_i^2 - 2x_i y_i - \phi_1 x_i + 2y_i \\ \phi_0(2 - 2x_i) &= 2\phi_1 x_i^2 - 2x_i y_i - "
                      r"\phi_1 x_i + 2y_i \\ \phi_0 &= \frac{2\phi_1 x_i^2 - 2x_i y_i - \phi_1 x_i + 2y_i}{2 - 2x_i} "
