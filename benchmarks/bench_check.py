@@ -21,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "checkers")]
 
+from _figures import percentile  # noqa: E402
 from test_equivalent_pairs import DECLARED, EQUIVALENT, NOT_EQUIVALENT  # noqa: E402
 from test_structured_answers import COLLECTIONS, EQUATIONS, EXPLICIT_MATRICES, FUNCTIONS, MATRIX_EXPRESSIONS, PIECEWISE, SUMS  # noqa: E402
 
@@ -50,11 +51,6 @@ def cases() -> list[tuple[str, object, object, dict]]:
     table += [("collection", e, a, {}) for e, a, _ in COLLECTIONS + EQUATIONS]
     table += [("piecewise", e, a, {}) for e, a, _ in PIECEWISE]
     return table
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def main() -> None:

@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT)]
 
 import sympy  # noqa: E402
+from _figures import percentile  # noqa: E402
 
 from checkers import check_work  # noqa: E402
 
@@ -89,11 +90,6 @@ def runs() -> list[tuple[str, str, str]]:
         assert old in work and len(work.splitlines()) == 10, name
         table += [(name, expected, work), (f"{name} (wrong row)", expected, work.replace(old, new, 1))]
     return table
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def main() -> None:
