@@ -164,6 +164,8 @@ def check(arguments: Sequence[str], expected: str | None, declarations: Sequence
         problem, part = bank.find(arguments[0])
         part = part or problem.part()
         answer = _answer_text(arguments[1])
+        if hint:  # the hint needs the derivation too: derive it once, before the fork, and the child inherits it
+            part.reference  # noqa: B018 - computed for its cache
         verdict = run_isolated(lambda: part.check(answer, timeout=timeout), timeout)
     _emit_verdict(verdict, as_json, hint_for(part, verdict, hint) if hint and part is not None else None, bool(hint))
 
