@@ -6,42 +6,7 @@ Every public function takes sympy objects and returns a :class:`Derivation`: the
 the command line uses.
 """
 
-from ._buggy_rules import buggy_derivatives, buggy_results
-from ._convexity import convexity
-from ._critical import critical_points
-from ._differentiate import differentiate
-from ._directional import directional_derivative, steepest_directions
-from ._dispatch import WHATS, derive_by_name
-from ._errors import BudgetExceeded, DerivationError, DerivecheckError, ExitCode, NoSolution, UnsupportedInput
-from ._fisher import gaussian_fisher_information
-from ._functions import ACTIVATIONS, lower, relu, sigmoid, softplus
-from ._graph import computational_graph, graph_derivation
-from ._graph_build import Bar, ComputationalGraph, GraphNode, build_graph, graph_from_assignments
-from ._graph_passes import backward_table, forward_table, tangent_table
-from ._implicit import implicit_derivative
-from ._interval import global_extrema, mean_value_points
-from ._kkt import kkt
-from ._labels import (
-    AFFINE,
-    CONCAVE,
-    CONVEX,
-    INCONCLUSIVE,
-    LOCAL_MAX,
-    LOCAL_MIN,
-    NEITHER,
-    NO,
-    NOT_EXTREMUM,
-    SADDLE,
-    YES,
-    Label,
-)
-from ._matrix_calculus import matrix_gradient, matrix_hessian, matrix_jacobian
-from ._matrix_examples import MATRIX_EXAMPLES, cross_entropy_loss, logistic_loss, matrix_example
-from ._matrix_objects import Diag, Differential, Elementwise, LogSumExp, Softmax, SquaredNorm, Tr, elementwise
-from ._mistakes import BuggyResult, Mistake
-from ._partials import gradient, jacobian, partial_derivative
-from ._second_order import hessian, mixed_partial
-from ._steps import NO_RULE, Derivation, Step
+from ._lazy import lazy_exports
 
 __all__ = [
     "derive_by_name", "WHATS",
@@ -59,3 +24,30 @@ __all__ = [
     "logistic_loss", "cross_entropy_loss", "gaussian_fisher_information",
     "Elementwise", "elementwise", "Diag", "Softmax", "LogSumExp", "SquaredNorm", "Tr", "Differential",
 ]
+
+_SUBMODULE_EXPORTS = {
+    "_buggy_rules": "buggy_derivatives buggy_results",
+    "_convexity": "convexity",
+    "_critical": "critical_points",
+    "_differentiate": "differentiate",
+    "_directional": "directional_derivative steepest_directions",
+    "_dispatch": "WHATS derive_by_name",
+    "_errors": "BudgetExceeded DerivationError DerivecheckError ExitCode NoSolution UnsupportedInput",
+    "_fisher": "gaussian_fisher_information",
+    "_functions": "ACTIVATIONS lower relu sigmoid softplus",
+    "_graph": "computational_graph graph_derivation",
+    "_graph_build": "Bar ComputationalGraph GraphNode build_graph graph_from_assignments",
+    "_graph_passes": "backward_table forward_table tangent_table",
+    "_implicit": "implicit_derivative",
+    "_interval": "global_extrema mean_value_points",
+    "_kkt": "kkt",
+    "_labels": "AFFINE CONCAVE CONVEX INCONCLUSIVE LOCAL_MAX LOCAL_MIN Label NEITHER NO NOT_EXTREMUM SADDLE YES",
+    "_matrix_calculus": "matrix_gradient matrix_hessian matrix_jacobian",
+    "_matrix_examples": "MATRIX_EXAMPLES cross_entropy_loss logistic_loss matrix_example",
+    "_matrix_objects": "Diag Differential Elementwise LogSumExp Softmax SquaredNorm Tr elementwise",
+    "_mistakes": "BuggyResult Mistake",
+    "_partials": "gradient jacobian partial_derivative",
+    "_second_order": "hessian mixed_partial",
+    "_steps": "Derivation NO_RULE Step",
+}
+__getattr__, __dir__ = lazy_exports(__name__, _SUBMODULE_EXPORTS)
