@@ -14,8 +14,6 @@ from html import escape
 from itertools import groupby
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 import derive
 from checkers import Status, Verdict
@@ -46,6 +44,8 @@ def verdict_text(verdict: Verdict, *, color: bool = True, diagnosis: bool = True
 
 
 def _render(renderable: object, width: int = 110) -> str:
+    from rich.console import Console  # rich only for the tables: a verdict is printed without it
+
     buffer = io.StringIO()
     Console(file=buffer, width=width, force_terminal=False, color_system=None).print(renderable)
     return buffer.getvalue().rstrip()
@@ -53,6 +53,8 @@ def _render(renderable: object, width: int = 110) -> str:
 
 def problem_table(problems: Sequence[Problem]) -> str:
     """Every problem, grouped by seed: id, title, parts."""
+    from rich.table import Table
+
     blocks = []
     for seed, group in groupby(problems, key=lambda p: p.source.seed):
         table = Table(title=f"seed {seed}", title_justify="left", show_lines=False, expand=False)

@@ -7,9 +7,11 @@ command group, which prints its message and exits with the error's own code.
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from collections.abc import Callable, Sequence
+from types import ModuleType
 
 import click
 import sympy
@@ -23,8 +25,7 @@ from derive import BudgetExceeded
 from derive._render._detail import DETAILS, at_detail
 from derive._render._latex import latex_document
 
-from . import bank
-from ._grading._worker import run_isolated
+from ._grading._isolated import run_isolated
 from ._hints import HINT_LEVELS, Hint, hint_for
 from ._output import derivations_text, problem_table, problem_text, verdict_text
 from ._work_command import read_work, work_text
@@ -33,9 +34,21 @@ __all__ = ["main"]
 
 _FORMATS = ("text", "latex", "markdown", "json", "html", "sympy")
 
+_LAZY_COMMANDS = {"grade": "problems._grade_command"}
+"""Commands whose module is imported only when they run (or help lists them): grading loads the process pool."""
+
 
 class _Commands(click.Group):
-    """The command group: its one error handler turns a DerivecheckError into its message and exit code."""
+    """The command group: its one error handler turns a DerivecheckError into its message and exit code;
+    the commands of :data:`_LAZY_COMMANDS` are loaded when first named."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *_LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in _LAZY_COMMANDS and cmd_name not in self.commands:
+            self.add_command(getattr(importlib.import_module(_LAZY_COMMANDS[cmd_name]), cmd_name))
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -161,7 +174,7 @@ def check(arguments: Sequence[str], expected: str | None, declarations: Sequence
             raise UsageError("give a problem id and an answer, e.g. derivecheck check ch2-solutions.2 '2x cos(x^2) e^{sin(x^2)}'")
         if declarations or definitions:
             raise UsageError("--var and --define go with --expected; a problem declares its own names")
-        problem, part = bank.find(arguments[0])
+        problem, part = _bank().find(arguments[0])
         part = part or problem.part()
         answer = _answer_text(arguments[1])
         if hint:  # the hint needs the derivation too: derive it once, before the fork, and the child inherits it
@@ -186,13 +199,20 @@ def _check_work(arguments: Sequence[str], expected: str | None, declarations: Se
             raise UsageError("with --work, give a problem id and no answer: derivecheck check ch2-solutions.2 --work FILE")
         if declarations or definitions:
             raise UsageError("--var and --define go with --expected; a problem declares its own names")
-        problem, part = bank.find(arguments[0])
+        problem, part = _bank().find(arguments[0])
         work, part = read_work(work_file), part or problem.part()
         verdict = run_isolated(lambda: part.check_work(work, timeout=timeout * 2), timeout * 2)
     if not isinstance(verdict, checkers.WorkVerdict):  # the child was stopped: its verdict says why
         _emit_verdict(verdict, as_json)
     click.echo(json.dumps(verdict.to_dict(), indent=2) if as_json else work_text(verdict, color=sys.stdout.isatty()))
     sys.exit(verdict.exit_code)
+
+
+def _bank() -> ModuleType:
+    """The exercise bank, imported by the commands that name a problem (``check --expected`` does not load it)."""
+    from . import bank
+
+    return bank
 
 
 def _answer_text(answer: str) -> str:
@@ -205,25 +225,37 @@ def _answer_text(answer: str) -> str:
 def list_command(as_json: bool) -> None:
     """List every problem of the bank with its parts."""
     if as_json:
-        for problem in bank.all():
+        for problem in _bank().all():
             click.echo(json.dumps(problem.to_dict()))
         return
-    click.echo(problem_table(bank.all()))
+    click.echo(problem_table(_bank().all()))
 
 
 @main.command()
 @click.argument("problem_id", metavar="PROBLEM")
 def show(problem_id: str) -> None:
     """Show a problem: its source, statement and parts."""
-    problem, _ = bank.find(problem_id)
+    problem, _ = _bank().find(problem_id)
     click.echo(problem_text(problem))
+
+
+class _Whats(click.Choice):
+    """The derivations ``derive_by_name`` knows, looked up when ``derive`` runs (so that other
+    commands do not import the derivations)."""
+
+    def __init__(self) -> None:
+        self.case_sensitive = True
+
+    @property
+    def choices(self) -> Sequence[str]:
+        return derive.WHATS
 
 
 @main.command(name="derive")
 @click.argument("problem_id", required=False, metavar="[PROBLEM[.PART]]")
 @click.option("--expr", "expression", metavar="EXPR", help="The expression (LaTeX or sympy syntax).")
 @click.option("--wrt", default="", metavar="x,y", help="Variables, comma-separated (default: all free variables).")
-@click.option("--what", type=click.Choice(derive.WHATS), default="derivative", show_default=True, help="What to derive.")
+@click.option("--what", type=_Whats(), default="derivative", show_default=True, help="What to derive.")
 @click.option("--point", metavar="1,2", help="Evaluate at this point (gradient, hessian, jacobian, graph, directional).")
 @click.option("--direction", metavar="1,1", help="Direction vector for --what directional.")
 @click.option("--interval", metavar="a,b", help="Interval for --what extrema or mvt.")
@@ -265,7 +297,7 @@ def derive_command(
     if problem_id is not None:
         if expression is not None:
             raise UsageError("give a problem id or --expr, not both")
-        problem, part = bank.find(problem_id)
+        problem, part = _bank().find(problem_id)
         parts = [part] if part else list(problem.parts)
         render = lambda: derivations_text(problem, parts, output_format, standalone=standalone, detail=detail)  # noqa: E731
         click.echo(_within(timeout, render))
@@ -341,7 +373,3 @@ def _emit_verdict(verdict: checkers.Verdict, as_json: bool, hint: Hint | None = 
             click.echo(hint.text)
     sys.exit(verdict.exit_code)
 
-
-from ._grade_command import grade  # noqa: E402 - registered last, after main exists
-
-main.add_command(grade)

@@ -35,7 +35,7 @@ def grade_many(
     ...the Verdict's to_dict()}``; a bad row gives ``"status": "error"`` with an ``"error"``
     record. A check that passes its CPU limit (what its budgets allow, plus ``grace``), its
     wall-clock kill (the budget's ceiling, plus ``grace``) or ``memory_mb`` of memory is
-    stopped, its worker replaced, and its row is ``undecided`` (see ``_worker.kill_after``).
+    stopped, its worker replaced, and its row is ``undecided`` (see ``_limits.kill_after``).
 
     ``workers`` defaults to the cores; ``scheduler`` (a Dask scheduler address or a
     ``distributed.Client``) runs the checks on a Dask cluster instead. ``dedupe`` checks a

@@ -25,9 +25,10 @@ from pebble import ProcessPool
 
 from checkers import UsageError
 
+from ._limits import kill_after, limit_resources
 from ._records import undecided_payload
 from ._rows import Task
-from ._worker import CheckFunction, check_task, kill_after, limit_resources, run_task, stopped_reason
+from ._worker import CheckFunction, check_task, run_task, stopped_reason
 
 __all__ = ["LocalRunner", "default_workers"]
 

@@ -1,0 +1,68 @@
+"""Lazy package exports and what each entry point imports.
+
+Every name a package lists in ``__all__`` resolves (the lazy tables of ``derive``, ``problems``
+and ``problems._grading`` must not lose one), and reading and checking an answer does not
+load the bank, the derivations, the grading pool or rich (checked in a fresh interpreter).
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import subprocess
+import sys
+
+import pytest
+
+PACKAGES = ("derive", "checkers", "problems", "problems._grading")
+
+HEAVY = ("problems.bank", "problems._seeds", "problems._define", "problems._grading._api", "problems._grading._worker",
+         "derive._dispatch", "derive._differentiate", "derive._diff_rules", "derive._matrix_calculus", "derive._kkt",
+         "pebble", "rich", "asyncio", "multiprocessing")
+
+_POOL = ("problems._grading._api", "problems._grading._worker", "pebble", "asyncio", "multiprocessing")
+
+# (what the fresh interpreter runs, the heavy modules it may load)
+ENTRY_POINTS = [
+    ("import checkers", ()),
+    ("import problems", ()),
+    ("import problems.cli", ()),
+    ("import checkers; checkers.check('x^2', 'x*x'); checkers.check('x^2', '2x')", ()),
+    ("from click.testing import CliRunner; from problems.cli import main;"
+     " CliRunner().invoke(main, ['check', '--expected', 'x^2', '2x'])", ()),
+    ("from click.testing import CliRunner; from problems.cli import main; CliRunner().invoke(main, ['list'])",
+     tuple(sorted(set(HEAVY) - set(_POOL)))),
+]
+
+
+def _exported(package: str) -> list[tuple[str, str]]:
+    return [(package, name) for name in importlib.import_module(package).__all__]
+
+
+@pytest.mark.parametrize(("package", "name"), [pair for package in PACKAGES for pair in _exported(package)])
+def test_every_public_name_resolves(package: str, name: str) -> None:
+    module = importlib.import_module(package)
+    assert getattr(module, name) is not None
+    assert name in dir(module)
+
+
+@pytest.mark.parametrize("package", PACKAGES)
+def test_an_unknown_name_is_an_attribute_error(package: str) -> None:
+    with pytest.raises(AttributeError, match="no_such_name"):
+        getattr(importlib.import_module(package), "no_such_name")
+
+
+def _loaded_heavy(code: str) -> list[str]:
+    probe = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120)
+    loaded = json.loads(done.stdout.strip().splitlines()[-1])
+    return sorted({heavy for heavy in HEAVY for module in loaded if module == heavy or module.startswith(f"{heavy}.")})
+
+
+@pytest.mark.parametrize(("code", "allowed"), ENTRY_POINTS)
+def test_an_entry_point_loads_only_what_it_needs(code: str, allowed: tuple[str, ...]) -> None:
+    assert set(_loaded_heavy(code)) <= set(allowed)
+
+
+def test_the_probe_sees_a_heavy_import() -> None:
+    assert "problems.bank" in _loaded_heavy("from problems import bank")
