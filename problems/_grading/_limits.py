@@ -65,7 +65,7 @@ def overtime_sentence(timeout: float, grace: float) -> str:
 def stopped_sentence(exit_code: int | None, timeout: float, grace: float, memory_mb: int) -> str:
     """Why a check's process ended without a result (``exit_code``: negative for a signal).
 
-    >>> stopped_sentence(-24, 2.0, 1.0, 1024)[:77]
+    >>> stopped_sentence(-24, 2.0, 1.0, 1024)[:76]
     'the process checking this answer was stopped (SIGXCPU: CPU time limit). Each'
     """
     return (f"the process checking this answer was stopped ({_describe_exit(exit_code)}). "
