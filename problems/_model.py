@@ -23,7 +23,8 @@ import checkers
 import derive
 from checkers import UsageError, Verdict
 
-__all__ = ["Source", "Policy", "Part", "Problem", "ANSWER_KINDS", "MISTAKES_SECONDS", "bounded"]
+__all__ = ["Source", "Policy", "Part", "Problem", "CheckContext", "MistakesOnDemand", "ANSWER_KINDS", "MISTAKES_SECONDS",
+           "bounded", "accepts_decimals"]
 
 _VALUE_KINDS = frozenset({"number", "vector", "tuple"})
 ANSWER_KINDS = frozenset(
@@ -59,6 +60,45 @@ class Policy:
     description: str = ""
     exact: bool = False  # the prompt asks for an exact form: a decimal answer is not accepted
     all_or_nothing: bool = False  # no partial credit for structured answers
+
+
+def accepts_decimals(kind: str, policy: Policy) -> bool:
+    """A part that asks for a value takes a decimal to the digits given, unless it asks for an exact form.
+
+    >>> accepts_decimals("number", Policy()), accepts_decimals("number", Policy(exact=True))
+    (True, False)
+    """
+    return kind in _VALUE_KINDS and not policy.exact
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What checking an answer to a part needs, and all it needs: the reference answer and the
+    part's names, assumptions, definitions (pairs), policy and kind. The reference cache stores
+    this, so a warm ``derivecheck check ID.PART`` neither loads the bank nor derives.
+
+    >>> import sympy
+    >>> x = sympy.Symbol("x")
+    >>> CheckContext("p.a", "expression", 2 * x, (x,)).check("x + x").status.value
+    'correct'
+    """
+
+    qualified_id: str
+    kind: str
+    answer: Basic
+    vocabulary: tuple[Basic, ...] = ()
+    assumptions: tuple[Basic, ...] = ()
+    definitions: tuple[tuple[Basic, Basic], ...] = ()
+    policy: Policy = Policy()
+
+    def check(self, answer: object, *, timeout: float = 5.0, mistakes: Sequence[derive.BuggyResult] = ()) -> Verdict:
+        """Check a student's answer (text or sympy); ``mistakes`` are the part's buggy results, for the diagnosis."""
+        names = {str(v): v for v in self.vocabulary if isinstance(v, sympy.Symbol)}
+        constant_in = [names[n] for n in self.policy.up_to_constant_in if n in names]
+        return checkers.check(self.answer, answer, symbols=self.vocabulary, assumptions=self.assumptions,
+                              timeout=timeout, rtol=self.policy.rtol, up_to_constant_in=constant_in,
+                              definitions=dict(self.definitions), decimals=accepts_decimals(self.kind, self.policy),
+                              partial_credit=not self.policy.all_or_nothing, mistakes=mistakes)
 
 
 @dataclass(frozen=True)
@@ -102,15 +142,16 @@ class Part:
         """The reference answer as a sympy object."""
         return self.reference.result
 
+    @property
+    def context(self) -> CheckContext:
+        """What checking an answer needs: the reference answer, names, assumptions, definitions, policy."""
+        return CheckContext(self.qualified_id, self.kind, self.answer, self.vocabulary, self.assumptions,
+                            tuple(self.definitions.items()), self.policy)
+
     def check(self, answer: object, *, timeout: float = 5.0) -> Verdict:
         """Check a student's answer (text or sympy) against this part's reference."""
-        names = {str(v): v for v in self.vocabulary if isinstance(v, sympy.Symbol)}
-        constant_in = [names[n] for n in self.policy.up_to_constant_in if n in names]
-        return checkers.check(self.answer, answer, symbols=self.vocabulary, assumptions=self.assumptions,
-                              timeout=timeout, rtol=self.policy.rtol, up_to_constant_in=constant_in,
-                              definitions=self.definitions, decimals=self.accepts_decimals,
-                              partial_credit=not self.policy.all_or_nothing,
-                              mistakes=_MistakesOnDemand(self) if self.kind == "expression" else ())
+        mistakes = MistakesOnDemand(lambda: self.mistakes) if self.kind == "expression" else ()
+        return self.context.check(answer, timeout=timeout, mistakes=mistakes)
 
     def check_work(self, work: str, *, timeout: float = 10.0) -> checkers.WorkVerdict:
         """Check a student's derivation (one step a row) that should end at this part's answer."""
@@ -120,7 +161,7 @@ class Part:
     @property
     def accepts_decimals(self) -> bool:
         """A part that asks for a value takes a decimal to the digits given, unless it asks for an exact form."""
-        return self.kind in _VALUE_KINDS and not self.policy.exact
+        return accepts_decimals(self.kind, self.policy)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "prompt": self.prompt, "kind": self.kind, "source": self.source.to_dict() if self.source else None,
@@ -164,18 +205,32 @@ class Problem:
         return {"id": self.id, "title": self.title, "source": self.source.to_dict(), "parts": list(self.part_ids)}
 
 
-class _MistakesOnDemand(Sequence):
-    """A part's buggy results, built when the checker first looks at them (only to diagnose an
-    incorrect answer), so a correct answer never pays for them."""
+class MistakesOnDemand(Sequence):
+    """A part's buggy results, built by ``build`` when the checker first looks at them (only to
+    diagnose an incorrect answer), so a correct answer never pays for them.
 
-    def __init__(self, part: Part) -> None:
-        self._part = part
+    >>> calls = []
+    >>> mistakes = MistakesOnDemand(lambda: calls.append(1) or ("m",))
+    >>> calls
+    []
+    >>> len(mistakes), mistakes[0], calls
+    (1, 'm', [1])
+    """
+
+    def __init__(self, build: Callable[[], Sequence[derive.BuggyResult]]) -> None:
+        self._build = build
+        self._built: Sequence[derive.BuggyResult] | None = None
+
+    def _mistakes(self) -> Sequence[derive.BuggyResult]:
+        if self._built is None:
+            self._built = self._build()
+        return self._built
 
     def __len__(self) -> int:
-        return len(self._part.mistakes)
+        return len(self._mistakes())
 
     def __getitem__(self, index):
-        return self._part.mistakes[index]
+        return self._mistakes()[index]
 
 
 MISTAKES_SECONDS = 2.0

@@ -27,7 +27,9 @@ from derive._render._latex import latex_document
 
 from ._grading._isolated import run_isolated
 from ._hints import HINT_LEVELS, Hint, hint_for
+from ._model import CheckContext, Part
 from ._output import derivations_text, problem_table, problem_text, verdict_text
+from ._reference_cache import part_context
 from ._work_command import read_work, work_text
 
 __all__ = ["main"]
@@ -174,13 +176,31 @@ def check(arguments: Sequence[str], expected: str | None, declarations: Sequence
             raise UsageError("give a problem id and an answer, e.g. derivecheck check ch2-solutions.2 '2x cos(x^2) e^{sin(x^2)}'")
         if declarations or definitions:
             raise UsageError("--var and --define go with --expected; a problem declares its own names")
-        problem, part = _bank().find(arguments[0])
-        part = part or problem.part()
-        answer = _answer_text(arguments[1])
-        if hint:  # the hint needs the derivation too: derive it once, before the fork, and the child inherits it
-            part.reference  # noqa: B018 - computed for its cache
-        verdict = run_isolated(lambda: part.check(answer, timeout=timeout), timeout)
+        verdict, part = _check_part(arguments[0], _answer_text(arguments[1]), timeout, bool(hint))
     _emit_verdict(verdict, as_json, hint_for(part, verdict, hint) if hint and part is not None else None, bool(hint))
+
+
+def _check_part(target: str, answer: str, timeout: float, hint: bool) -> tuple[checkers.Verdict, Part | None]:
+    """Check an answer to a bank part in a child process; the part too when a hint is asked for.
+
+    Without a hint the part's context comes from the reference cache (no bank, no derivation when
+    it is current). An incorrect answer to an expression part is checked again by the part itself
+    in the child, for the diagnosis of the rule misapplied (it needs the derivation). With a hint
+    the derivation is needed anyway: it is derived once, before the fork, and the child inherits it."""
+    if not hint:
+        context = part_context(target)
+        return run_isolated(lambda: _check_from_cache(context, answer, timeout), timeout), None
+    problem, part = _bank().find(target)
+    part = part or problem.part()
+    part.reference  # noqa: B018 - computed for its cache
+    return run_isolated(lambda: part.check(answer, timeout=timeout), timeout), part
+
+
+def _check_from_cache(context: CheckContext, answer: str, timeout: float) -> checkers.Verdict:
+    verdict = context.check(answer, timeout=timeout)
+    if verdict.status is not checkers.Status.INCORRECT or context.kind != "expression":
+        return verdict
+    return _bank().find(context.qualified_id)[1].check(answer, timeout=timeout)
 
 
 def _check_work(arguments: Sequence[str], expected: str | None, declarations: Sequence[str],

@@ -1,0 +1,162 @@
+"""The reference cache: a bank part's :class:`CheckContext` (its reference answer, names,
+assumptions, definitions, policy), so that ``derivecheck check ID.PART`` neither loads the bank
+nor derives the reference once the part has been checked before.
+
+Where: ``$DERIVECHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/derivecheck``, else
+``~/.cache/derivecheck``; ``DERIVECHECK_CACHE=off`` turns the cache off. One JSON file a part,
+under ``references/``, named by the id as typed. Each file carries a key: the package version,
+sympy's version, the format and a fingerprint of every source file of ``derive``, ``checkers``
+and ``problems`` (path, size, modification time: an edit of a seed, a rule or the reader makes
+every entry stale). Files are written to a temporary name and renamed (atomic: a concurrent run
+reads the old file or the new one, never half of one); a file that is stale, unreadable or
+corrupt is recomputed and replaced. An entry is written only if it reads back equal to what
+derive computed. The sympy objects are stored as text (:mod:`._sympy_text`: ``srepr`` read back
+by an allowlisted constructor walk, never ``eval`` or pickle), so a tampered file can build
+sympy objects but never run code.
+
+>>> import tempfile, os
+>>> os.environ["DERIVECHECK_CACHE_DIR"] = tempfile.mkdtemp()
+>>> first = part_context("ch2-solutions.2")
+>>> (cache_dir() / "references" / "ch2-solutions.2.json").exists(), part_context("ch2-solutions.2") == first
+(True, True)
+>>> del os.environ["DERIVECHECK_CACHE_DIR"]
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import re
+import sys
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import sympy
+
+from ._model import CheckContext, Policy
+from ._sympy_text import dumps, loads
+
+__all__ = ["part_context", "cache_dir", "cache_key", "read_entry", "write_entry", "CACHE_SWITCH", "CACHE_DIR"]
+
+CACHE_SWITCH = "DERIVECHECK_CACHE"
+"""Set to ``off`` (or ``0``, ``no``, ``false``) to compute every reference afresh."""
+CACHE_DIR = "DERIVECHECK_CACHE_DIR"
+"""Where the cache lives, instead of the user's cache directory."""
+_FORMAT = 1
+_PACKAGES = ("derive", "checkers", "problems")
+_SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,150}")
+
+
+def cache_dir() -> Path | None:
+    """The cache directory, or None when the cache is off."""
+    if os.environ.get(CACHE_SWITCH, "").strip().lower() in {"off", "0", "no", "false"}:
+        return None
+    if os.environ.get(CACHE_DIR):
+        return Path(os.environ[CACHE_DIR])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "derivecheck"
+
+
+def part_context(target: str) -> CheckContext:
+    """The context of ``ID.PART`` (or ``ID`` of a one-part problem): from the cache when it holds a
+    current entry, else from the bank and derive (then stored). Unknown ids raise the bank's UsageError."""
+    path = _entry_path(target)
+    if path is not None:
+        cached = read_entry(path, target)
+        if cached is not None:
+            return cached
+    from . import bank  # only on a miss: the bank and the derivations
+
+    problem, part = bank.find(target)
+    context = (part or problem.part()).context
+    if path is not None:
+        write_entry(path, target, context)
+    return context
+
+
+def read_entry(path: Path, target: str) -> CheckContext | None:
+    """The context stored at ``path`` for ``target``, or None if it is missing, stale or unreadable."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("key") != cache_key() or data.get("target") != target:
+            return None
+        return _context_from(data)
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return None
+
+
+def write_entry(path: Path, target: str, context: CheckContext) -> bool:
+    """Store ``context`` atomically; False (and nothing written) if it would not read back equal,
+    or the directory cannot be written."""
+    data = {"key": cache_key(), "target": target, **_data_of(context)}
+    try:
+        if _context_from(json.loads(json.dumps(data))) != context:
+            return False
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                json.dump(data, file)
+            os.replace(temporary, path)
+        finally:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+    except (OSError, ValueError, TypeError, RecursionError):
+        return False
+    return True
+
+
+@functools.cache
+def cache_key() -> str:
+    """What an entry must have been written under: format, versions, and the sources' fingerprint.
+
+    >>> cache_key() == cache_key() and cache_key().startswith("1/")
+    True
+    """
+    fingerprint = []
+    installed = Path(__file__).resolve().parent.parent  # the three packages are installed side by side
+    for package in _PACKAGES:
+        for file in sorted((installed / package).rglob("*.py")):
+            stat = file.stat()
+            fingerprint.append(f"{file.relative_to(installed)}:{stat.st_size}:{stat.st_mtime_ns}")
+    digest = hashlib.sha256("\n".join(fingerprint).encode()).hexdigest()[:32]
+    return f"{_FORMAT}/{_installed_version()}/sympy-{sympy.__version__}/{digest}"
+
+
+def _installed_version() -> str:
+    """derivecheck's version from its dist-info directory's name (importlib.metadata costs a tenth of a second)."""
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.startswith("derivecheck-") and name.endswith(".dist-info"):
+                return name[len("derivecheck-"):-len(".dist-info")]
+    return "unknown"
+
+
+def _entry_path(target: str) -> Path | None:
+    directory = cache_dir()
+    if directory is None or not _SAFE_NAME.fullmatch(target) or ".." in target:
+        return None
+    return directory / "references" / f"{target}.json"
+
+
+def _data_of(context: CheckContext) -> dict[str, Any]:
+    return {"qualified_id": context.qualified_id, "kind": context.kind, "answer": dumps(context.answer),
+            "vocabulary": [dumps(v) for v in context.vocabulary], "assumptions": [dumps(a) for a in context.assumptions],
+            "definitions": [[dumps(name), dumps(value)] for name, value in context.definitions],
+            "policy": asdict(context.policy)}
+
+
+def _context_from(data: dict[str, Any]) -> CheckContext:
+    policy = dict(data["policy"])
+    policy["up_to_constant_in"] = tuple(policy["up_to_constant_in"])
+    return CheckContext(str(data["qualified_id"]), str(data["kind"]), loads(data["answer"]),
+                        tuple(loads(v) for v in data["vocabulary"]), tuple(loads(a) for a in data["assumptions"]),
+                        tuple((loads(name), loads(value)) for name, value in data["definitions"]), Policy(**policy))

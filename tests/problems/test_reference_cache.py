@@ -1,0 +1,131 @@
+"""The reference cache: every bank part round-trips through it unchanged, a bad file is recomputed,
+the cache can be turned off, and a warm ``check ID.PART`` does not load the bank."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from problems import bank
+from problems._reference_cache import cache_dir, part_context, read_entry, write_entry
+from problems.cli import main
+
+PART_IDS = [part.qualified_id for part in bank.parts()]
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("DERIVECHECK_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("DERIVECHECK_CACHE", raising=False)
+    return tmp_path / "references"
+
+
+@pytest.mark.parametrize("part_id", PART_IDS)
+def test_a_cached_context_equals_derives(part_id: str, tmp_path: Path) -> None:
+    _, part = bank.find(part_id)
+    context = part.context
+    path = tmp_path / f"{part_id}.json"
+    assert write_entry(path, part_id, context)
+    cached = read_entry(path, part_id)
+    assert cached == context
+    assert (cached.answer, cached.vocabulary, cached.definitions) == (part.answer, part.vocabulary,
+                                                                      tuple(part.definitions.items()))
+
+
+CORRUPTIONS = [
+    ("not json", lambda text: "{not json"),
+    ("truncated", lambda text: text[: len(text) // 2]),
+    ("empty", lambda text: ""),
+    ("stale key", lambda text: text.replace('"key": "1/', '"key": "0/')),
+    ("another part", lambda text: text.replace('"target": "derivatives.2.c"', '"target": "derivatives.2.b"')),
+    ("code instead of sympy", lambda text: _with(text, "answer", "__import__('os').getcwd()")),
+    ("unknown constructor", lambda text: _with(text, "answer", "Nonsense(Integer(1))")),
+    ("not a list", lambda text: _with(text, "vocabulary", 3)),
+]
+
+
+def _with(text: str, field: str, value: object) -> str:
+    data = json.loads(text)
+    data[field] = value
+    return json.dumps(data)
+
+
+@pytest.mark.parametrize(("name", "corrupt"), CORRUPTIONS)
+def test_a_bad_file_is_recomputed_and_replaced(name: str, corrupt, cache: Path) -> None:
+    expected = bank.find("derivatives.2.c")[1].context
+    assert part_context("derivatives.2.c") == expected
+    path = cache / "derivatives.2.c.json"
+    path.write_text(corrupt(path.read_text()))
+    assert read_entry(path, "derivatives.2.c") is None
+    assert part_context("derivatives.2.c") == expected
+    assert read_entry(path, "derivatives.2.c") == expected
+
+
+@pytest.mark.parametrize("switch", ["off", "OFF", "0", "no", "false"])
+def test_the_cache_can_be_turned_off(switch: str, cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DERIVECHECK_CACHE", switch)
+    assert cache_dir() is None
+    assert part_context("derivatives.2.c") == bank.find("derivatives.2.c")[1].context
+    assert not cache.exists()
+
+
+# (environment, the directory expected, relative to the fake home)
+LOCATIONS = [
+    ({}, ".cache/derivecheck"),
+    ({"XDG_CACHE_HOME": "{home}/xdg"}, "xdg/derivecheck"),
+    ({"XDG_CACHE_HOME": "{home}/xdg", "DERIVECHECK_CACHE_DIR": "{home}/mine"}, "mine"),
+    ({"DERIVECHECK_CACHE": "on", "DERIVECHECK_CACHE_DIR": "{home}/mine"}, "mine"),
+]
+
+
+@pytest.mark.parametrize(("environment", "expected"), LOCATIONS)
+def test_where_the_cache_lives(environment: dict[str, str], expected: str, tmp_path: Path,
+                               monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("XDG_CACHE_HOME", "DERIVECHECK_CACHE_DIR", "DERIVECHECK_CACHE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value.format(home=tmp_path))
+    assert cache_dir() == tmp_path / expected
+
+
+@pytest.mark.parametrize("target", ["../derivatives.2.c", "/etc/passwd", ".hidden", "a/b"])
+def test_an_id_that_is_not_a_plain_name_is_never_a_path(target: str, cache: Path) -> None:
+    with pytest.raises(Exception, match="no problem"):
+        part_context(target)
+    assert not cache.exists() or not any(cache.rglob("*"))
+
+
+# (arguments, exit status): the same output cold and warm
+CLI_CHECKS = [
+    (["check", "derivatives.2.c", "-x e^{-x^2/2}"], 0),
+    (["check", "derivatives.2.c", "x e^{-x^2/2}", "--json"], 1),
+    (["check", "ch2-solutions.2", "2x cos(x^2) e^{sin(x^2)}"], 0),
+    (["check", "ch2-solutions.3.grad", "[4, 7]"], 0),
+    (["check", "derivatives.2.c", "x +"], 3),
+]
+
+
+@pytest.mark.parametrize(("arguments", "status"), CLI_CHECKS)
+def test_cold_and_warm_runs_print_the_same(arguments: list[str], status: int, cache: Path) -> None:
+    runs = [CliRunner().invoke(main, arguments) for _ in range(2)]
+    assert [run.exit_code for run in runs] == [status, status]
+    assert _without_elapsed(runs[0].output) == _without_elapsed(runs[1].output)
+    assert (cache / f"{arguments[1]}.json").exists()
+
+
+def _without_elapsed(output: str) -> str:
+    return "\n".join(line for line in output.splitlines() if '"elapsed"' not in line)
+
+
+def test_a_warm_check_does_not_load_the_bank(cache: Path) -> None:
+    probe = ("import sys\nfrom problems.cli import main\n"
+             "try:\n    main(['check', 'derivatives.2.c', '-x e^{-x^2/2}'])\nexcept SystemExit:\n    pass\n"
+             "print('bank' if 'problems.bank' in sys.modules else 'no bank')")
+    runs = [subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120) for _ in range(2)]
+    assert [run.stdout.splitlines()[-1] for run in runs] == ["bank", "no bank"]
