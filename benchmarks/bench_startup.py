@@ -1,11 +1,12 @@
 """Cold start-up of the command line, side by side with ``python -c "import sympy"`` (issue 15).
 
-    python benchmarks/bench_startup.py [--runs 9] [--part derivatives.2.c --answer '-x e^{-x^2/2}']
+    python benchmarks/bench_startup.py [--runs 9] [--part derivatives.2.c --answer '-x e^{-x^2/2}'] [--before /work/main]
 
 Each round runs, in turn, one fresh interpreter for every case (alternated, so a change in the
 machine's load hits all cases alike): ``import sympy``; ``check --expected 'x^2' 2x``; ``check
 ID.PART ANSWER`` with an empty reference cache (cold) and with the entry written by the run
-before it (warm). Printed: median wall and CPU (user + system, children included) seconds
+before it (warm); with ``--before CHECKOUT`` the same cases of that checkout too, in the same
+rounds. Printed: median wall and CPU (user + system, children included) seconds
 per case and the ratios to ``import sympy``. Bytecode is compiled once into a private
 ``PYTHONPYCACHEPREFIX`` (as an installed package has it), so no case pays for compiling.
 
@@ -28,13 +29,17 @@ ROOT = Path(__file__).resolve().parent.parent
 CLI = "from problems.cli import main; main()"
 
 
-def _cases(part: str, answer: str) -> dict[str, list[str]]:
-    return {
-        "import sympy": ["-c", "import sympy"],
-        "check --expected x^2 2x": ["-c", CLI, "check", "--expected", "x^2", "2x"],
-        f"check {part} (cold cache)": ["-c", CLI, "check", part, answer],
-        f"check {part} (warm cache)": ["-c", CLI, "check", part, answer],
-    }
+def _cases(part: str, answer: str, roots: dict[str, Path]) -> dict[str, tuple[list[str], Path]]:
+    """Every case, run in every checkout of ``roots`` (its label prefixes the case's name)."""
+    cases = {"import sympy": (["-c", "import sympy"], ROOT)}
+    for label, root in roots.items():
+        prefix = f"{label}: " if label else ""
+        cases |= {
+            f"{prefix}check --expected x^2 2x": (["-c", CLI, "check", "--expected", "x^2", "2x"], root),
+            f"{prefix}check {part} (cold cache)": (["-c", CLI, "check", part, answer], root),
+            f"{prefix}check {part} (warm cache)": (["-c", CLI, "check", part, answer], root),
+        }
+    return cases
 
 
 def _run(arguments: list[str], environment: dict[str, str], root: Path = ROOT) -> tuple[float, float]:
@@ -48,19 +53,19 @@ def _run(arguments: list[str], environment: dict[str, str], root: Path = ROOT) -
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def measure(runs: int, part: str, answer: str, root: Path = ROOT) -> dict[str, list[tuple[float, float]]]:
+def measure(runs: int, part: str, answer: str, roots: dict[str, Path]) -> dict[str, list[tuple[float, float]]]:
     """Alternated rounds of every case; the cold case gets a fresh cache directory each round."""
     scratch = Path(tempfile.mkdtemp(prefix="bench-startup-"))
     base = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     base |= {"PYTHONPYCACHEPREFIX": str(scratch / "pyc"), "DERIVECHECK_CACHE_DIR": str(scratch / "warm")}
-    cases = _cases(part, answer)
-    for arguments in cases.values():  # compile the bytecode and fill the warm cache
+    cases = _cases(part, answer, roots)
+    for arguments, root in cases.values():  # compile the bytecode and fill the warm cache
         _run(arguments, base, root)
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
     for round_number in range(runs):
-        for name, arguments in cases.items():
-            environment = base | ({"DERIVECHECK_CACHE_DIR": str(scratch / f"cold-{round_number}")} if "cold" in name else {})
-            times[name].append(_run(arguments, environment, root))
+        for name, (arguments, root) in cases.items():
+            cold = {"DERIVECHECK_CACHE_DIR": str(scratch / f"cold-{round_number}-{len(times[name])}")} if "cold" in name else {}
+            times[name].append(_run(arguments, base | cold, root))
     return times
 
 
@@ -69,9 +74,9 @@ def report(times: dict[str, list[tuple[float, float]]]) -> str:
     wall = {name: statistics.median(t[0] for t in times[name]) for name in names}
     cpu = {name: statistics.median(t[1] for t in times[name]) for name in names}
     base = names[0]
-    lines = [f"{'case':40} {'wall s':>8} {'ratio':>6} {'cpu s':>8} {'ratio':>6}"]
+    lines = [f"{'case':48} {'wall s':>8} {'ratio':>6} {'cpu s':>8} {'ratio':>6}"]
     for name in names:
-        lines.append(f"{name:40} {wall[name]:8.3f} {wall[name] / wall[base]:6.2f} {cpu[name]:8.3f} {cpu[name] / cpu[base]:6.2f}")
+        lines.append(f"{name:48} {wall[name]:8.3f} {wall[name] / wall[base]:6.2f} {cpu[name]:8.3f} {cpu[name] / cpu[base]:6.2f}")
     return "\n".join(lines)
 
 
@@ -80,10 +85,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--part", default="derivatives.2.c")
     parser.add_argument("--answer", default="-x e^{-x^2/2}")
-    parser.add_argument("--root", type=Path, default=ROOT, help="the checkout whose packages run (e.g. main, for 'before')")
+    parser.add_argument("--before", type=Path, help="another checkout (e.g. main) run alongside, labelled 'before'")
     options = parser.parse_args()
     print(f"load average before: {os.getloadavg()[0]:.1f}; {options.runs} alternated rounds, medians")
-    print(report(measure(options.runs, options.part, options.answer, options.root)))
+    roots = {"before": options.before, "after": ROOT} if options.before else {"": ROOT}
+    print(report(measure(options.runs, options.part, options.answer, roots)))
     print(f"load average after: {os.getloadavg()[0]:.1f}")
 
 
