@@ -129,3 +129,19 @@ def test_a_warm_check_does_not_load_the_bank(cache: Path) -> None:
              "print('bank' if 'problems.bank' in sys.modules else 'no bank')")
     runs = [subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120) for _ in range(2)]
     assert [run.stdout.splitlines()[-1] for run in runs] == ["bank", "no bank"]
+
+
+def test_concurrent_writers_and_readers_see_whole_entries(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    context = bank.find("derivatives.2.c")[1].context
+    path = tmp_path / "derivatives.2.c.json"
+
+    def write_then_read(_: int) -> object:
+        write_entry(path, "derivatives.2.c", context)
+        return read_entry(path, "derivatives.2.c")
+
+    with ThreadPoolExecutor(8) as pool:
+        seen = list(pool.map(write_then_read, range(32)))
+    assert all(entry == context for entry in seen)
+    assert [p.name for p in tmp_path.iterdir()] == ["derivatives.2.c.json"]  # no temporary file left behind
