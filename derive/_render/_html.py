@@ -17,7 +17,7 @@ import sympy
 from sympy.printing.mathml import mathml
 
 from .._steps import Derivation, Step
-from ._layout import connective, shows_after
+from ._layout import connective, joined, shows_after
 from ._unicode import unicode_text
 
 __all__ = ["render_html", "html_page", "derivation_html"]
@@ -38,7 +38,7 @@ def _math(obj: sympy.Basic) -> str:
 def _equation(step: Step) -> str:
     if not shows_after(step):
         return _math(step.before)
-    return f"{_math(step.before)} {html.escape(connective(step))} {_math(step.after)}"
+    return joined(_math(step.before), html.escape(connective(step)), _math(step.after))
 
 
 def _step(step: Step) -> str:
