@@ -8,7 +8,6 @@ complete document. Words are ASCII inside ``\text{}`` (see :mod:`._tex_text`).
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 
 import sympy

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sympy
-
 import derive
 from derive._det_trace import with_determinant
 
