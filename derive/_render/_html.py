@@ -58,6 +58,38 @@ class _MathMLPrinter(MathMLPresentationPrinter):
             fenced.appendChild(mo)
         return fenced
 
+    def _text(self, tag: str, text: str):
+        node = self.dom.createElement(tag)
+        node.appendChild(self.dom.createTextNode(text))
+        return node
+
+    def _row(self, *children):
+        row = self.dom.createElement("mrow")
+        for child in children:
+            row.appendChild(child)
+        return row
+
+    def _print_Differential(self, e):
+        inner = self._print(e.arg)
+        atomic = isinstance(e.arg, (sympy.Symbol, sympy.MatrixSymbol))
+        return self._row(self._text("mi", "d"), inner if atomic else self._paren(inner))
+
+    def _print_SquaredNorm(self, e):
+        power = self.dom.createElement("msup")
+        power.appendChild(self._row(self._text("mo", "‖"), self._print(e.arg), self._text("mo", "‖")))
+        power.appendChild(self._text("mn", "2"))
+        return power
+
+    def _print_Tr(self, e):
+        return self._row(self._text("mi", "tr"), self._paren(self._print(e.arg)))
+
+    def _print_Scalar(self, e):
+        return self._print(e.matrix)
+
+    def _print_Elementwise(self, e):
+        name = {"sigmoid": "σ"}.get(e.name, e.name)
+        return self._row(self._text("mi", name + "′" * e.order), self._paren(self._print(e.arg)))
+
     def _print_Mul(self, expr):
         if len(expr.args) > 1 and all(a.is_Number for a in expr.args):
             row = self.dom.createElement("mrow")
