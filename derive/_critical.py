@@ -127,9 +127,20 @@ def real_solutions(equations: Sequence[Expr], variables: Sequence[Symbol]) -> li
 
 
 def _sign_step(value: Expr, label: Expr) -> Step:
-    relation = sympy.Gt(value, 0, evaluate=False) if value.is_positive else (
-        sympy.Lt(value, 0, evaluate=False) if value.is_negative else Eq(value, 0, evaluate=False))
-    return Step("second-derivative test", label, value, conditions=(relation,))
+    note = "f'' = 0 here: the second-derivative test says nothing" if value == 0 else ""
+    return Step("second-derivative test", label, value, note=note)
+
+
+def _sign_words(value: Expr) -> str:
+    """``f'' < 0``, ``f'' > 0`` or ``f'' = 0`` for the value of f'' at a point."""
+    return "f'' > 0" if value.is_positive else ("f'' < 0" if value.is_negative else "f'' = 0")
+
+
+def _so(reason: str, verdict: Label) -> str:
+    """The connective of a classification: ``: f'' < 0, so a`` (read "x = 1/3: f'' < 0, so a
+    local maximum"); never ``=`` between a point and its classification."""
+    article = "" if verdict in (NOT_EXTREMUM, INCONCLUSIVE) else " a"
+    return f": {reason}, so{article}" if verdict != INCONCLUSIVE else f": {reason}, so the test is"
 
 
 def _first_derivative_test(first: Expr, x: Symbol, point: Expr, neighbours: tuple[Expr, Expr]) -> tuple[Step, Label]:
@@ -140,6 +151,11 @@ def _first_derivative_test(first: Expr, x: Symbol, point: Expr, neighbours: tupl
     step = Step("first-derivative test", sympy.Tuple(sympy.Subs(first, x, left), sympy.Subs(first, x, right)),
                 values, note=f"sign of f' changes {signs[0]:+} to {signs[1]:+} across x = {point}")
     return step, verdict
+
+
+def _sign_change_words(verdict: Label) -> str:
+    return {LOCAL_MIN: "f' changes sign from - to +", LOCAL_MAX: "f' changes sign from + to -"}.get(
+        verdict, "f' does not change sign")
 
 
 def _probe_points(roots: list[Expr], index: int) -> tuple[Expr, Expr]:
@@ -158,6 +174,7 @@ def _classify_1d(first: Expr, second: Expr, x: Symbol, roots: list[Expr], index:
     test = _sign_step(value, sympy.Subs(second, x, point))
     substeps = [test]
     real_value = real_domain(value)[0]
+    reason = _sign_words(real_value)
     if real_value.is_positive:
         verdict = LOCAL_MIN
     elif real_value.is_negative:
@@ -167,7 +184,9 @@ def _classify_1d(first: Expr, second: Expr, x: Symbol, roots: list[Expr], index:
     else:
         fallback, verdict = _first_derivative_test(first, x, point, _probe_points(roots, index))
         substeps.append(fallback)
-    return Step("classify critical point", Eq(x, point, evaluate=False), verdict, substeps=tuple(substeps))
+        reason = f"{reason} and {_sign_change_words(verdict)}"
+    return Step("classify critical point", Eq(x, point, evaluate=False), verdict, substeps=tuple(substeps),
+                connective=_so(reason, verdict))
 
 
 def _critical_points_1d(expr: Expr, x: Symbol) -> Derivation:
@@ -222,7 +241,15 @@ def _classify_nd(hessian_matrix, variables, point, conditions=()) -> Step:
              definitions=tuple(Eq(k, v, evaluate=False) for k, v in at.items())),
         Step("eigenvalues of the Hessian", local, sympy.Tuple(*eigenvalues), conditions=tuple(conditions)),
     )
-    return Step("classify critical point", Tuple(*point), verdict, substeps=substeps)
+    return Step("classify critical point", Tuple(*point), verdict, substeps=substeps,
+                connective=_so(_eigenvalue_words(verdict), verdict))
+
+
+def _eigenvalue_words(verdict: Label) -> str:
+    """Why the Hessian's eigenvalues give ``verdict``."""
+    return {LOCAL_MIN: "the Hessian's eigenvalues are all > 0", LOCAL_MAX: "the Hessian's eigenvalues are all < 0",
+            SADDLE: "the Hessian has eigenvalues of both signs"}.get(
+        verdict, "the Hessian's eigenvalues are not all of one strict sign")
 
 
 def _critical_points_nd(expr: Expr, variables: tuple[Symbol, ...]) -> Derivation:

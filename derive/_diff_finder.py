@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sympy import Expr, Indexed, Mul, Pow, Symbol, log
+from sympy import Expr, Indexed, Mul, Pow, Sum, Symbol, log
+from sympy.core.function import AppliedUndef
 
 from ._diff_rules import (
     KNOWN_FUNCTION_RULES,
@@ -18,6 +19,7 @@ from ._diff_rules import (
     ConstantRule,
     DiffRule,
     ExponentialRule,
+    FiniteSumRule,
     IdentityRule,
     IndexedRule,
     LogarithmicDifferentiationRule,
@@ -26,6 +28,7 @@ from ._diff_rules import (
     ProductRule,
     QuotientRule,
     SumRule,
+    UnknownFunctionRule,
 )
 
 __all__ = ["find_rule", "InnerNames", "depends_on"]
@@ -87,6 +90,8 @@ def find_rule(expr: Expr, x: Symbol, names: InnerNames | None = None) -> DiffRul
         return IdentityRule(expr, x)
     if isinstance(expr, Indexed) and isinstance(x, Indexed):
         return IndexedRule(expr, x)
+    if isinstance(expr, Sum) and not any(depends_on(limit, x) for limit in expr.limits):
+        return FiniteSumRule(expr, x, find_rule(expr.function, x, names))
     if expr.is_Add:
         return SumRule(expr, x, tuple(find_rule(term, x, names) for term in expr.args))
     if expr.is_Mul:
@@ -95,6 +100,8 @@ def find_rule(expr: Expr, x: Symbol, names: InnerNames | None = None) -> DiffRul
         return _power_rule(expr, x, names)
     if expr.func in KNOWN_FUNCTION_RULES and len(expr.args) == 1:
         return _function_rule(expr, x, names)
+    if isinstance(expr, AppliedUndef) and len(expr.args) == 1:
+        return _unknown_function_rule(expr, x, names)
     return NoRule(expr, x)
 
 
@@ -109,6 +116,15 @@ def _function_rule(expr: Expr, x: Symbol, names: InnerNames) -> DiffRule:
     (argument,) = expr.args
     if argument == x:
         return KNOWN_FUNCTION_RULES[expr.func](expr, x)
+    return _chain(expr, x, argument, expr.func, names)
+
+
+def _unknown_function_rule(expr: AppliedUndef, x: Symbol, names: InnerNames) -> DiffRule:
+    """a(x) gives a'(x); a(g(x)) the chain rule a'(g) g' (a an unknown function, as the
+    activation a[.] of a network)."""
+    (argument,) = expr.args
+    if argument == x:
+        return UnknownFunctionRule(expr, x)
     return _chain(expr, x, argument, expr.func, names)
 
 

@@ -14,15 +14,15 @@ from functools import cached_property
 from typing import ClassVar
 
 import sympy
-from sympy import Abs, Add, Eq, Expr, Heaviside, Mul, Ne, Symbol, exp, log, sign
+from sympy import Abs, Add, Derivative, Eq, Expr, Heaviside, Mul, Ne, Sum, Symbol, exp, log, sign
 
 from ._functions import relu, sigmoid, softplus
 
 __all__ = [
-    "DiffRule", "ConstantRule", "IdentityRule", "IndexedRule", "SumRule", "ConstantMultipleRule", "PowerRule",
+    "DiffRule", "ConstantRule", "IdentityRule", "IndexedRule", "SumRule", "FiniteSumRule", "ConstantMultipleRule", "PowerRule",
     "ProductRule", "QuotientRule", "ChainRule", "ExpRule", "ExponentialRule", "LogRule",
     "TrigRule", "InverseTrigRule", "HyperbolicRule", "TanhRule", "SigmoidRule", "SoftplusRule",
-    "ReluRule", "AbsRule", "LogarithmicDifferentiationRule", "NoRule", "KNOWN_FUNCTION_RULES",
+    "ReluRule", "AbsRule", "UnknownFunctionRule", "LogarithmicDifferentiationRule", "NoRule", "KNOWN_FUNCTION_RULES",
 ]
 
 
@@ -45,6 +45,11 @@ class DiffRule:
     def conditions(self) -> tuple[sympy.Basic, ...]:
         """Side conditions under which the rule's formula holds."""
         return ()
+
+    def statement(self) -> sympy.Basic:
+        """What the step shows before its result: ``Derivative(expr, variable)``; a rule that
+        rewrites first shows the chain ``Eq(Derivative(expr, variable), rewritten)``."""
+        return Derivative(self.expr, self.variable)
 
     @cached_property
     def result(self) -> Expr:
@@ -97,6 +102,33 @@ class SumRule(DiffRule):
 
     def _compute(self) -> Expr:
         return Add(*(term.result for term in self.terms))
+
+
+@dataclass(frozen=True)
+class FiniteSumRule(DiffRule):
+    """Sum rule (linearity) for a finite sum whose limits do not depend on x, the index kept:
+    d/dx sum_{i=a}^{b} f_i = sum_{i=a}^{b} d f_i/dx.
+
+    >>> from sympy import IndexedBase, Symbol, Sum
+    >>> phi, x, i, n = Symbol("phi"), IndexedBase("x"), Symbol("i", integer=True), Symbol("n")
+    >>> summand = (phi * x[i]) ** 2
+    >>> rule = FiniteSumRule(Sum(summand, (i, 1, n)), phi, PowerRule(phi**2, phi, 2))
+    >>> rule.statement().rhs
+    Sum(Derivative(phi**2*x[i]**2, phi), (i, 1, n))
+    """
+
+    inner: DiffRule | None = None
+    name: ClassVar[str] = "sum rule (linearity)"
+
+    def parts(self):
+        return (self.inner,)
+
+    def statement(self) -> sympy.Basic:
+        termwise = Sum(Derivative(self.expr.function, self.variable), *self.expr.limits)
+        return Eq(Derivative(self.expr, self.variable), termwise, evaluate=False)
+
+    def _compute(self) -> Expr:
+        return Sum(self.inner.result, *self.expr.limits)
 
 
 @dataclass(frozen=True)
@@ -314,6 +346,23 @@ class AbsRule(_OneFunctionRule):
 
     def conditions(self):
         return (Ne(self.variable, 0),)
+
+
+@dataclass(frozen=True)
+class UnknownFunctionRule(DiffRule):
+    """An unknown function's derivative is written with a prime: d/du a(u) = a'(u)
+    (``Derivative(a(u), u)``; at an inner function g it is a'(g), sympy's ``Subs``).
+
+    >>> from sympy import Function, Symbol
+    >>> a, u = Function("a"), Symbol("u")
+    >>> UnknownFunctionRule(a(u), u).result
+    Derivative(a(u), u)
+    """
+
+    name: ClassVar[str] = "unknown function"
+
+    def _compute(self) -> Expr:
+        return Derivative(self.expr, self.variable)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ def rule_to_step(rule: DiffRule) -> Step:
     """The step (with substeps) that a rule tree describes."""
     return Step(
         rule=rule.name,
-        before=Derivative(rule.expr, rule.variable),
+        before=rule.statement(),
         after=rule.result,
         substeps=tuple(rule_to_step(part) for part in rule.parts()),
         conditions=rule.conditions(),

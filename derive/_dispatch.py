@@ -18,6 +18,7 @@ from ._interval import global_extrema, mean_value_points
 from ._kkt import kkt
 from ._matrix_calculus import matrix_gradient, matrix_hessian, matrix_jacobian
 from ._matrix_examples import matrix_example
+from ._normal_equations import least_squares_minimiser
 from ._partials import gradient, jacobian, partial_derivative
 from ._second_order import hessian, mixed_partial
 from ._steps import Derivation
@@ -66,6 +67,7 @@ _HANDLERS: dict[str, Callable[..., Derivation]] = {
     "matrix_jacobian": lambda e, w, **o: matrix_jacobian(e, w[0], **o),
     "matrix_hessian": lambda e, w, **o: matrix_hessian(e, w[0], **o),
     "matrix_example": lambda e, w, **o: matrix_example(str(e), **o),
+    "least_squares_minimiser": lambda e, w, **o: least_squares_minimiser(e, w[0], **o),
 }
 
 _TARGETS = {
@@ -76,6 +78,7 @@ _TARGETS = {
     "convexity": convexity, "extrema": global_extrema, "mvt": mean_value_points, "kkt": kkt,
     "matrix_gradient": matrix_gradient, "matrix_jacobian": matrix_jacobian,
     "matrix_hessian": matrix_hessian, "matrix_example": matrix_example,
+    "least_squares_minimiser": least_squares_minimiser,
 }
 
 WHATS: tuple[str, ...] = tuple(_HANDLERS)
@@ -111,7 +114,8 @@ def derive_by_name(what: str, expr, wrt: Sequence = (), **options) -> Derivation
     - ``kkt``: minimise ``expr`` over ``wrt``; options ``inequalities`` (``g <= 0`` or
       relations), ``equalities``.
     - ``matrix_gradient``, ``matrix_jacobian``, ``matrix_hessian``: ``wrt[0]`` a
-      MatrixSymbol; ``matrix_example``: ``expr`` names an exercise of ``MATRIX_EXAMPLES``.
+      MatrixSymbol; ``matrix_example``: ``expr`` names an exercise of ``MATRIX_EXAMPLES``;
+      ``least_squares_minimiser``: the gradient in ``wrt[0]`` set to zero and solved.
 
     Raises :class:`UnsupportedInput` for an unknown ``what`` or option, and
     :class:`DerivationError` subclasses when the derivation is impossible.

@@ -36,9 +36,9 @@ def global_extrema(expr: Expr, x: Symbol, interval: tuple) -> Derivation:
         Step("critical points inside the interval", Eq(first.result, 0, evaluate=False), FiniteSet(*inside),
              conditions=(sympy.And(sympy.Lt(a, x), sympy.Lt(x, b)),)),
         Step("evaluate f at the candidates (x, f(x))", Tuple(*candidates), table,
-             note="endpoints and critical points"),
-        Step("global minimum", table, Tuple(candidates[low], values[low])),
-        Step("global maximum", table, Tuple(candidates[high], values[high])),
+             note="endpoints and critical points", connective="give"),
+        Step("global minimum", table, Tuple(candidates[low], values[low]), connective="⇒ least f at"),
+        Step("global maximum", table, Tuple(candidates[high], values[high]), connective="⇒ greatest f at"),
     )
     result = Tuple(Tuple(candidates[low], values[low]), Tuple(candidates[high], values[high]))
     return Derivation(result, steps, title=f"global extrema on [{a}, {b}]", statement=expr)

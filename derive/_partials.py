@@ -48,11 +48,30 @@ def as_point(point: Mapping | Sequence | None, variables: Sequence[Symbol]) -> d
     return {v: sympy.sympify(value) for v, value in zip(variables, values)}
 
 
+def _substituted(value: sympy.Basic, point: dict) -> sympy.Basic:
+    """``value`` with the point's coordinates put in and nothing evaluated (2·2·1, not 4)."""
+    with sympy.evaluate(False):
+        return value.xreplace(point)
+
+
 def at_point_step(value: sympy.Basic, point: dict) -> Step:
-    """Evaluate ``value`` at ``point``, shown as a step with the substitution as 'where'."""
+    """Evaluate ``value`` at ``point`` by substitution: the coordinates put in (shown
+    unevaluated, with the point as 'where'), then the value.
+
+    >>> from sympy import symbols
+    >>> x, y = symbols("x y")
+    >>> step = at_point_step(x**2 * y, {x: 2, y: 3})
+    >>> step.rule, step.before.rhs, step.after
+    ('evaluate at the point (substitute)', 3*2**2, 12)
+    """
+    point = {k: sympy.sympify(v) for k, v in point.items()}
     evaluated = sympy.simplify(value.subs(point)) if point else value
     definitions = tuple(Eq(k, v, evaluate=False) for k, v in point.items())
-    return Step("evaluate at the point", value, evaluated, definitions=definitions)
+    substituted = _substituted(value, point) if point else value
+    if substituted in (value, evaluated):
+        return Step("evaluate at the point", value, evaluated, definitions=definitions)
+    return Step("evaluate at the point (substitute)", Eq(value, substituted, evaluate=False), evaluated,
+                definitions=definitions)
 
 
 def _check_variables(variables: Sequence[Symbol]) -> tuple[Symbol, ...]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import sympy
 from sympy import Expr, exp
 
+from ._det_trace import constant_sums_step
 from ._functions import sigmoid
 from ._steps import Step
 
@@ -74,8 +75,13 @@ def _simplified(result: Expr) -> Expr:
 
 
 def tidy_steps(result: Expr, original: Expr) -> tuple[Step, ...]:
-    """Steps (possibly none) putting ``result`` in course vocabulary, else simplifying it."""
+    """Steps (possibly none) evaluating sums of a constant (Σ_{i=1}^{I} 1 = I), then putting
+    ``result`` in course vocabulary, else simplifying it."""
     steps = []
+    constant = constant_sums_step(result)
+    if constant is not None:
+        steps.append(constant)
+        result = constant.after
     vocabulary = rewrite_with_sigmoid(result, original)
     if vocabulary != result:
         steps.append(Step("course vocabulary", result, vocabulary,

@@ -86,14 +86,18 @@ class Recipe:
     wrt: str | Sequence[str] = ()
     options: dict = field(default_factory=dict)
     kind: str = "expression"
-    pick: Callable[[derive.Derivation], Basic] | None = None
+    pick: Callable[[derive.Derivation], Basic | derive.Derivation] | None = None
 
     def build(self, variables: Variables) -> derive.Derivation:
-        """Run the derivation (and pick the graded part of it, when the recipe says so)."""
+        """Run the derivation (and pick the graded part of it, when the recipe says so: a value,
+        or a derivation that continues this one with more steps)."""
         derivation = self._derive(variables)
         if self.pick is None:
             return derivation
-        return derive.Derivation(self.pick(derivation), derivation.steps, derivation.title, derivation.statement)
+        picked = self.pick(derivation)
+        if isinstance(picked, derive.Derivation):
+            return picked
+        return derive.Derivation(picked, derivation.steps, derivation.title, derivation.statement)
 
     def _derive(self, variables: Variables) -> derive.Derivation:
         if self.what == "evaluate":

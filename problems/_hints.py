@@ -68,6 +68,8 @@ def _mistake_of(part: Part, verdict: Verdict | None) -> derive.BuggyResult | Non
 
 def _differentiates(item: NumberedStep) -> sympy.Basic | None:
     before = item.step.before
+    if isinstance(before, sympy.Equality) and isinstance(before.lhs, sympy.Derivative):
+        before = before.lhs  # a rule that rewrites first: d/dx Σ f = Σ df/dx
     return before.expr if isinstance(before, sympy.Derivative) else None
 
 

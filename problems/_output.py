@@ -21,6 +21,7 @@ from checkers._decimals import MIN_SIGNIFICANT
 from derive._render._detail import at_detail
 from derive._render._html import derivation_html, html_page
 from derive._render._latex import latex_document
+from derive._render._tex_mathml import paragraph_html
 from derive._render._tex_text import tex_text
 
 from ._model import Part, Problem
@@ -147,9 +148,10 @@ def derivations_text(problem: Problem, parts: Sequence[Part], output_format: str
 
 def _html(problem: Problem, parts: Sequence[Part], detail: str) -> str:
     """One standalone page: the problem once, then each part's derivation."""
-    blocks = [f"<h1>{escape(problem.id)}: {escape(problem.title)}</h1>\n<p>{escape(problem.statement)}</p>"]
+    blocks = [f"<h1>{escape(problem.id)}: {escape(problem.title)}</h1>\n<p>{paragraph_html(problem.statement)}</p>"]
     for part, derivation in _shown_once(parts, detail):
-        blocks.append(f"<h2>{escape(part.qualified_id)}</h2>\n<p>{escape(part.prompt)}</p>\n{derivation_html(derivation)}")
+        blocks.append(f"<h2>{escape(part.qualified_id)}</h2>\n<p>{paragraph_html(part.prompt)}</p>\n"
+                      f"{derivation_html(derivation)}")
     return html_page(f"{problem.id}: {problem.title}", "\n".join(blocks))
 
 

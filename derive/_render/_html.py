@@ -14,10 +14,11 @@ import html
 from collections.abc import Sequence
 
 import sympy
-from sympy.printing.mathml import mathml
+from sympy.printing.mathml import MathMLPresentationPrinter
 
 from .._steps import Derivation, Step
-from ._layout import connective, shows_after
+from ._layout import connective, joined, shows_after
+from ._printers import _primed_call
 from ._unicode import unicode_text
 
 __all__ = ["render_html", "html_page", "derivation_html"]
@@ -27,10 +28,85 @@ _STYLE = """body{font-family:sans-serif;max-width:60rem;margin:2rem auto;line-he
 summary{cursor:pointer;color:#336}math{font-size:1.1em}"""
 
 
+class _MathMLPrinter(MathMLPresentationPrinter):
+    """sympy's presentation MathML with an unknown function's derivative as a′(u) (not a Subs
+    with a dummy ξ) and a product of numbers with a visible dot (2·1, never 21)."""
+
+    def _print_Subs(self, e):
+        primed = _primed_call(e)
+        if primed is None:
+            return super()._print_Subs(e)
+        function, order, argument = primed
+        row = self.dom.createElement("mrow")
+        name = self.dom.createElement("mi")
+        name.appendChild(self.dom.createTextNode(function.__name__ + "′" * order))
+        row.appendChild(name)
+        row.appendChild(self._paren(self._print(argument)))
+        return row
+
+    def _print_Derivative(self, e):
+        return self._print_Subs(e) if _primed_call(e) is not None else super()._print_Derivative(e)
+
+    def _paren(self, inner):
+        fenced = self.dom.createElement("mrow")
+        for text, child in (("(", None), (None, inner), (")", None)):
+            if child is not None:
+                fenced.appendChild(child)
+                continue
+            mo = self.dom.createElement("mo")
+            mo.appendChild(self.dom.createTextNode(text))
+            fenced.appendChild(mo)
+        return fenced
+
+    def _text(self, tag: str, text: str):
+        node = self.dom.createElement(tag)
+        node.appendChild(self.dom.createTextNode(text))
+        return node
+
+    def _row(self, *children):
+        row = self.dom.createElement("mrow")
+        for child in children:
+            row.appendChild(child)
+        return row
+
+    def _print_Differential(self, e):
+        inner = self._print(e.arg)
+        atomic = isinstance(e.arg, (sympy.Symbol, sympy.MatrixSymbol))
+        return self._row(self._text("mi", "d"), inner if atomic else self._paren(inner))
+
+    def _print_SquaredNorm(self, e):
+        power = self.dom.createElement("msup")
+        power.appendChild(self._row(self._text("mo", "‖"), self._print(e.arg), self._text("mo", "‖")))
+        power.appendChild(self._text("mn", "2"))
+        return power
+
+    def _print_Tr(self, e):
+        return self._row(self._text("mi", "tr"), self._paren(self._print(e.arg)))
+
+    def _print_Scalar(self, e):
+        return self._print(e.matrix)
+
+    def _print_Elementwise(self, e):
+        name = {"sigmoid": "σ"}.get(e.name, e.name)
+        return self._row(self._text("mi", name + "′" * e.order), self._paren(self._print(e.arg)))
+
+    def _print_Mul(self, expr):
+        if len(expr.args) > 1 and all(a.is_Number for a in expr.args):
+            row = self.dom.createElement("mrow")
+            for index, factor in enumerate(expr.args):
+                if index:
+                    dot = self.dom.createElement("mo")
+                    dot.appendChild(self.dom.createTextNode("·"))
+                    row.appendChild(dot)
+                row.appendChild(self._print(factor))
+            return row
+        return super()._print_Mul(expr)
+
+
 def _math(obj: sympy.Basic) -> str:
     """MathML of ``obj``; Unicode text in <code> when sympy's printer cannot print it."""
     try:
-        return f'<math display="inline">{mathml(obj, printer="presentation")}</math>'
+        return f'<math display="inline">{_MathMLPrinter().doprint(obj)}</math>'
     except Exception:
         return f"<code>{html.escape(unicode_text(obj))}</code>"
 
@@ -38,7 +114,7 @@ def _math(obj: sympy.Basic) -> str:
 def _equation(step: Step) -> str:
     if not shows_after(step):
         return _math(step.before)
-    return f"{_math(step.before)} {html.escape(connective(step))} {_math(step.after)}"
+    return joined(_math(step.before), html.escape(connective(step)), _math(step.after))
 
 
 def _step(step: Step) -> str:

@@ -7,6 +7,7 @@ complete document. Words are ASCII inside ``\text{}`` (see :mod:`._tex_text`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import sympy
@@ -29,16 +30,31 @@ _PREAMBLE = r"""\documentclass[11pt]{article}
 """
 
 
+_MATH_WORD = re.compile(r"(?P<math>[a-z]'+|[<>=+\-]|\d+)(?P<punctuation>[,:]?)")
+
+
+def _connective_word(word: str) -> str:
+    if word == "⇒":
+        return r"\;\Rightarrow\;"
+    match = _MATH_WORD.fullmatch(word)
+    if match is None:
+        return rf"\text{{{tex_text(word)} }}"
+    punctuation = rf"\text{{{match['punctuation']} }}" if match["punctuation"] else r"\ "
+    return match["math"] + punctuation  # f'' and < as mathematics: in \text{} '' is a quote mark
+
+
 def connective_latex(words: str) -> str:
-    r"""A step's connective in LaTeX: ``=``, or ``\Rightarrow`` and words in ``\text{}``.
+    r"""A step's connective in LaTeX: ``=``, or ``\Rightarrow`` and words in ``\text{}`` (the
+    mathematics among them, f'' < 0, in math mode).
 
     >>> connective_latex("="), connective_latex("⇒ solutions:")
     ('=', '\\;\\Rightarrow\\; \\text{solutions: }')
+    >>> connective_latex(": f'' < 0, so a")
+    "\\text{: } f''\\  <\\  0\\text{, } \\text{so } \\text{a }"
     """
     if words == "=":
         return "="
-    pieces = [r"\;\Rightarrow\;" if word == "⇒" else rf"\text{{{tex_text(word)} }}" for word in words.split()]
-    return " ".join(pieces)
+    return " ".join(_connective_word(word) for word in words.split())
 
 
 def step_equation_latex(step: Step) -> str:

@@ -18,7 +18,7 @@ from sympy.logic.boolalg import BooleanAtom, BooleanFunction
 
 from .._steps import Step
 
-__all__ = ["NumberedStep", "numbered_steps", "shows_after", "kind", "connective"]
+__all__ = ["NumberedStep", "numbered_steps", "shows_after", "kind", "connective", "joined"]
 
 
 @dataclass(frozen=True)
@@ -88,3 +88,14 @@ def connective(step: Step) -> str:
 
 def _is_list(obj: sympy.Basic) -> bool:
     return isinstance(obj, sympy.Tuple)
+
+
+def joined(before: str, words: str, after: str) -> str:
+    """``before words after``; a connective starting with a colon or comma follows ``before``
+    without a space ("x = 1/3: f'' < 0, so a local maximum").
+
+    >>> joined("x = 1/3", ": f'' < 0, so a", "local maximum"), joined("a", "=", "b")
+    ("x = 1/3: f'' < 0, so a local maximum", 'a = b')
+    """
+    gap = "" if words[:1] in ":," else " "
+    return f"{before}{gap}{words} {after}"

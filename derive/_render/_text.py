@@ -7,7 +7,7 @@ into ``check`` (:func:`input_text`, which the answer reader reads).
 from __future__ import annotations
 
 from .._steps import Derivation, Step
-from ._layout import connective, numbered_steps, shows_after
+from ._layout import connective, joined, numbered_steps, shows_after
 from ._printers import sympy_syntax
 from ._unicode import input_text
 from ._unicode import unicode_text as readable_text
@@ -18,7 +18,7 @@ __all__ = ["render_text", "render_sympy", "step_equation_text"]
 def step_equation_text(step: Step, show=readable_text) -> str:
     """``before = after`` (or just ``before`` for a statement) as readable text."""
     before = show(step.before)
-    return f"{before} {connective(step)} {show(step.after)}" if shows_after(step) else before
+    return joined(before, connective(step), show(step.after)) if shows_after(step) else before
 
 
 def _definition_text(definition, show=readable_text) -> str:

@@ -60,6 +60,8 @@ _GREEK = frozenset("alpha beta gamma delta epsilon zeta eta theta iota kappa lam
 _OWN = frozenset({"SquaredNorm", "Tr", "Differential", "Elementwise", "Scalar", "Indexed"})
 """derive's objects that print themselves in sympy syntax (``_sympystr``); printed here instead."""
 _FUNCTION_NAMES = {"sigmoid": "σ"}
+_BIG_OPERATORS = (sympy.Sum, sympy.Product)
+_RELATIONS = {"==": "=", "!=": "≠", "<=": "≤", ">=": "≥"}
 
 
 class _UnicodePrinter(_TextPrinter):
@@ -136,6 +138,8 @@ class _UnicodePrinter(_TextPrinter):
             return "√" + self.parenthesize(base, PRECEDENCE["Atom"], strict=True)
         if exponent.is_number and exponent.is_negative:
             return "1/" + self.parenthesize(base ** -exponent, PRECEDENCE["Mul"])
+        if isinstance(base, _BIG_OPERATORS):  # (Σᵢ xᵢ)², not Σᵢ xᵢ²
+            return self._power(f"({self._print(base)})", exponent)
         return self._power(self.parenthesize(base, PRECEDENCE["Pow"]), exponent)
 
     def _print_Mul(self, expr):
@@ -146,7 +150,9 @@ class _UnicodePrinter(_TextPrinter):
             top = self.parenthesize(numerator, PRECEDENCE["Mul"], strict=True)
             return f"{top}/{self.parenthesize(denominator, PRECEDENCE['Mul'])}"
         factors = expr.as_ordered_factors()
-        return _juxtaposed([self.parenthesize(f, PRECEDENCE["Mul"], strict=False) for f in factors], loose=self.loose)
+        pieces = [f"({self._print(f)})" if isinstance(f, _BIG_OPERATORS) and f is not factors[-1]
+                  else self.parenthesize(f, PRECEDENCE["Mul"], strict=False) for f in factors]
+        return _juxtaposed(pieces, loose=self.loose)  # a sum before another factor is bracketed
 
     def _print_MatMul(self, expr):
         if self._over(expr) is not None:
@@ -207,6 +213,22 @@ class _UnicodePrinter(_TextPrinter):
                           for e, c in expr.args)
         return "{" + cases + "}"
 
+    def _print_Relational(self, expr):
+        operator = _RELATIONS.get(expr.rel_op, expr.rel_op)
+        return f"{self._print(expr.lhs)} {operator} {self._print(expr.rhs)}"
+
+    def _print_And(self, expr):
+        args = expr.args
+        if len(args) == 2 and all(isinstance(a, (sympy.StrictLessThan, sympy.LessThan)) for a in args):
+            for first, second in (args, args[::-1]):
+                if first.rhs == second.lhs:  # a < x and x < b: a < x < b
+                    operator = _RELATIONS.get(second.rel_op, second.rel_op)
+                    return f"{self._print(first)} {operator} {self._print(second.rhs)}"
+        return " and ".join(self._print(a) for a in args)
+
+    def _print_Or(self, expr):
+        return " or ".join(self._print(a) for a in expr.args)
+
     def _print_Derivative(self, expr):
         text = super()._print_Derivative(expr)
         return re.sub(r"\^(\d+)", lambda m: _superscript(m.group(1)), text)
@@ -218,7 +240,8 @@ def _juxtaposed(pieces: list[str], *, matrix: bool = False, loose: bool = False)
     text = pieces[0]
     for previous, piece in itertools.pairwise(pieces):
         numeric = previous.replace(".", "").isdigit() and not piece[:1].isdigit()
-        touching = _is_short(previous) and ((_is_short(piece) and not loose) or piece.startswith("("))
+        touching = _is_short(previous) and ((_is_short(piece) and not loose) or piece.startswith("(")) \
+            and not (previous[-1:].isdigit() and piece[:1].isdigit())  # 2·2, never 22
         text += piece if numeric or touching else ("·" if piece[:1].isdigit() and not matrix else " ") + piece
     return text
 
@@ -265,6 +288,9 @@ class _InputPrinter(_UnicodePrinter):
 
     def _print_OneMatrix(self, expr):
         return "1^T" if expr.shape[0] == 1 and expr.shape[1] != 1 else "1"
+
+    def _print_Relational(self, expr):
+        return _TextPrinter._print_Relational(self, expr)
 
     def _print_Sum(self, expr):
         limits = ", ".join(f"({self._print(i)}, {self._print(a)}, {self._print(b)})" for i, a, b in expr.limits)

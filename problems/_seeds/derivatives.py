@@ -49,14 +49,19 @@ def _kkt_points(derivation: derive.Derivation) -> sympy.Basic:
     return FiniteSet(*_step(derivation, "complementary slackness").after)
 
 
-def _second_derivative_verdict(derivation: derive.Derivation) -> sympy.Basic:
-    """What the second-derivative test alone says at the (only) critical point."""
-    value = _step(derivation, "second-derivative test").after
-    if value.is_positive:
-        return derive.LOCAL_MIN
-    if value.is_negative:
-        return derive.LOCAL_MAX
-    return derive.INCONCLUSIVE
+def _second_derivative_verdict(derivation: derive.Derivation) -> derive.Derivation:
+    """What the second-derivative test alone says at the (only) critical point: f'' there, and
+    the conclusion in words."""
+    test = _step(derivation, "second-derivative test")
+    value = test.after
+    verdict = derive.LOCAL_MIN if value.is_positive else (derive.LOCAL_MAX if value.is_negative else derive.INCONCLUSIVE)
+    words = {derive.LOCAL_MIN: ": f'' > 0, so a", derive.LOCAL_MAX: ": f'' < 0, so a"}.get(
+        verdict, ": f'' = 0, so the test is")
+    at = sympy.Eq(test.before.variables[0], test.before.point[0], evaluate=False)  # test.before is f''(x) at x = p
+    conclusion = derive.Step("the second-derivative test alone", at, verdict, substeps=(test,), connective=words)
+    second = _step(derivation, "second derivative")
+    return derive.Derivation(verdict, (second, conclusion), title="second-derivative test",
+                             statement=derivation.statement)
 
 
 def _candidates(derivation: derive.Derivation) -> tuple:

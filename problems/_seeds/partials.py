@@ -166,8 +166,7 @@ PROBLEMS = [
         parts=[
             part("a", r"Give $\nabla_w L$.", Recipe("matrix_gradient", r"\frac{1}{m}\|Xw - y\|^2", "w", kind="matrix-expression")),
             part("c", r"Give the minimiser $w^*$ of $L$ (assume $X^\top X$ is invertible).",
-                 evaluate(r"(X^T X)^{-1} X^T y", note="solve the normal equations X^T X w = X^T y (grad L = 0)",
-                          kind="matrix-expression")),
+                 Recipe("least_squares_minimiser", r"\frac{1}{m}\|Xw - y\|^2", "w", kind="matrix-expression")),
         ],
         notes="(b) and (d) are experiments (gradient descent on synthetic data, steps to reach L* + 1e-4). (c) is "
               "core only: the closed form GD should reach, not the numerical comparison.",

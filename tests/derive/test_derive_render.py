@@ -7,6 +7,8 @@ import sympy
 from sympy import Eq, exp, pi, sin
 
 import derive
+from derive import _det_trace as derive_det_trace
+from derive._render._tex_mathml import tex_mathml
 
 x, y, z = sympy.symbols("x y z", real=True)
 a, b, c, u, v, L = sympy.symbols("a b c u v L")
@@ -135,3 +137,100 @@ def test_matrix_printing_reads_like_a_textbook():
     assert r"(\operatorname{softmax}(x))^{T}" not in latex
     assert r"\frac{\operatorname{softmax}(Z) - Y}{m}" in derive.matrix_example("cross_entropy_batch").to_latex()
     assert r"d\theta" in derive.matrix_example("logistic_gradient").to_latex()
+
+
+# -- rules and wording added in issue 14 (expected values typed here, not taken from derive) ----------
+
+_i = sympy.Symbol("i", integer=True)
+_I = sympy.Symbol("I", integer=True, positive=True)
+_xs, _ys = sympy.IndexedBase("x"), sympy.IndexedBase("y")
+_p0, _p1 = sympy.symbols("phi_0 phi_1")
+_LINE = sympy.Sum((_p0 + _p1 * _xs[_i] - _ys[_i]) ** 2, (_i, 1, _I))
+
+SUM_CASES = [  # (expression, variable, rule of the summand's step)
+    (_LINE, _p1, "chain rule"),
+    (_LINE, _p0, "chain rule"),
+    (sympy.Sum(_p1 * _xs[_i], (_i, 1, _I)), _p1, "constant multiple rule"),
+]
+
+
+@pytest.mark.parametrize("expr, variable, inner", SUM_CASES, ids=str)
+def test_a_finite_sum_is_differentiated_term_by_term_with_the_index_kept(expr, variable, inner):
+    derivation = derive.differentiate(expr, variable, tidy=False)
+    step = derivation.steps[0]
+    assert step.rule == "sum rule (linearity)" and step.substeps[0].rule == inner
+    assert step.before.rhs == sympy.Sum(sympy.Derivative(expr.function, variable), *expr.limits)
+    assert isinstance(derivation.result, sympy.Sum) and derivation.result.limits == expr.limits
+    assert sympy.simplify((derivation.result - sympy.diff(expr, variable)).doit()) == 0
+    assert "no rule" not in derivation.rules
+
+
+_a, _b, _c, _d = sympy.symbols("a b c d")
+
+MATRIX_STEP_CASES = [  # (step, rule, expected value)
+    (lambda: derive_det_trace.determinant_step(sympy.Matrix([[_a, _b], [_c, _d]])), "determinant of a 2×2 matrix",
+     _a * _d - _b * _c),
+    (lambda: derive_det_trace.determinant_step(sympy.Matrix([[1, 2, 0], [0, 1, 0], [0, 0, 5]])),
+     "determinant (cofactor expansion along row 1)", 5),
+    (lambda: derive_det_trace.trace_step(sympy.Matrix([[_a, _b], [_c, _d]])), "trace (sum of the diagonal)", _a + _d),
+    (lambda: derive_det_trace.constant_sums_step(2 * sympy.Sum(1, (_i, 1, _I))), "sum of a constant", 2 * _I),
+]
+
+
+@pytest.mark.parametrize("make, rule, value", MATRIX_STEP_CASES, ids=lambda v: v if isinstance(v, str) else "")
+def test_determinant_trace_and_constant_sum_steps(make, rule, value):
+    step = make()
+    assert step.rule == rule and sympy.expand(step.after - value) == 0
+
+
+def test_udl_6_2_det_ends_with_the_determinant_step():
+    from problems import bank
+    derivation = bank.get("udl.6.2").parts[1].reference
+    rules = [step.rule for step in derivation.steps]
+    assert "determinant of a 2×2 matrix" in rules
+    assert "det [[a, b], [c, d]] = ad - bc" in derivation.to_text()
+
+
+def test_evaluation_at_a_point_is_a_substitution():
+    x, y = sympy.symbols("x y")
+    text = derive.gradient(x**2 * y + y**3, [x, y], point=(2, 1)).to_text()
+    assert "evaluate at the point (substitute)" in text and "where x = 2, y = 1" in text
+    assert sorted(text.split("(substitute): [[2xy], [x² + 3y²]] = [[")[1].split("]")[0].split("·")) == ["1", "2", "2"]
+
+
+def test_least_squares_minimiser_goes_through_the_normal_equations():
+    from problems import bank
+    text = bank.get("partials.5").parts[1].reference.to_text()
+    for words in ("set the gradient to zero", "XᵀXw = Xᵀy", "solve the normal equations", "w = (XᵀX)⁻¹ Xᵀy"):
+        assert words in text, (words, text)
+
+
+CLASSIFICATION_CASES = [  # (f, the classification line typed independently)
+    (sympy.Symbol("x") ** 3 - sympy.Symbol("x"), "x = √3/3: f'' > 0, so a local minimum"),
+    (sympy.Symbol("x") ** 3 - sympy.Symbol("x"), "x = -√3/3: f'' < 0, so a local maximum"),
+    ((sympy.Symbol("x") - 1) ** 4, "x = 1: f'' = 0 and f' changes sign from - to +, so a local minimum"),
+    (sympy.Symbol("x") ** 3, "x = 0: f'' = 0 and f' does not change sign, so not an extremum"),
+]
+
+
+@pytest.mark.parametrize("f, line", CLASSIFICATION_CASES, ids=lambda v: str(v))
+def test_a_classification_is_said_in_words_never_with_equals(f, line):
+    text = derive.critical_points(f, [sympy.Symbol("x")]).to_text()
+    assert line in text, text
+    assert "= local" not in text and "= not an" not in text
+
+
+TEX_CASES = [  # (author's TeX, MathML fragments it must give)
+    (r"\phi_1 x^2", ["<msub><mi>φ</mi><mn>1</mn></msub>", "<msup><mi>x</mi>"]),
+    (r"\frac1m\lVert Xw - y\rVert^2", ["<mfrac><mn>1</mn><mi>m</mi></mfrac>", "<mo>‖</mo>"]),
+    (r"X \in \mathbb{R}^{m\times n}", ["<mo>∈</mo>", "<mi>ℝ</mi>", "<mo>×</mo>"]),
+    (r"\mathrm{sig}[z] + \unknowncommand", ["<mi>sig</mi>", "<mi>unknowncommand</mi>"]),
+]
+
+
+@pytest.mark.parametrize("tex, fragments", TEX_CASES, ids=lambda v: v if isinstance(v, str) else "")
+def test_statement_tex_becomes_mathml(tex, fragments):
+    mathml = tex_mathml(tex)
+    assert "\\" not in mathml and "$" not in mathml
+    for fragment in fragments:
+        assert fragment in mathml, (fragment, mathml)

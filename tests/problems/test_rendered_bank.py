@@ -13,6 +13,7 @@ import pytest
 import sympy
 from sympy.core.symbol import Str
 
+from derive._render._html import _math as html_math
 from derive._render._printers import clean_latex, readable_text
 from problems import bank
 
@@ -47,8 +48,9 @@ _PARTS = bank.parts()
 @pytest.mark.parametrize("part", _PARTS, ids=lambda part: part.qualified_id)
 def test_no_equals_sign_joins_different_kinds(part):
     derivation = part.reference
-    rendered = {"text": derivation.to_text(), "latex": derivation.to_latex(), "markdown": derivation.to_markdown()}
-    printers = {"text": readable_text, "latex": clean_latex, "markdown": clean_latex}
+    rendered = {"text": derivation.to_text(), "latex": derivation.to_latex(), "markdown": derivation.to_markdown(),
+                "html": derivation.to_html()}
+    printers = {"text": readable_text, "latex": clean_latex, "markdown": clean_latex, "html": html_math}
     for step in _kind_changing_steps(part):
         for form, text in rendered.items():
             printer = printers[form]
@@ -64,3 +66,12 @@ def test_text_is_mathematics_not_sympy_syntax(part):
     # notation for a finite sum but Sum(f, (i, a, b)), and reads a square root as sqrt(...)
     # (not √), so those two forms are allowed there.
     assert not found, (found, text[:2000])
+
+
+@pytest.mark.parametrize("part", _PARTS, ids=lambda part: part.qualified_id)
+def test_html_is_mathematics_not_sympy_syntax(part):
+    page = part.reference.to_html()
+    outside_math = re.sub(r"<math.*?</math>", "", page, flags=re.DOTALL)
+    inside_math = re.findall(r"<math.*?</math>", page, flags=re.DOTALL)
+    assert not _SYMPY_SYNTAX.findall(outside_math), outside_math[:2000]
+    assert not [m for m in inside_math if "&#958;" in m or "ξ" in m], "a dummy ξ (sympy's Subs) in MathML"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import sympy
+import derive
+from derive._det_trace import with_determinant
 
 from ..._define import Recipe, evaluate, part, problem
 from ._common import DATA, LINE, LINE_LOSS, SEED, SHALLOW, relu_as_activation, shallow, shallow_model, verdict
@@ -18,9 +19,9 @@ def _shallow_derivative(name: str) -> Recipe:
     return Recipe("derivative", _TERM, name, pick=relu_as_activation)
 
 
-def _determinant(derivation) -> sympy.Basic:
-    det = derivation.result.det().replace(lambda e: isinstance(e, sympy.Sum) and e.function == 1, lambda e: e.doit())
-    return sympy.factor_terms(det)
+def _determinant(derivation: derive.Derivation) -> derive.Derivation:
+    """The Hessian's derivation continued by its determinant (det [[a, b], [c, d]] = ad - bc)."""
+    return with_determinant(derivation)
 
 
 PROBLEMS = [
