@@ -120,8 +120,8 @@ def test_resume_grades_only_the_missing_rows(tmp_path):
     assert _comparable(resumed) == _comparable(full)
 
 
-def _slow_rows(count=600):
-    """Rows that take a few seconds to grade, every third one incorrect."""
+def _slow_rows(count=240):
+    """Rows enough that a run stopped after 25 lines has most left to grade, every third one incorrect."""
     return [{"id": f"r{k}", "expected": f"x^2 + {k} x", "answer": f"x*x + {k}*x" if k % 3 else f"x^2 + {k + 1} x"}
             for k in range(count)]
 
@@ -166,7 +166,7 @@ def test_a_run_killed_part_way_resumes_without_losing_or_duplicating_rows(tmp_pa
     written = out.read_bytes().count(b"\n")
     assert 25 <= written < len(rows)
     with out.open("ab") as handle:  # as if the kill had landed in the middle of a write
-        handle.write(b'{"id": "r599", "row": 600, "status": "corr')
+        handle.write(b'{"id": "r239", "row": 240, "status": "corr')
     _assert_resume_finishes_exactly_the_rest(subs, out, rows, written)
 
 
