@@ -1,10 +1,11 @@
 """The reference cache: a bank part's :class:`CheckContext` (its reference answer, names,
-assumptions, definitions, policy), so that ``derivecheck check ID.PART`` neither loads the bank
+assumptions, definitions, policy) and its buggy results (for the diagnosis), so that
+``derivecheck check ID.PART`` neither loads the bank
 nor derives the reference once the part has been checked before.
 
 Where: ``$DERIVECHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/derivecheck``, else
-``~/.cache/derivecheck``; ``DERIVECHECK_CACHE=off`` turns the cache off. One JSON file a part,
-under ``references/``, named by the id as typed. Each file carries a key: the package version,
+``~/.cache/derivecheck``; ``DERIVECHECK_CACHE=off`` turns the cache off. One JSON file a part
+under ``references/`` and one under ``mistakes/``, named by the id as typed. Each file carries a key: the package version,
 sympy's version, the format and a fingerprint of every source file of ``derive``, ``checkers``
 and ``problems`` (path, size, modification time: an edit of a seed, a rule or the reader makes
 every entry stale). Files are written to a temporary name and renamed (atomic: a concurrent run
@@ -31,16 +32,21 @@ import os
 import re
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import sympy
 
-from ._model import CheckContext, Policy
+import derive
+
+from ._model import CheckContext, Part, Policy
 from ._sympy_text import dumps, loads
 
-__all__ = ["part_context", "cache_dir", "cache_key", "read_entry", "write_entry", "CACHE_SWITCH", "CACHE_DIR"]
+T = TypeVar("T")
+
+__all__ = ["part_context", "part_mistakes", "cache_dir", "cache_key", "read_entry", "write_entry", "CACHE_SWITCH", "CACHE_DIR"]
 
 CACHE_SWITCH = "DERIVECHECK_CACHE"
 """Set to ``off`` (or ``0``, ``no``, ``false``) to compute every reference afresh."""
@@ -63,38 +69,68 @@ def cache_dir() -> Path | None:
 
 def part_context(target: str) -> CheckContext:
     """The context of ``ID.PART`` (or ``ID`` of a one-part problem): from the cache when it holds a
-    current entry, else from the bank and derive (then stored). Unknown ids raise the bank's UsageError."""
+    current entry, else from the bank and derive (then stored, with the part's buggy results).
+    Unknown ids raise the bank's UsageError."""
     path = _entry_path(target)
     if path is not None:
         cached = read_entry(path, target)
         if cached is not None:
             return cached
-    from . import bank  # only on a miss: the bank and the derivations
-
-    problem, part = bank.find(target)
-    context = (part or problem.part()).context
+    part = _bank_part(target)
     if path is not None:
-        write_entry(path, target, context)
-    return context
+        write_entry(path, target, part.context)
+        if part.kind == "expression":
+            part_mistakes(target)
+    return part.context
+
+
+def part_mistakes(target: str) -> tuple[derive.BuggyResult, ...]:
+    """The part's buggy results (for the diagnosis of an incorrect answer): from the cache, else
+    computed by derive from the bank's derivation and stored (``part_context`` stores them on a miss).
+
+    >>> import tempfile, os
+    >>> os.environ["DERIVECHECK_CACHE_DIR"] = tempfile.mkdtemp()
+    >>> first = part_mistakes("ch2-solutions.2")
+    >>> bool(first) and part_mistakes("ch2-solutions.2") == first
+    True
+    >>> del os.environ["DERIVECHECK_CACHE_DIR"]
+    """
+    path = _entry_path(target, "mistakes")
+    if path is not None:
+        cached = _read(path, target, _mistakes_from)
+        if cached is not None:
+            return cached
+    mistakes = _bank_part(target).mistakes
+    if path is not None:
+        _write(path, target, {"mistakes": [_mistake_data(m) for m in mistakes]}, _mistakes_from, mistakes)
+    return mistakes
 
 
 def read_entry(path: Path, target: str) -> CheckContext | None:
     """The context stored at ``path`` for ``target``, or None if it is missing, stale or unreadable."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("key") != cache_key() or data.get("target") != target:
-            return None
-        return _context_from(data)
-    except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
-        return None
+    return _read(path, target, _context_from)
 
 
 def write_entry(path: Path, target: str, context: CheckContext) -> bool:
     """Store ``context`` atomically; False (and nothing written) if it would not read back equal,
     or the directory cannot be written."""
-    data = {"key": cache_key(), "target": target, **_data_of(context)}
+    return _write(path, target, _data_of(context), _context_from, context)
+
+
+def _read(path: Path, target: str, build: Callable[[dict[str, Any]], T]) -> T | None:
     try:
-        if _context_from(json.loads(json.dumps(data))) != context:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("key") != cache_key() or data.get("target") != target:
+            return None
+        return build(data)
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return None
+
+
+def _write(path: Path, target: str, payload: dict[str, Any], build: Callable[[dict[str, Any]], T], value: T) -> bool:
+    data = {"key": cache_key(), "target": target, **payload}
+    try:
+        if build(json.loads(json.dumps(data))) != value:
             return False
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -105,9 +141,16 @@ def write_entry(path: Path, target: str, context: CheckContext) -> bool:
         finally:
             if os.path.exists(temporary):
                 os.unlink(temporary)
-    except (OSError, ValueError, TypeError, RecursionError):
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return False
     return True
+
+
+def _bank_part(target: str) -> Part:
+    from . import bank  # only on a miss: the bank and the derivations
+
+    problem, part = bank.find(target)
+    return part or problem.part()
 
 
 @functools.cache
@@ -140,11 +183,11 @@ def _installed_version() -> str:
     return "unknown"
 
 
-def _entry_path(target: str) -> Path | None:
+def _entry_path(target: str, what: str = "references") -> Path | None:
     directory = cache_dir()
     if directory is None or not _SAFE_NAME.fullmatch(target) or ".." in target:
         return None
-    return directory / "references" / f"{target}.json"
+    return directory / what / f"{target}.json"
 
 
 def _data_of(context: CheckContext) -> dict[str, Any]:
@@ -160,3 +203,14 @@ def _context_from(data: dict[str, Any]) -> CheckContext:
     return CheckContext(str(data["qualified_id"]), str(data["kind"]), loads(data["answer"]),
                         tuple(loads(v) for v in data["vocabulary"]), tuple(loads(a) for a in data["assumptions"]),
                         tuple((loads(name), loads(value)) for name, value in data["definitions"]), Policy(**policy))
+
+
+def _mistake_data(mistake: derive.BuggyResult) -> dict[str, Any]:
+    concerns = None if mistake.concerns is None else dumps(mistake.concerns)
+    return {"kind": mistake.kind.value, "expression": dumps(mistake.expression), "rule": mistake.rule,
+            "message": mistake.message, "concerns": concerns}
+
+
+def _mistakes_from(data: dict[str, Any]) -> tuple[derive.BuggyResult, ...]:
+    return tuple(derive.BuggyResult(derive.Mistake(m["kind"]), loads(m["expression"]), str(m["rule"]), str(m["message"]),
+                                    None if m["concerns"] is None else loads(m["concerns"])) for m in data["mistakes"])

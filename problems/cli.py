@@ -27,9 +27,9 @@ from derive._render._latex import latex_document
 
 from ._grading._isolated import run_isolated
 from ._hints import HINT_LEVELS, Hint, hint_for
-from ._model import CheckContext, Part
+from ._model import CheckContext, MistakesOnDemand, Part
 from ._output import derivations_text, problem_table, problem_text, verdict_text
-from ._reference_cache import part_context
+from ._reference_cache import part_context, part_mistakes
 from ._work_command import read_work, work_text
 
 __all__ = ["main"]
@@ -184,23 +184,20 @@ def _check_part(target: str, answer: str, timeout: float, hint: bool) -> tuple[c
     """Check an answer to a bank part in a child process; the part too when a hint is asked for.
 
     Without a hint the part's context comes from the reference cache (no bank, no derivation when
-    it is current). An incorrect answer to an expression part is checked again by the part itself
-    in the child, for the diagnosis of the rule misapplied (it needs the derivation). With a hint
+    it is current), and so do its buggy results, read only when an incorrect answer is diagnosed. With a hint
     the derivation is needed anyway: it is derived once, before the fork, and the child inherits it."""
     if not hint:
         context = part_context(target)
-        return run_isolated(lambda: _check_from_cache(context, answer, timeout), timeout), None
+        return run_isolated(lambda: _check_from_cache(target, context, answer, timeout), timeout), None
     problem, part = _bank().find(target)
     part = part or problem.part()
     part.reference  # noqa: B018 - computed for its cache
     return run_isolated(lambda: part.check(answer, timeout=timeout), timeout), part
 
 
-def _check_from_cache(context: CheckContext, answer: str, timeout: float) -> checkers.Verdict:
-    verdict = context.check(answer, timeout=timeout)
-    if verdict.status is not checkers.Status.INCORRECT or context.kind != "expression":
-        return verdict
-    return _bank().find(context.qualified_id)[1].check(answer, timeout=timeout)
+def _check_from_cache(target: str, context: CheckContext, answer: str, timeout: float) -> checkers.Verdict:
+    mistakes = MistakesOnDemand(lambda: part_mistakes(target)) if context.kind == "expression" else ()
+    return context.check(answer, timeout=timeout, mistakes=mistakes)
 
 
 def _check_work(arguments: Sequence[str], expected: str | None, declarations: Sequence[str],

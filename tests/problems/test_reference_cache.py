@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from problems import bank
-from problems._reference_cache import cache_dir, part_context, read_entry, write_entry
+from problems._reference_cache import cache_dir, part_context, part_mistakes, read_entry, write_entry
 from problems.cli import main
 
 PART_IDS = [part.qualified_id for part in bank.parts()]
@@ -35,6 +35,29 @@ def test_a_cached_context_equals_derives(part_id: str, tmp_path: Path) -> None:
     assert cached == context
     assert (cached.answer, cached.vocabulary, cached.definitions) == (part.answer, part.vocabulary,
                                                                       tuple(part.definitions.items()))
+
+
+MISTAKE_PARTS = ["derivatives.2.c", "ch2-solutions.2", "udl.6.1.phi1", "derivatives.10.W"]
+
+
+@pytest.mark.parametrize("part_id", MISTAKE_PARTS)
+def test_cached_buggy_results_equal_derives_and_are_read_back(part_id: str, cache: Path) -> None:
+    """A cold cache stores the part's buggy results with its context; a warm one reads them back equal."""
+    expected = bank.find(part_id)[1].mistakes
+    part_context(part_id)
+    stored = cache.parent / "mistakes" / f"{part_id}.json"
+    assert stored.exists() and expected
+    assert part_mistakes(part_id) == expected
+    stored.write_text("{not json", encoding="utf-8")
+    assert part_mistakes(part_id) == expected
+
+
+def test_a_warm_check_names_the_mistake_of_the_rule_misapplied(cache: Path) -> None:
+    """The diagnosis from the cached buggy results (chain rule) is the bank part's own."""
+    answer = "e^{-x^2/2}"
+    expected = bank.find("derivatives.2.c")[1].check(answer).diagnosis
+    runs = [CliRunner().invoke(main, ["check", "derivatives.2.c", "--json", "--", answer]) for _ in range(2)]
+    assert [json.loads(run.stdout)["diagnosis"]["kind"] for run in runs] == [expected.kind.value] * 2 == ["chain-rule"] * 2
 
 
 CORRUPTIONS = [
