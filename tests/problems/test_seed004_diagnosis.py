@@ -45,13 +45,6 @@ NO_DIAGNOSIS = {
     "udl.6.2.det": "0 for 4(I sum x_i^2 - (sum x_i)^2): neither a factor nor a term of it",
 }
 
-# Found or not depending on what the process computed before (sympy's caches change how much of the
-# diagnosis share the sum comparisons use): not strict until the diagnosis budget has room to spare.
-UNSTEADY = {
-    "udl.2.1.phi0": "missing-term inside a sum over i: found in some processes, not in others",
-    "udl.2.1.phi1": "likewise",
-}
-
 NOT_YET = {
     # the kind expected above (or none), and what the diagnosis gives today, with why
     "udl.3.7.phi1": "none: the reference 2 a[.] r is one product; the extra 2 phi_1 r is not found as a term",
@@ -71,8 +64,6 @@ def test_every_audited_mistake_has_an_expected_kind_or_a_reason_for_none():
 
 
 def _case(part_id: str):
-    if part_id in UNSTEADY:
-        return pytest.param(part_id, marks=pytest.mark.xfail(strict=False, reason=UNSTEADY[part_id]))
     reason = NOT_YET.get(part_id)
     return pytest.param(part_id, marks=pytest.mark.xfail(strict=True, reason=reason)) if reason else part_id
 
