@@ -48,10 +48,6 @@ NO_DIAGNOSIS = {
 NOT_YET = {
     # the kind expected above (or none), and what the diagnosis gives today, with why
     "udl.3.7.phi1": "none: the reference 2 a[.] r is one product; the extra 2 phi_1 r is not found as a term",
-    "udl.6.3.phi0": "none within the 8 s budget: the power-rule buggy result (the factor f - y_i missing) matches "
-                    "(found with timeout=30), but the diagnosis share is spent verifying the rule-kind candidates, "
-                    "each a comparison of symbolic sums, before it",
-    "udl.6.3.phi1": "none within the 8 s budget, likewise",
 }
 
 _PARTS = {part.qualified_id: part for part in bank.parts()}
