@@ -40,7 +40,7 @@ from collections.abc import Callable
 from types import FrameType, TracebackType
 from typing import Any
 
-__all__ = ["Budget", "BudgetExpired", "CALLS_PER_SECOND", "CPU_SLACK", "CEILING_FACTOR"]
+__all__ = ["Budget", "BudgetExpired", "uncounted", "CALLS_PER_SECOND", "CPU_SLACK", "CEILING_FACTOR"]
 
 CALLS_PER_SECOND = 300_000
 """Function calls one second of checking makes on the reference machine (2 cores, 2026)."""
@@ -90,6 +90,7 @@ class Budget:
         self.expired = False
         self.reason: str | None = None
         self._previous: _Tracer | None = None
+        self._importing: FrameType | None = None  # the module being imported, while it runs
 
     def remaining(self) -> int:
         """Calls left (0 when spent)."""
@@ -123,11 +124,32 @@ class Budget:
         return False
 
     def _trace(self, frame: FrameType, event: str, arg: Any) -> _Tracer | None:
-        if event == "call":
+        if event == "call" and self._importing is None:
+            if _imported(frame):
+                return self._import(frame, event, arg)
             self.spent += 1
             if self._over() and _interruptible(frame):
                 raise self.Expired
         return self._previous(frame, event, arg) if self._previous is not None else None
+
+    def _import(self, module: FrameType, event: str, arg: Any) -> _Tracer:
+        """A module imported lazily (sympy's ``simplify`` imports ``sympy.physics`` on first use)
+        is not the check's work: whether it was imported already depends on what the process did
+        before, and a verdict must not. Its calls are not counted and its time moves the clocks on."""
+        self._importing, cpu, wall = module, time.thread_time(), time.monotonic()
+        outer = self._previous(module, event, arg) if self._previous is not None else None
+
+        def local(frame: FrameType, event: str, arg: Any) -> _Tracer:
+            nonlocal outer
+            if outer is not None:
+                outer = outer(frame, event, arg)
+            if event == "return" and frame is module:
+                self._importing = None
+                self.cpu_deadline += time.thread_time() - cpu
+                self.deadline += time.monotonic() - wall
+            return local
+
+        return local
 
     def _over(self) -> bool:
         if self.reason is not None:
@@ -139,6 +161,40 @@ class Budget:
         elif self.spent % _CLOCK_EVERY == 0 and time.monotonic() > self.deadline:
             self.reason = "ceiling"
         return self.reason is not None
+
+
+def uncounted(compute: Callable[[], Any]) -> Any:
+    """``compute()`` not charged to the active budgets (their clocks move on by its time): for
+    work whose result the process keeps (built once, then reused), so that whether it was
+    done already, which depends on what the process did before, never changes a verdict.
+    ``compute`` should bound itself (a :class:`Budget` of its own).
+
+    >>> with Budget(effort=1_000) as budget:
+    ...     total = uncounted(lambda: sum(len(str(n)) for n in range(5_000)))
+    >>> total, budget.spent < 1_000
+    (18890, True)
+    """
+    tracer = sys.gettrace()
+    budgets = []
+    while isinstance(getattr(tracer, "__self__", None), Budget):
+        budgets.append(tracer.__self__)
+        tracer = tracer.__self__._previous
+    cpu, wall = time.thread_time(), time.monotonic()
+    active = sys.gettrace()
+    sys.settrace(tracer)
+    try:
+        return compute()
+    finally:
+        sys.settrace(active)
+        for budget in budgets:
+            budget.cpu_deadline += time.thread_time() - cpu
+            budget.deadline += time.monotonic() - wall
+
+
+def _imported(frame: FrameType) -> bool:
+    """The body of a module that the import system runs."""
+    return frame.f_code.co_name == "<module>" and frame.f_back is not None \
+        and frame.f_back.f_code.co_name == "_call_with_frames_removed"
 
 
 def _interruptible(frame: FrameType) -> bool:

@@ -22,6 +22,7 @@ from sympy import Basic
 import checkers
 import derive
 from checkers import UsageError, Verdict
+from checkers._budget import uncounted
 
 __all__ = ["Source", "Policy", "Part", "Problem", "CheckContext", "MistakesOnDemand", "ANSWER_KINDS", "MISTAKES_SECONDS",
            "bounded", "accepts_decimals"]
@@ -254,7 +255,8 @@ def _mistakes_for(key: str, recipe: Callable[[], derive.Derivation]) -> tuple[de
     """A part's buggy results, built once per process under :data:`MISTAKES_SECONDS`."""
     reference = _reference_for(key, recipe)
     within = functools.partial(bounded, seconds=MISTAKES_SECONDS / 4)
-    return bounded(lambda: derive.buggy_results(reference, within=within), MISTAKES_SECONDS) or ()
+    build = lambda: bounded(lambda: derive.buggy_results(reference, within=within), MISTAKES_SECONDS) or ()  # noqa: E731
+    return uncounted(build)  # kept by the process: not the work of the check that first asks
 
 
 @functools.cache

@@ -3,8 +3,10 @@
 Runs only on incorrect verdicts. Known mistakes (what the problem's derivation predicts for
 a misapplied rule) are tried first, then the context-free relations (:mod:`._relations`,
 :mod:`._transpose`), then the structure of vectors, matrices, tuples (:mod:`._entries`) and
-sets (:mod:`._elements`). Every relation is verified by the engine that decides verdicts;
-the first verified one, most specific first, is the diagnosis. When nothing is verified
+sets (:mod:`._elements`). The reference and the answer are evaluated once at shared samples
+(:mod:`._screen`); every candidate is screened on those values and only one that passes is
+verified by the engine that decides verdicts; the first verified one, most specific first,
+is the diagnosis. When nothing is verified
 (or the budget runs out first) there is none: never a false diagnosis.
 
 >>> import sympy
@@ -31,6 +33,7 @@ from . import _elements, _entries
 from ._engine import Finding, Verifier
 from ._known import known_mistake
 from ._relations import ConstantFactor, ConstantOffset, ExtraTerm, MissingFactor, MissingTerm, Relation, Sign, TermSign
+from ._screen import Screen
 from ._transpose import Transpose
 from ._words import shown, withheld_message
 
@@ -62,21 +65,24 @@ def _quotes(message: str, expected: Basic) -> bool:
 
 
 def _diagnose(expected: Basic, answer: Basic, verify: Verifier, mistakes: Sequence[BuggyResult] = ()) -> Finding:
-    known = known_mistake(answer, mistakes, verify, expected) if mistakes else None
     expected, answer = as_vector_if_tuple(expected, answer)
     answer = as_set_if_listed(expected, answer)
+    if isinstance(verify, Verifier):
+        verify = verify.screened((expected, answer))  # the reference and the answer are evaluated once
+    screen = getattr(verify, "screen", None) or Screen((expected, answer))
+    known = known_mistake(answer, mistakes, verify, expected) if mistakes else None
     kind = kind_of(expected) if kind_of(expected) == kind_of(answer) else None
     if kind == "set":
         found = _elements.diagnose(expected, answer, verify)
         return Finding(known or found.diagnosis, found.partial_credit)
     if kind in ("matrix", "tuple"):
         found = _entries.diagnose(expected, answer, verify, RELATIONS["matrix"] if kind == "matrix" else (),
-                                  RELATIONS["scalar"])
+                                  RELATIONS["scalar"], screen)
         return Finding(known or found.diagnosis, found.partial_credit)
     if known is not None:
         return Finding(known)
     for relation in RELATIONS.get(kind or "", ()):
-        diagnosis = relation.find(expected, answer, verify)
+        diagnosis = relation.find(expected, answer, verify, screen)
         if diagnosis is not None:
             return Finding(diagnosis)
     return Finding()

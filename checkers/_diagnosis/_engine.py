@@ -9,9 +9,9 @@ really is that. Anything short of ``correct`` (incorrect, undecided, an error) i
 >>> from checkers._budget import Budget
 >>> x = sympy.Symbol("x")
 >>> with Budget(2.0) as budget:
-...     verify = Verifier.for_budget(budget, seed_text="doc")
-...     verify(-2*x, -x - x), verify(2*x, x)
-(True, False)
+...     verify = Verifier.for_budget(budget, seed_text="doc").screened([2*x, x])
+...     verify(-2*x, -x - x), verify(2*x, x), verify.calls
+(True, False, 1)
 """
 
 from __future__ import annotations
@@ -20,17 +20,14 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import sympy
-from sympy import Basic, MatrixBase
+from sympy import Basic
 
 from .._budget import Budget
 from .._compare import Comparison
-from .._instances import needs_instances
-from .._numeric import close, is_real_value
 from .._verdict import Diagnosis, Status
-from ._probe import probe
+from ._screen import Screen
 
-__all__ = ["Verifier", "Finding", "clearly_differ"]
+__all__ = ["Verifier", "Finding"]
 
 _LOG = logging.getLogger("derivecheck")
 
@@ -45,10 +42,13 @@ class Finding:
 
 
 class Verifier:
-    """``verify(left, right)`` is True only when the engine decides the two equal."""
+    """``verify(left, right)`` is True only when the engine decides the two equal; a pair the
+    screen (:mod:`._screen`, the diagnosis's shared sample values) shows to differ is refuted
+    first without the engine."""
 
-    def __init__(self, comparison: Comparison) -> None:
+    def __init__(self, comparison: Comparison, screen: Screen | None = None) -> None:
         self.comparison = comparison
+        self.screen = screen
         self.calls = 0
 
     @classmethod
@@ -57,48 +57,20 @@ class Verifier:
         """A verifier whose comparisons spend ``budget`` (seeded by ``seed_text``)."""
         return cls(Comparison(budget, seed_text=f"diagnosis|{seed_text}", assumptions=assumptions, rtol=rtol))
 
+    def screened(self, objects: Sequence[Basic]) -> Verifier:
+        """The same engine with a screen sampled for ``objects`` (the reference and the answer)."""
+        return Verifier(self.comparison, Screen(objects, assumptions=self.comparison.assumptions))
+
     def __call__(self, left: Basic, right: Basic) -> bool:
+        if self.screen is not None and self.screen.differ(left, right):
+            return False  # a quick refutation; only agreement needs the whole engine
+        return self.confirm(left, right)
+
+    def confirm(self, left: Basic, right: Basic) -> bool:
+        """The engine's decision alone (for a pair that passed the screen already)."""
         self.calls += 1
         try:
-            if clearly_differ(left, right):
-                return False  # a quick refutation; only agreement needs the whole engine
             return self.comparison.compare(left, right).status is Status.CORRECT
         except Exception as error:  # a candidate sympy cannot handle is simply not verified
             _LOG.debug("a diagnosis candidate could not be compared", exc_info=error)
             return False
-
-
-
-def clearly_differ(left: Basic, right: Basic) -> bool:
-    """True when two scalars (or same-shaped explicit matrices) take clearly different real
-    values at one of a few points (20 digits, relative tolerance 1e-8). Used only to say "no"
-    early: a False here decides nothing.
-
-    >>> x = sympy.Symbol("x")
-    >>> clearly_differ(2 * x, x + x), clearly_differ(2 * x, 3 * x)
-    (False, True)
-    """
-    pairs = _value_pairs(left, right)
-    if not pairs:
-        return False
-    quick = probe()
-    for point in quick.points([left, right]):
-        for one, other in pairs:
-            try:
-                values = quick.value(one, point), quick.value(other, point)
-            except Exception:  # undefined or not evaluable here: no evidence either way
-                continue
-            if all(is_real_value(v) for v in values) and not close(*values, rtol=1e-8, atol=1e-12):
-                return True
-    return False
-
-
-def _value_pairs(left: Basic, right: Basic) -> list[tuple[Basic, Basic]]:
-    if isinstance(left, MatrixBase) and isinstance(right, MatrixBase):
-        pairs = list(zip(left, right)) if left.shape == right.shape else []
-    elif isinstance(left, sympy.Expr) and isinstance(right, sympy.Expr) and not left.is_Matrix and not right.is_Matrix:
-        pairs = [(left, right)]
-    else:
-        return []
-    abstract = lambda e: bool(e.atoms(sympy.MatrixSymbol)) or needs_instances(e)  # noqa: E731
-    return [] if any(abstract(e) for pair in pairs for e in pair) else pairs

@@ -25,15 +25,16 @@ from .._canonical import vector_length
 from .._verdict import Diagnosis
 from ._engine import Finding
 from ._relations import Relation, Verify
+from ._screen import Screen
 from ._words import positions
 
 __all__ = ["diagnose", "entries_of"]
 
 
 def diagnose(expected: Basic, answer: Basic, verify: Verify, whole: Sequence[Relation] = (),
-             each: Sequence[Relation] = ()) -> Finding:
+             each: Sequence[Relation] = (), screen: Screen | None = None) -> Finding:
     """Whole-object relations first (sign, factor, transpose), then entry by entry; a single
-    wrong entry is diagnosed in turn by the relations ``each``."""
+    wrong entry is diagnosed in turn by the relations ``each`` (all screened by ``screen``)."""
     pairs = entries_of(expected, answer)
     if pairs is None:
         return Finding()
@@ -43,15 +44,16 @@ def diagnose(expected: Basic, answer: Basic, verify: Verify, whole: Sequence[Rel
     wrong = [place for place, ok in zip(places, right) if not ok]
     if not wrong:
         return Finding(None, credit)
+    screen = screen or Screen((expected, answer))
     for relation in whole:
-        diagnosis = relation.find(expected, answer, verify)
+        diagnosis = relation.find(expected, answer, verify, screen)
         if diagnosis is not None:
             return Finding(diagnosis, credit)
     misplaced = [index for index, ok in enumerate(right) if not ok]
     if len(misplaced) > 1 and _permuted([wanted[i] for i in misplaced], [given[i] for i in misplaced], verify):
         return Finding(Diagnosis(Mistake.ORDER, "Your entries are right but some are in the wrong place: "
                                  f"check the order of {positions(wrong)}.", {"entries": _json(wrong)}), credit)
-    return Finding(_wrong_entries(wrong, len(places), _entry_mistake(misplaced, wanted, given, verify, each)), credit)
+    return Finding(_wrong_entries(wrong, len(places), _entry_mistake(misplaced, wanted, given, verify, each, screen)), credit)
 
 
 def _wrong_entries(wrong: list, total: int, inside: Diagnosis | None) -> Diagnosis:
@@ -67,12 +69,12 @@ def _wrong_entries(wrong: list, total: int, inside: Diagnosis | None) -> Diagnos
 
 
 def _entry_mistake(misplaced: list[int], wanted: list[Basic], given: list[Basic], verify: Verify,
-                   each: Sequence[Relation]) -> Diagnosis | None:
+                   each: Sequence[Relation], screen: Screen) -> Diagnosis | None:
     """The verified mistake inside the one wrong entry, if there is exactly one."""
     if len(misplaced) != 1:
         return None
     index = misplaced[0]
-    return next(filter(None, (r.find(wanted[index], given[index], verify) for r in each)), None)
+    return next(filter(None, (r.find(wanted[index], given[index], verify, screen) for r in each)), None)
 
 
 def entries_of(expected: Basic, answer: Basic) -> tuple[list, list[Basic], list[Basic]] | None:

@@ -1,48 +1,65 @@
 """Context-free relations between a wrong answer ``a`` and the reference ``r``, one class each.
 
 Like the rules of sympy's ``manualintegrate``, each relation is a small class whose
-docstring states its formula. A relation proposes the equation that would hold under its
-mistake (from the structure of ``r`` and ``a``: its terms, its factors, the ratio or the
-difference); the verifier (the engine that decides verdicts) must confirm it, or there is
-no diagnosis.
+docstring states its formula. A relation proposes the equations that would hold under its
+mistake (from the structure of ``r`` and ``a``: its terms, its factors, a constant ratio or
+difference read off the screen's values); each is screened numerically from values already
+known (:mod:`._screen`), and only one that passes goes to the verifier (the engine that
+decides verdicts), which must confirm it, or there is no diagnosis.
 
 >>> import sympy
 >>> x = sympy.Symbol("x")
 >>> same = lambda left, right: sympy.simplify(left - right) == 0
 >>> MissingTerm().find(x**2 + sympy.sin(x), x**2, same).message
 'Your answer is missing the term sin(x).'
+>>> MissingFactor().find(2 * x * sympy.cos(x**2), sympy.cos(x**2), same).message
+'Your answer is missing the factor 2x.'
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import product
 
+import mpmath
 import sympy
 from sympy import Basic, MatAdd, MatrixBase, MatrixExpr
 
 from derive._mistakes import Mistake
 
 from .._verdict import Diagnosis
-from ._probe import probe
+from ._screen import Quick, Screen, Values
 from ._words import shown
 
 __all__ = ["expanded_terms", "terms_of", "Relation", "Sign", "ConstantFactor", "TermSign", "MissingTerm", "ExtraTerm",
-           "MissingFactor", "ConstantOffset", "Verify"]
+           "MissingFactor", "ConstantOffset", "Verify", "Candidate"]
 
 Verify = Callable[[Basic, Basic], bool]
 _MOST_TERMS = 12  # a longer sum is not searched term by term
-_SMALLEST = 100  # the largest numerator or denominator of a constant factor named
+_MOST_FACTORS = 8  # a longer product is not searched factor by factor
+_MOST_PRODUCTS = 256  # products of some of the factors tried for a missing factor
+_LOWEST_POWERS = 4  # x^n with n up to this may lose part of its power (x^3 for x^2)
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """An equation ``left = right`` that holds if the mistake was made, and what to tell."""
+    """An equation ``left = right`` that holds if the mistake was made, and what to tell;
+    ``quick``: how the screen computes both sides from values it already has (else it
+    evaluates ``left`` and ``right`` themselves)."""
 
     left: Basic
     right: Basic
     message: str
     detail: dict
+    quick: Quick | None = None
+
+    def screened(self) -> Quick:
+        return self.quick or Quick((self.left, self.right), _as_is)
+
+
+def _as_is(left, right):
+    return left, right
 
 
 class Relation:
@@ -50,13 +67,15 @@ class Relation:
 
     kind: Mistake
 
-    def candidates(self, expected: Basic, answer: Basic) -> Iterator[Candidate]:
+    def candidates(self, expected: Basic, answer: Basic, screen: Screen) -> Iterator[Candidate]:
         raise NotImplementedError
 
-    def find(self, expected: Basic, answer: Basic, verify: Verify) -> Diagnosis | None:
-        """The diagnosis if one candidate is verified, else None."""
-        for candidate in self.candidates(expected, answer):
-            if verify(candidate.left, candidate.right):
+    def find(self, expected: Basic, answer: Basic, verify: Verify, screen: Screen | None = None) -> Diagnosis | None:
+        """The diagnosis if one candidate passes the screen and is verified, else None."""
+        screen = screen or Screen((expected, answer))
+        confirm = getattr(verify, "confirm", verify)  # the screen has been passed already
+        for candidate in self.candidates(expected, answer, screen):
+            if screen.admits(candidate.screened()) and confirm(candidate.left, candidate.right):
                 return Diagnosis(self.kind, candidate.message, candidate.detail)
         return None
 
@@ -66,8 +85,9 @@ class Sign(Relation):
 
     kind = Mistake.SIGN
 
-    def candidates(self, expected: Basic, answer: Basic) -> Iterator[Candidate]:
-        yield Candidate(-expected, answer, "Check the sign: your answer is the negative of the right one.", {})
+    def candidates(self, expected: Basic, answer: Basic, screen: Screen) -> Iterator[Candidate]:
+        yield Candidate(-expected, answer, "Check the sign: your answer is the negative of the right one.", {},
+                        Quick((expected, answer), lambda r, a: (-r, a)))
 
 
 class ConstantFactor(Relation):
@@ -79,12 +99,13 @@ class ConstantFactor(Relation):
 
     kind = Mistake.CONSTANT_FACTOR
 
-    def candidates(self, expected: Basic, answer: Basic) -> Iterator[Candidate]:
-        factor = _constant_ratio(expected, answer)
+    def candidates(self, expected: Basic, answer: Basic, screen: Screen) -> Iterator[Candidate]:
+        factor = screen.constant(screen.values(expected), screen.values(answer), _ratio_of)
         if factor is not None and factor not in (0, 1, -1) and (_has_variables(expected) or _slip_ratio(factor)):
+            number = mpmath.mpf(factor.p) / factor.q
             yield Candidate(factor * expected, answer,
                             f"Check the constant factors: your answer is {shown(factor)} times the right one.",
-                            {"factor": shown(factor)})
+                            {"factor": shown(factor)}, Quick((expected, answer), lambda r, a: (number * r, a)))
 
 
 class TermSign(Relation):
@@ -92,10 +113,10 @@ class TermSign(Relation):
 
     kind = Mistake.TERM_SIGN
 
-    def candidates(self, expected: Basic, answer: Basic) -> Iterator[Candidate]:
+    def candidates(self, expected: Basic, answer: Basic, screen: Screen) -> Iterator[Candidate]:
         for term in expanded_terms(expected):
             yield Candidate(expected - 2 * term, answer, f"Check the sign of the term {shown(term)}.",
-                            {"term": shown(term)})
+                            {"term": shown(term)}, Quick((expected, term, answer), lambda r, t, a: (r - 2 * t, a)))
 
 
 class MissingTerm(Relation):
@@ -103,10 +124,10 @@ class MissingTerm(Relation):
 
     kind = Mistake.MISSING_TERM
 
-    def candidates(self, expected: Basic, answer: Basic) -> Iterator[Candidate]:
+    def candidates(self, expected: Basic, answer: Basic, screen: Screen) -> Iterator[Candidate]:
         for term in expanded_terms(expected):
             yield Candidate(expected - term, answer, f"Your answer is missing the term {shown(term)}.",
-                            {"term": shown(term)})
+                            {"term": shown(term)}, Quick((expected, term, answer), lambda r, t, a: (r - t, a)))
 
 
 class ExtraTerm(Relation):
@@ -114,24 +135,34 @@ class ExtraTerm(Relation):
 
     kind = Mistake.EXTRA_TERM
 
-    def candidates(self, expected: Basic, answer: Basic) -> Iterator[Candidate]:
+    def candidates(self, expected: Basic, answer: Basic, screen: Screen) -> Iterator[Candidate]:
         for term in expanded_terms(answer):
             yield Candidate(expected, answer - term, f"The term {shown(term)} of your answer should not be there.",
-                            {"term": shown(term)})
+                            {"term": shown(term)}, Quick((expected, term, answer), lambda r, s, a: (r, a - s)))
 
 
 class MissingFactor(Relation):
-    """``a q = r`` where ``q = r / a`` is a product of some (not all) factors of ``r``, not a number."""
+    """``a q = r`` where ``q`` is a number times a product of some (not all) factors of ``r``
+    (a factor's power may be partly kept: ``x`` of ``x^3``); ``q`` is searched on the
+    screen's values (``r / a`` over each product must be a small rational), not simplified."""
 
     kind = Mistake.MISSING_FACTOR
 
-    def candidates(self, expected: Basic, answer: Basic) -> Iterator[Candidate]:
-        if not isinstance(expected, sympy.Expr) or isinstance(expected, MatrixExpr):
+    def candidates(self, expected: Basic, answer: Basic, screen: Screen) -> Iterator[Candidate]:
+        if not isinstance(expected, sympy.Expr) or isinstance(expected, MatrixExpr) or answer == 0:
             return
-        if answer == 0 or probe().constant(expected / answer) is not None:
-            return  # a constant ratio is a constant factor, not a missing one
-        factor = _ratio(expected, answer)
-        if factor is not None and factor.free_symbols and _divides(factor, expected):
+        wanted, given = screen.values(expected), screen.values(answer)
+        if wanted is None or given is None or screen.constant(wanted, given, _ratio_of) is not None:
+            return  # no values, or a constant ratio: a constant factor, not a missing one
+        factors = [(base, power) for base, power in expected.as_powers_dict().items() if not (base ** power).is_number]
+        if not 1 < len(factors) <= _MOST_FACTORS or any(screen.values(base) is None for base, _ in factors):
+            return
+        for powers in _some_of(factors):
+            kept = _product_values(screen, factors, powers)
+            number = screen.constant(_combined(given, kept), wanted, _ratio_of)  # r / (a q)
+            if number is None or number == 0:
+                continue
+            factor = number * sympy.Mul(*(base ** power for (base, _), power in zip(factors, powers)))
             yield Candidate(expected, answer * factor, f"Your answer is missing the factor {shown(factor)}.",
                             {"factor": shown(factor)})
 
@@ -141,14 +172,15 @@ class ConstantOffset(Relation):
 
     kind = Mistake.CONSTANT_OFFSET
 
-    def candidates(self, expected: Basic, answer: Basic) -> Iterator[Candidate]:
+    def candidates(self, expected: Basic, answer: Basic, screen: Screen) -> Iterator[Candidate]:
         if not isinstance(expected, sympy.Expr) or isinstance(expected, MatrixExpr) or not expected.free_symbols:
             return
-        offset = probe().constant(answer - expected)
+        offset = screen.constant(screen.values(expected), screen.values(answer), lambda r, a: a - r)
         if offset is not None and offset != 0:
+            number = mpmath.mpf(offset.p) / offset.q
             yield Candidate(expected + offset, answer,
                             "Your answer differs from the right one by a constant: check the constant terms.",
-                            {"offset": shown(offset)})
+                            {"offset": shown(offset)}, Quick((expected, answer), lambda r, a: (r + number, a)))
 
 
 def terms_of(obj: Basic) -> tuple[Basic, ...]:
@@ -180,32 +212,50 @@ def expanded_terms(obj: Basic) -> Iterator[Basic]:
     yield from (term for term in expanded if term not in written) if len(expanded) > 1 else ()
 
 
-def _simplest(obj: Basic) -> Basic | None:
-    """``obj`` brought to a simple form by cheap rewrites (cancel), or None if that fails."""
-    try:
-        return sympy.cancel(sympy.together(obj))
-    except (TypeError, ValueError, AttributeError, NotImplementedError, sympy.PolynomialError):
+def _ratio_of(expected_value, answer_value):
+    return answer_value / expected_value
+
+
+def _some_of(factors: list[tuple[Basic, Basic]]) -> Iterator[tuple[Basic, ...]]:
+    """The powers of each factor in a product of some, not all, of ``factors`` (in a fixed
+    order, at most :data:`_MOST_PRODUCTS`): what is left out must still depend on a variable."""
+    choices = [_powers_kept(power) for _, power in factors]
+    for count, powers in enumerate(product(*choices)):
+        if count >= _MOST_PRODUCTS:
+            return
+        left_out = [base for (base, power), kept in zip(factors, powers) if (base ** (power - kept)).free_symbols]
+        if any(kept != 0 for kept in powers) and left_out:
+            yield powers
+
+
+def _powers_kept(power: Basic) -> list[Basic]:
+    if power.is_Integer and 1 < power <= _LOWEST_POWERS:
+        return [sympy.Integer(k) for k in range(int(power) + 1)]
+    return [sympy.Integer(0), power]
+
+
+def _product_values(screen: Screen, factors: list[tuple[Basic, Basic]], powers: tuple[Basic, ...]) -> Values | None:
+    """The values of the product of the kept powers, from the values of each power."""
+    result: Values | None = None
+    for (base, _), power in zip(factors, powers):
+        if power != 0:
+            values = screen.values(base ** power)
+            result = values if result is None else _combined(result, values)
+    return result
+
+
+def _combined(first: Values | None, second: Values | None,
+              operation: Callable[[object, object], object] = lambda a, b: a * b) -> Values | None:
+    """Entry by entry, sample by sample (None where either is undefined)."""
+    if first is None or second is None:
         return None
-
-
-def _ratio(expected: Basic, answer: Basic) -> Basic | None:
-    if answer == 0 or not isinstance(answer, sympy.Expr):
-        return None
-    return _simplest(sympy.powsimp(expected / answer))
-
-
-def _constant_ratio(expected: Basic, answer: Basic) -> Basic | None:
-    """The number ``c`` with ``answer = c expected`` read off the structure, or None."""
-    if isinstance(expected, MatrixBase) and isinstance(answer, MatrixBase) and expected.shape == answer.shape:
-        pairs = [(e, a) for e, a in zip(expected, answer) if e != 0]
-        expected, answer = pairs[0] if pairs else (None, None)
-    elif isinstance(expected, MatrixExpr) and isinstance(answer, MatrixExpr):
-        (c_e, rest_e), (c_a, rest_a) = _coefficient(expected), _coefficient(answer)
-        ratio = sympy.nsimplify(c_a / c_e) if rest_e == rest_a and c_e != 0 else None
-        return ratio if _small_rational(ratio) else None
-    if not isinstance(expected, sympy.Expr) or not isinstance(answer, sympy.Expr) or expected == 0:
-        return None
-    return probe().constant(answer / expected)
+    found: Values = []
+    for one, other in zip(first, second):
+        try:
+            found.append(None if one is None or other is None else tuple(operation(a, b) for a, b in zip(one, other)))
+        except (ZeroDivisionError, ArithmeticError, ValueError):
+            found.append(None)
+    return found
 
 
 def _has_variables(obj: Basic) -> bool:
@@ -225,28 +275,3 @@ def _slip_ratio(number: Basic) -> bool:
         return True
     power = size if size >= 1 else 1 / size
     return power.is_Integer and str(power.p).strip("0") == "1"
-
-
-def _small_rational(number: Basic | None) -> bool:
-    """A ratio a student's slip gives: p/q with small p and q (not 10^-12, not (3 + 2e^2)/(3 + 3e^2))."""
-    return isinstance(number, sympy.Rational) and abs(number.p) <= _SMALLEST and number.q <= _SMALLEST
-
-
-def _coefficient(obj: MatrixExpr) -> tuple[Basic, Basic]:
-    if isinstance(obj, sympy.MatMul):
-        coefficient, rest = obj.as_coeff_mmul()
-        return coefficient, rest.doit() if hasattr(rest, "doit") else rest
-    return sympy.Integer(1), obj
-
-
-def _divides(factor: Basic, expected: Basic) -> bool:
-    """Whether ``factor`` is a product of some (not all) of the factors of ``expected``: what
-    remains of ``expected`` without it still depends on a variable."""
-    available = expected.as_powers_dict()
-    for base, exponent in factor.as_powers_dict().items():
-        if (base ** exponent).is_number:
-            continue
-        have = available.get(base)
-        if have is None or not (exponent == have or (exponent.is_number and have.is_number and 0 < exponent < have)):
-            return False
-    return bool(_simplest(expected / factor).free_symbols)

@@ -19,6 +19,7 @@ from sympy import Basic, MatMul, MatrixBase, MatrixExpr
 from derive._mistakes import Mistake
 
 from ._relations import Candidate, Relation, terms_of
+from ._screen import Screen
 from ._words import shown
 
 __all__ = ["Transpose"]
@@ -29,7 +30,7 @@ class Transpose(Relation):
 
     kind = Mistake.TRANSPOSE
 
-    def candidates(self, expected: Basic, answer: Basic) -> Iterator[Candidate]:
+    def candidates(self, expected: Basic, answer: Basic, screen: Screen) -> Iterator[Candidate]:
         if not isinstance(expected, (MatrixBase, MatrixExpr)) or expected.shape[0] != expected.shape[1]:
             if isinstance(expected, MatrixBase) and 1 not in expected.shape:
                 yield Candidate(expected.T, answer, "Your answer is the transpose of the right one.", {})

@@ -23,6 +23,8 @@ def _part_check(part_id: str, answer: str, **options):
 A3, B3 = MatrixSymbol("A", 3, 3), MatrixSymbol("B", 3, 3)
 x3, b3 = MatrixSymbol("x", 3, 1), MatrixSymbol("b", 3, 1)
 SQUARE = (A3, B3, x3, b3)
+_t, _u = sympy.IndexedBase("t"), sympy.IndexedBase("u")
+_i, _n = Symbol("i", integer=True), Symbol("n", integer=True, positive=True)
 
 # (kind, part, answer, words the message must contain, detail subset)
 BANK_CASES = [
@@ -78,6 +80,8 @@ DIRECT_CASES = [
     ("wrong-entries", Matrix([[1, 2], [3, 4]]), r"\begin{pmatrix}1&2\\3&5\end{pmatrix}", (), {"entries": [[2, 2]]}),
     ("wrong-entries", sympy.Tuple(1, Symbol("z")), r"(1, 2z)", (), {"entries": [2]}),
     ("missing-elements", FiniteSet(-2, 0, 2), r"\{-2, 2\}", (), {"missing": 1}),
+    # inside a sum with a symbolic bound (screened on written-out instances, then verified)
+    ("missing-term", sympy.Sum(2 * _t[_i] - 2 * _u[_i], (_i, 1, _n)), r"\sum_{i=1}^{n} 2t_i", (_t, _u, _n), {}),
     ("extra-elements", FiniteSet(1, 2), r"x = 1 \text{ or } x = 5", (), {"extra": ["5"], "missing": 1}),
 ]
 

@@ -45,20 +45,13 @@ NO_DIAGNOSIS = {
     "udl.6.2.det": "0 for 4(I sum x_i^2 - (sum x_i)^2): neither a factor nor a term of it",
 }
 
-# Found or not depending on what the process computed before (sympy's caches change how much of the
-# diagnosis share the sum comparisons use): not strict until the diagnosis budget has room to spare.
-UNSTEADY = {
-    "udl.2.1.phi0": "missing-term inside a sum over i: found in some processes, not in others",
-    "udl.2.1.phi1": "likewise",
-}
+# Found in most runs (seed 1 and in isolation) but not in one run on a heavily loaded machine (PYTHONHASHSEED=2,
+# two test processes at once): the engine's proof of the verified candidate is near the share's CPU allowance.
+UNSTEADY = {"udl.6.3.phi1": "missing factor inside a sum over i: near the diagnosis share's CPU allowance"}
 
 NOT_YET = {
     # the kind expected above (or none), and what the diagnosis gives today, with why
     "udl.3.7.phi1": "none: the reference 2 a[.] r is one product; the extra 2 phi_1 r is not found as a term",
-    "udl.6.3.phi0": "none within the 8 s budget: the power-rule buggy result (the factor f - y_i missing) matches "
-                    "(found with timeout=30), but the diagnosis share is spent verifying the rule-kind candidates, "
-                    "each a comparison of symbolic sums, before it",
-    "udl.6.3.phi1": "none within the 8 s budget, likewise",
 }
 
 _PARTS = {part.qualified_id: part for part in bank.parts()}
