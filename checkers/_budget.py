@@ -90,6 +90,7 @@ class Budget:
         self.expired = False
         self.reason: str | None = None
         self._previous: _Tracer | None = None
+        self._imports: list[tuple[int, float]] = []  # (work spent, CPU time) when each running import began
 
     def remaining(self) -> int:
         """Calls left (0 when spent)."""
@@ -125,10 +126,33 @@ class Budget:
 
     def _trace(self, frame: FrameType, event: str, arg: Any) -> _Tracer | None:
         if event == "call":
+            if frame.f_code.co_name == "<module>":
+                return self._import_tracer(self._chained(frame, event, arg))
             self.spent += 1
-            if self._over() and _interruptible(frame):
+            if not self._imports and self._over() and _interruptible(frame):
                 raise self.Expired
+        return self._chained(frame, event, arg)
+
+    def _chained(self, frame: FrameType, event: str, arg: Any) -> _Tracer | None:
         return self._previous(frame, event, arg) if self._previous is not None else None
+
+    def _import_tracer(self, outer: _Tracer | None) -> _Tracer:
+        """A module being imported (sympy imports some on first use) is free and never
+        stopped: the work and CPU time of the import are given back when it ends, so a cold
+        process decides as a warm one does, and no module is left half-imported."""
+        self._imports.append((self.spent, time.thread_time()))
+
+        def local(frame: FrameType, event: str, arg: Any) -> _Tracer | None:
+            nonlocal outer
+            if outer is not None:
+                outer = outer(frame, event, arg)
+            if event == "return":
+                spent, started = self._imports.pop()
+                if not self._imports:
+                    self.spent = spent
+                    self.cpu_deadline += time.thread_time() - started
+            return local
+        return local
 
     def _over(self) -> bool:
         if self.reason is not None:
@@ -143,19 +167,8 @@ class Budget:
 
 
 def _interruptible(frame: FrameType) -> bool:
-    """Stop only in ordinary sympy/mpmath/derivecheck functions: not in finalizers or
-    generators, and never inside an import (sympy imports some modules on first use: a
-    module stopped half-way is imported again, and stopped again, at every later use)."""
+    """Stop only in ordinary sympy/mpmath/derivecheck functions: not in finalizers or generators."""
     module = frame.f_globals.get("__name__", "")
     if not module.startswith(_INTERRUPTIBLE) or module == __name__:
         return False
-    return frame.f_code.co_name != "__del__" and not frame.f_code.co_flags & _GENERATOR_FLAGS and not _importing(frame)
-
-
-def _importing(frame: FrameType | None) -> bool:
-    """True when ``frame`` runs inside the import machinery (looked at only once over budget)."""
-    while frame is not None:
-        if frame.f_code.co_filename.startswith("<frozen importlib"):
-            return True
-        frame = frame.f_back
-    return False
+    return frame.f_code.co_name != "__del__" and not frame.f_code.co_flags & _GENERATOR_FLAGS

@@ -109,14 +109,11 @@ class Comparison:
         if proof is not None:
             return proof
         full = self.screen(expected, answer, self.full_points)
-        if full.counterexample is None and self.settled(expected, answer, full):
-            return self.agreement(expected, answer, full)  # the numbers settle it: no long proof
-        proof = self.prove(expected, answer)
-        if proof is not None:
-            return proof
         if full.counterexample is not None:
             return counterexample(full.counterexample)
-        return self.agreement(expected, answer, full)
+        if self.settled(expected, answer, full):
+            return self.agreement(expected, answer, full)  # the numbers settle it: no long proof
+        return self.prove(expected, answer) or self.agreement(expected, answer, full)
 
     def settled(self, expected: list[Basic], answer: list[Basic], full: _Screen) -> bool:
         """True when the many-point agreement holds tightly at high precision too (a constant:
