@@ -96,14 +96,15 @@ class Budget:
         """Calls left (0 when spent)."""
         return max(0, self.effort - self.spent)
 
-    def share(self, fraction: float, *, at_least: int = 20_000) -> Budget:
-        """A nested budget of ``fraction`` of what is left (at least ``at_least`` calls),
-        under the same wall-clock deadline.
+    def share(self, fraction: float, *, at_least: int = 20_000, at_most: int | None = None) -> Budget:
+        """A nested budget of ``fraction`` of what is left (at least ``at_least`` calls, at
+        most ``at_most`` when given), under the same wall-clock deadline.
 
-        >>> Budget(effort=100_000).share(0.5).effort
-        50000
+        >>> Budget(effort=100_000).share(0.5).effort, Budget(effort=100_000).share(0.5, at_most=30_000).effort
+        (50000, 30000)
         """
-        inner = Budget(effort=max(at_least, int(self.remaining() * fraction)))
+        effort = max(at_least, int(self.remaining() * fraction))
+        inner = Budget(effort=effort if at_most is None else min(effort, max(0, at_most)))
         if self.deadline:
             inner.ceiling = max(0.0, self.deadline - time.monotonic())
             inner.cpu_allowance = min(inner.cpu_allowance, max(0.0, self.cpu_deadline - time.thread_time()))

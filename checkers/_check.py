@@ -24,7 +24,7 @@ from derive._mistakes import BuggyResult
 
 from ._answer_shape import GradingPlan, plan_grading
 from ._budget import Budget
-from ._compare import Comparison, Outcome
+from ._compare import PROOF_SECONDS, Comparison, Outcome
 from ._decimals import decimal_outcome
 from ._definitions import expand_definitions
 from ._diagnosis import Finding, Verifier, diagnose
@@ -61,6 +61,7 @@ def check(
     mistakes: Sequence[BuggyResult] = (),
     diagnose: bool = True,
     partial_credit: bool = True,
+    proof_budget: float = PROOF_SECONDS,
 ) -> Verdict:
     """Decide whether ``answer`` equals ``expected``; never raises for a bad answer.
 
@@ -77,7 +78,10 @@ def check(
     predicts for misapplied rules, tried first when the answer is incorrect (see
     :mod:`checkers._diagnosis`: a diagnosis is given only when verified); ``diagnose``: look
     for the mistake in an incorrect answer at all; ``partial_credit``: score an incorrect
-    vector, matrix, tuple or set by the fraction of entries right (else all-or-nothing).
+    vector, matrix, tuple or set by the fraction of entries right (else all-or-nothing);
+    ``proof_budget``: the seconds of work a symbolic proof gets before the values are compared
+    at many points; when they agree there, and again at high precision, the answer is correct
+    without a proof (``proved`` false, the points as evidence) and no longer proof is tried.
 
     ``timeout`` is a budget of *work* (function calls, and the thread's CPU time for work in
     C), so the verdict does not depend on how busy the machine is; a reference given as text
@@ -101,7 +105,7 @@ def check(
     declared = Vocabulary.from_objects(*symbols, assumptions=assumptions, definitions=definitions)
     reference = read_expected(expected, declared, limits, timeout=timeout + REFERENCE_EXTRA_SECONDS)
     question = _Question(reference, declared.merged(Vocabulary.from_objects(reference)), assumptions, rtol, limits,
-                         notation, tuple(up_to_constant_in), decimals, mistakes, diagnose, partial_credit)
+                         notation, tuple(up_to_constant_in), decimals, mistakes, diagnose, partial_credit, proof_budget)
     outcome, reading = question.grade(answer, Budget(timeout))
     return outcome if isinstance(outcome, Verdict) else _verdict(outcome, reading, started)
 
@@ -121,6 +125,7 @@ class _Question:
     mistakes: Sequence[BuggyResult] = ()  # kept as given: a lazy sequence is built only if diagnosed
     diagnose: bool = True
     partial_credit: bool = True
+    proof_budget: float = PROOF_SECONDS
 
     def grade(self, answer: object, budget: Budget) -> tuple[Outcome | Verdict, Reading | None]:
         """The outcome for ``answer`` within ``budget`` (an invalid answer is its Verdict at once)."""
@@ -140,7 +145,8 @@ class _Question:
         plan = _expanded(plan_grading(self.reference, reading.members, self.vocabulary), self.vocabulary.definitions)
         compared = _up_to_constant(plan, self.up_to_constant_in)
         seed_text = f"{_stable_text(compared.expected)}|{_stable_text(compared.graded)}"
-        comparison = Comparison(budget, seed_text=seed_text, assumptions=self.assumptions, rtol=self.rtol)
+        comparison = Comparison(budget, seed_text=seed_text, assumptions=self.assumptions, rtol=self.rtol,
+                                proof_seconds=self.proof_budget)
         outcome = _grade(comparison, compared, reading if self.decimals else None)
         if outcome.status is not Status.INCORRECT or not (self.diagnose or self.partial_credit):
             return outcome

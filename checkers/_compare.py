@@ -19,7 +19,7 @@ from . import _instances as instances
 from . import _real_sets as real_sets
 from . import _solution_sets as solution_sets
 from . import _structures as structures
-from ._budget import Budget
+from ._budget import CALLS_PER_SECOND, Budget
 from ._canonical import as_set_if_listed, as_vector_if_tuple, canonical, vector_length
 from ._numeric import Undefined, Unevaluable, close, evaluate, is_real_value
 from ._outcome import Outcome, counterexample, describe_kind, kind_of, shape_mismatch, shape_text, with_detail
@@ -28,7 +28,11 @@ from ._sampling import PointSampler, domains_in, variables_of
 from ._symbolic import prove_zero
 from ._verdict import Evidence, Method, Status
 
-__all__ = ["Outcome", "Comparison", "kind_of"]  # Outcome and kind_of live in _outcome
+__all__ = ["Outcome", "Comparison", "kind_of", "PROOF_SECONDS"]  # Outcome and kind_of live in _outcome
+
+PROOF_SECONDS = 0.25
+"""Work spent on a symbolic proof before the numbers are consulted at many points; when they
+agree tightly at high precision too, the answer is correct (numerically, not proved)."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,7 @@ class _Screen:
     agreed: int
     counterexample: Evidence | None = None
     unevaluable: str | None = None
+    points: tuple[dict, ...] = ()  # the points where the values agreed
 
 
 class Comparison:
@@ -45,9 +50,11 @@ class Comparison:
     full_points = 24
 
     def __init__(
-        self, budget: Budget, *, seed_text: str, assumptions: Sequence[Basic] = (), rtol: float = 1e-12, atol: float = 1e-14
+        self, budget: Budget, *, seed_text: str, assumptions: Sequence[Basic] = (), rtol: float = 1e-12, atol: float = 1e-14,
+        proof_seconds: float = PROOF_SECONDS,
     ) -> None:
         self.budget, self.assumptions, self.rtol, self.atol = budget, tuple(assumptions), rtol, atol
+        self.proof_effort = int(proof_seconds * CALLS_PER_SECOND)
         self.seed_text = seed_text
         self.domains = domains_in(self.assumptions)
         self.sampler = PointSampler(seed_text=seed_text, domains=self.domains)
@@ -98,21 +105,38 @@ class Comparison:
         screen = self.screen(expected, answer, self.screen_points)
         if screen.counterexample is not None:
             return counterexample(screen.counterexample)
-        proof = self.prove(expected, answer)
+        proof = self.prove(expected, answer, at_most=self.proof_effort)  # a cheap proof first
         if proof is not None:
             return proof
         full = self.screen(expected, answer, self.full_points)
         if full.counterexample is not None:
             return counterexample(full.counterexample)
+        if self.settled(expected, answer, full):
+            return self.agreement(expected, answer, full)  # the numbers settle it: no long proof
+        return self.prove(expected, answer) or self.agreement(expected, answer, full)
+
+    def settled(self, expected: list[Basic], answer: list[Basic], full: _Screen) -> bool:
+        """True when the many-point agreement holds tightly at high precision too (a constant:
+        to :data:`_CONSTANT_DIGITS` digits), so no longer proof is worth its time."""
+        if full.unevaluable or (full.agreed < self.full_points // 2 and variables_of(expected + answer)):
+            return False
+        if not full.points:
+            return _agree_to_digits(expected, answer, _CONSTANT_DIGITS)
+        return all(_agree_to_digits(expected, answer, _TIGHT_DIGITS, point) for point in full.points)
+
+    def agreement(self, expected: list[Basic], answer: list[Basic], full: _Screen) -> Outcome:
+        """The outcome of a numeric agreement without a proof (a constant needs 100 digits)."""
         if not variables_of(expected + answer) and full.agreed and _agree_to_digits(expected, answer, _CONSTANT_DIGITS):
             return Outcome(Status.CORRECT, Method.NUMERIC, False,
                            f"Correct (numerically): the two numbers agree to {_CONSTANT_DIGITS} digits; not proved symbolically.",
                            Evidence(points_checked=1))
         return self.numeric_agreement(full)
 
-    def prove(self, expected: list[Basic], answer: list[Basic]) -> Outcome | None:
+    def prove(self, expected: list[Basic], answer: list[Basic], *, at_most: int | None = None) -> Outcome | None:
+        """A symbolic proof (equal, or a nonzero difference) within 60% of what is left of the
+        budget, and at most ``at_most`` calls; None when there is none."""
         proofs = []
-        with self.budget.share(0.6) as sub:
+        with self.budget.share(0.6, at_most=at_most) as sub:
             proofs = [prove_zero(e - a) for e, a in zip(expected, answer)]
         if sub.expired or not proofs:
             return None
@@ -152,21 +176,20 @@ class Comparison:
         complex_values = any(e.has(sympy.I) for e in expected)  # a complex reference: compare as complex numbers
         if not variables:
             count = 1
-        agreed = tries = 0
+        agreed: list[dict] = []
         for point in self.sampler.points(variables, count * 4):
-            if agreed >= count:
+            if len(agreed) >= count:
                 break
-            tries += 1
             try:
                 verdict = self.compare_at(expected, answer, point, complex_values=complex_values)
             except Unevaluable as error:
-                return _Screen(agreed, unevaluable=f"the answer cannot be evaluated numerically: {error}")
+                return _Screen(len(agreed), unevaluable=f"the answer cannot be evaluated numerically: {error}")
             if verdict is None:
                 continue
             if isinstance(verdict, Evidence):
-                return _Screen(agreed, verdict)
-            agreed += 1
-        return _Screen(agreed)
+                return _Screen(len(agreed), verdict)
+            agreed.append(point)
+        return _Screen(len(agreed), points=tuple(p for p in agreed if p))
 
     def compare_at(self, expected: list[Basic], answer: list[Basic], point: dict, *,
                    complex_values: bool = False) -> Evidence | bool | None:
@@ -417,6 +440,7 @@ def _size_misfit(expected: list[Basic], answer: list[Basic]) -> Outcome | None:
 
 
 _CONSTANT_DIGITS = 100
+_TIGHT_DIGITS = 40  # the high-precision re-verification of an agreement, at each agreed point
 
 
 def _both_complex_differ(value_expected: mpmath.mpc, answer: Basic, point: dict, digits: int, rtol: float,
@@ -431,12 +455,12 @@ def _both_complex_differ(value_expected: mpmath.mpc, answer: Basic, point: dict,
     return True
 
 
-def _agree_to_digits(expected: list[Basic], answer: list[Basic], digits: int) -> bool:
-    """Constants (no variables) equal to ``digits`` significant digits: exact numbers that
-    agree that far are taken as equal; a decimal approximation never does."""
+def _agree_to_digits(expected: list[Basic], answer: list[Basic], digits: int, point: dict | None = None) -> bool:
+    """Equal to ``digits`` significant digits (at ``point``; constants need none): exact
+    numbers that agree that far are taken as equal; a decimal approximation never does."""
     for e, a in zip(expected, answer):
         try:
-            value_e, value_a = evaluate(e, {}, digits=digits + 20), evaluate(a, {}, digits=digits + 20)
+            value_e, value_a = evaluate(e, point or {}, digits=digits + 20), evaluate(a, point or {}, digits=digits + 20)
         except (Undefined, Unevaluable):
             return False
         if not close(value_e, value_a, rtol=10.0 ** -digits, atol=10.0 ** -digits):

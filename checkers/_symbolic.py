@@ -48,9 +48,54 @@ def _sums(e: Basic) -> Basic:
     return sympy.simplify(sympy.expand(sympy.factor_terms(e)).doit())
 
 
+_INVERSE_HYPERBOLIC = (sympy.asinh, sympy.acosh, sympy.atanh, sympy.acoth, sympy.asech, sympy.acsch)
+
+
+def _targeted(e: Basic) -> Basic:
+    """The rewrites that settle most identities at once, before any general simplification:
+    inverse hyperbolic functions as logarithms, logarithms of products, quotients and powers
+    split and powers of powers merged only where the assumptions allow it (``expand_log`` and
+    ``powdenest`` without ``force``), nested square roots denested.
+
+    >>> x = sympy.Symbol("x")
+    >>> _targeted(sympy.asinh(x) - sympy.log(x + sympy.sqrt(x**2 + 1)))
+    0
+    """
+    if e.has(*_INVERSE_HYPERBOLIC):
+        e = e.rewrite(sympy.log)
+    if e.has(sympy.log):
+        e = sympy.expand_log(e)
+    e = sympy.powdenest(e)
+    if any(p.exp == sympy.S.Half and p.base.has(sympy.Pow) for p in e.atoms(sympy.Pow)):
+        e = sympy.sqrtdenest(e)
+    return sympy.cancel(sympy.together(e))
+
+
+def _algebraic_constant(e: Basic) -> bool:
+    """A number built from rationals and ``I`` by sums, products and rational powers."""
+    return isinstance(e, sympy.Expr) and not e.free_symbols and all(
+        isinstance(node, (sympy.Add, sympy.Mul)) or node.is_Rational or node is sympy.I
+        or (isinstance(node, sympy.Pow) and node.exp.is_Rational) for node in sympy.preorder_traversal(e))
+
+
+def _minimal_polynomial(e: Basic) -> Basic:
+    """0 when ``e`` is an algebraic number whose minimal polynomial is ``t`` (an exact proof
+    that it is 0); ``e`` unchanged otherwise.
+
+    >>> _minimal_polynomial(sympy.sqrt(11 + 6 * sympy.sqrt(2)) - 3 - sympy.sqrt(2))
+    0
+    """
+    if not _algebraic_constant(e):
+        return e
+    t = sympy.Dummy("t")
+    return sympy.Integer(0) if sympy.minimal_polynomial(e, t) == t else e
+
+
 STRATEGIES: tuple[tuple[str, Callable[[Basic], Basic]], ...] = (
+    ("minimal-polynomial", _minimal_polynomial),  # constants only: an exact proof, often the cheapest
     ("expand", sympy.expand),
     ("cancel", lambda e: sympy.cancel(sympy.together(e))),
+    ("targeted", _targeted),
     ("rewrite-exp", _rewrite_exp),
     ("trigsimp", lambda e: sympy.trigsimp(e) if e.has(sympy.TrigonometricFunction, sympy.HyperbolicFunction) else e),
     ("piecewise", _piecewise),
@@ -103,6 +148,7 @@ def prove_zero(difference: Basic) -> Proof:
             RecursionError,
             ZeroDivisionError,
             sympy.PolynomialError,
+            sympy.polys.polyerrors.NotAlgebraic,
         ):
             continue
         if residue == 0:

@@ -20,13 +20,22 @@ SEED_ORDER = sorted({p.source.seed for p in bank.all()})
 
 @pytest.mark.parametrize("row", ROWS, ids=lambda r: r.part)
 def test_reference_equals_the_stated_result(row):
-    verdict = PARTS[row.part].check(row.stated, timeout=20)
+    """At the default budget: no right answer of the tables ends undecided."""
+    verdict = PARTS[row.part].check(row.stated)
     assert verdict.status is Status.CORRECT, f"{row.part}: {verdict.message} (reference {PARTS[row.part].answer})"
 
 
-@pytest.mark.parametrize("row", ROWS, ids=lambda r: r.part)
+SLOW_AT_THE_DEFAULT_BUDGET = {  # known gaps: right answers that can run out of the default budget
+    "mvc.2.4.a": "matrix instances: doit on exact sigma entries spends most of the budget (issue 15)",
+}
+ALTERNATIVES = [pytest.param(row, id=row.part, marks=pytest.mark.xfail(reason=SLOW_AT_THE_DEFAULT_BUDGET[row.part]))
+                if row.part in SLOW_AT_THE_DEFAULT_BUDGET else pytest.param(row, id=row.part) for row in ROWS]
+
+
+@pytest.mark.parametrize("row", ALTERNATIVES)
 def test_an_alternative_form_is_accepted(row):
-    verdict = PARTS[row.part].check(row.alternative, timeout=20)
+    """At the default budget, as above."""
+    verdict = PARTS[row.part].check(row.alternative)
     assert verdict.status is Status.CORRECT, f"{row.part}: {verdict.message}"
 
 
