@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping
 import mpmath
 import sympy
 from sympy import Basic
+from sympy.core.function import AppliedUndef
 
 __all__ = ["Undefined", "Unevaluable", "evaluate", "close", "is_real_value", "new_context"]
 
@@ -177,10 +178,15 @@ class _Evaluator:
         raise Undefined("no piece applies")
 
     def fallback(self, e: Basic) -> object:
+        if e.atoms(AppliedUndef):
+            raise Unevaluable("an unknown function in it has no numeric value")
         substituted = e.xreplace(
             {k: sympy.Float(str(v), self.ctx.dps) for k, v in self.values.items() if not isinstance(v, self.ctx.mpc)}
         )
-        result = sympy.N(substituted, self.ctx.dps)
+        try:
+            result = sympy.N(substituted, self.ctx.dps)
+        except RecursionError:
+            raise Unevaluable("a part of it has no numeric value") from None
         if result.free_symbols or not result.is_number:
             raise Unevaluable("a part of it has no numeric value")
         if result.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):

@@ -107,6 +107,9 @@ NAMED = [
     ("udl.6.5.theta11", r"2(f[x_i, \phi] - y_i)\,\phi_1 \mathbb{1}[\theta_{10} + \theta_{11} x_i > 0]", "incorrect"),
     ("udl.7.1.psi11", r"\phi_1 a'[\psi_{01} + \psi_{11} h_1 + \psi_{21} h_2]\, h_1", "correct"),
     ("udl.7.1.psi11", r"\phi_1 a'[\psi_{01} + \psi_{11} h_1 + \psi_{21} h_2]\, h_2", "incorrect"),
+    # a name the problem does not define, inside the derivative a'[.] of an unknown function
+    ("udl.7.1.theta11", r"x\, a'[\theta_{10} + \theta_{11} x]", "invalid"),
+    ("udl.7.1.theta11", r"x\, a'[\theta_{10}]", "invalid"),
     ("udl.7.2.dh2_df1", "h_2", "correct"),
     ("udl.7.2.dh3_df2", r"-\sin f_2", "correct"),
     ("udl.7.2.dh2_df1", "h_1", "incorrect"),
