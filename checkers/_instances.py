@@ -17,6 +17,8 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import ClassVar
 
 import sympy
 from sympy import Basic, ImmutableMatrix, MatrixSymbol, Q
@@ -31,6 +33,8 @@ __all__ = [
     "sum_instances",
     "function_instances",
     "apply_function_instance",
+    "ConcreteFunction",
+    "concrete_function",
     "needs_instances",
 ]
 
@@ -188,25 +192,98 @@ def function_instances(objects: Sequence[Basic], *, seed_text: str, count: int =
     names = [f.__name__ for f in functions]
     described = f"for a random smooth {names[0]}" if len(names) == 1 else \
         f"for random smooth {', '.join(names[:-1])} and {names[-1]}"  # the drawn formula would mean nothing to a student
-    return [Instance({f: _smooth_function(arities[f], rng) for f in functions}, description=described) for _ in range(count)]
+    return [Instance({f: _smooth_function(f.__name__, arities[f], rng) for f in functions}, description=described)
+            for _ in range(count)]
 
 
-def _smooth_function(arity: int, rng: random.Random) -> sympy.Lambda:
+def _smooth_function(name: str, arity: int, rng: random.Random) -> type[ConcreteFunction]:
     variables = sympy.symbols(f"u0:{arity}", real=True)
     weights = [sympy.Rational(rng.choice((-3, -2, -1, 1, 2, 3)), rng.choice((2, 3, 5))) for _ in variables]
     inner = sum(w * v for w, v in zip(weights, variables))
     c = [sympy.Rational(rng.randint(1, 9), rng.choice((4, 5, 7))) for _ in range(3)]
     body = c[0] * sympy.sin(inner + c[1]) + c[2] * inner**2 + (variables[0] * variables[-1] if arity > 1 else 0)
-    return sympy.Lambda(variables, body)
+    return concrete_function(name, sympy.Lambda(variables, body))
+
+
+class ConcreteFunction(sympy.Function):
+    r"""A concrete stand-in for an undefined function, kept as one opaque call.
+
+    Its values come from its ``formula`` (a Lambda), at numbers only; its derivatives are
+    concrete functions too (:meth:`fdiff`). So ``a'(\psi + a(\theta x))`` with a concrete
+    ``a`` stays a call of a call, and is not expanded into nested formulas that sympy would
+    re-evaluate symbolically at every level.
+
+    >>> u = sympy.Symbol("u")
+    >>> f = concrete_function("f", sympy.Lambda(u, u**3))
+    >>> x = sympy.Symbol("x")
+    >>> sympy.diff(f(2*x), x)
+    2*f'(2*x)
+    >>> sympy.diff(f(2*x), x).subs(x, 1).evalf(5)
+    24.000
+    """
+
+    formula: ClassVar[sympy.Lambda]
+
+    def fdiff(self, argindex: int = 1) -> Basic:
+        variables = self.formula.variables
+        derivative = sympy.Lambda(variables, sympy.diff(self.formula.expr, variables[argindex - 1]))
+        primes = "'" if len(variables) == 1 else f"_{argindex}"
+        return concrete_function(f"{type(self).__name__}{primes}", derivative)(*self.args)
+
+    def _eval_evalf(self, prec: int) -> Basic | None:
+        if not all(arg.is_number for arg in self.args):
+            return None
+        return self.formula(*self.args).evalf(sympy.core.evalf.prec_to_dps(prec))
+
+
+@lru_cache(maxsize=1024)
+def concrete_function(name: str, formula: sympy.Lambda) -> type[ConcreteFunction]:
+    """The concrete function class called ``name`` with ``formula`` (one class per formula)."""
+    return type(name, (ConcreteFunction,), {"formula": formula, "nargs": len(formula.variables)})
 
 
 def apply_function_instance(instance: Instance, obj: Basic) -> Basic:
-    """Replace undefined-function calls (and derivatives of them) by the concrete functions."""
-    result = obj
-    for function, concrete in instance.replacements.items():
-        result = result.replace(
-            lambda e, f=function: isinstance(e, AppliedUndef) and e.func == f, lambda e, c=concrete: c(*e.args)
-        )
-    return result.doit() if result.has(sympy.Derivative, sympy.Subs) else result
+    """Replace undefined-function calls (and derivatives of them) by the concrete functions.
+
+    One walk from the leaves up: a call is replaced after its arguments, and a derivative
+    or substitution whose function became concrete is carried out where it stands.
+
+    >>> u, x = sympy.symbols("u x")
+    >>> a = sympy.Function("a")
+    >>> square = Instance({a: concrete_function("s", sympy.Lambda(u, u**2))})
+    >>> apply_function_instance(square, sympy.diff(a(a(x)), x))
+    s'(x)*s'(s(x))
+    """
+    if not instance.replacements or not obj.has(*instance.replacements):
+        return obj
+    return _concrete_calls(obj, instance.replacements, {})
+
+
+def _concrete_calls(obj: Basic, replacements: Mapping, seen: dict[Basic, Basic]) -> Basic:
+    if not obj.args:
+        return obj
+    if obj in seen:
+        return seen[obj]
+    if isinstance(obj, sympy.Derivative) and not all(v.is_Symbol for v in obj.variables):
+        seen[obj] = _concrete_calls(_symbol_variables(obj), replacements, seen)
+        return seen[obj]
+    args = tuple(_concrete_calls(arg, replacements, seen) for arg in obj.args)
+    if isinstance(obj, AppliedUndef) and obj.func in replacements:
+        result = replacements[obj.func](*args)
+    elif args == obj.args:
+        result = obj
+    else:
+        result = obj.func(*args)
+        if isinstance(result, (sympy.Derivative, sympy.Subs)):
+            result = result.doit(deep=False)
+    seen[obj] = result
+    return result
+
+
+def _symbol_variables(derivative: sympy.Derivative) -> Basic:
+    """``Derivative(F(g), g)`` for a non-symbol ``g`` written as ``Subs(Derivative(F(t), t), t, g)``."""
+    dummies = {v: sympy.Dummy() for v in derivative.variables if not v.is_Symbol}
+    inner = sympy.Derivative(derivative.expr.xreplace(dummies), *[(dummies.get(v, v), n) for v, n in derivative.variable_count])
+    return sympy.Subs(inner, tuple(dummies.values()), tuple(dummies))
 
 

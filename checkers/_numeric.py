@@ -117,6 +117,10 @@ class _Evaluator:
         handler = self.table.get(type(e))
         if handler is not None:
             return handler(e)
+        formula = getattr(type(e), "formula", None)
+        if isinstance(formula, sympy.Lambda):  # a concrete stand-in for an unknown function
+            arguments = dict(zip(formula.variables, (self.value(a) for a in e.args)))
+            return _Evaluator(self.ctx, arguments).value(formula.expr)
         name = type(e).__name__
         if isinstance(e, sympy.Function) and name in _UNARY and len(e.args) == 1:
             return getattr(self.ctx, _UNARY[name])(self.value(e.args[0]))
