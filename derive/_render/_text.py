@@ -6,6 +6,8 @@ into ``check`` (:func:`input_text`, which the answer reader reads).
 
 from __future__ import annotations
 
+from functools import partial
+
 from .._steps import Derivation, Step
 from ._layout import connective, joined, numbered_steps, shows_after
 from ._printers import sympy_syntax
@@ -35,8 +37,9 @@ def render_sympy(derivation: Derivation) -> str:
     return render_text(derivation, show=sympy_syntax, result=sympy_syntax)
 
 
-def render_text(derivation: Derivation, show=readable_text, result=input_text) -> str:
-    """Render ``derivation`` as indented numbered text ending with the result.
+def render_text(derivation: Derivation, show=None, result=None) -> str:
+    """Render ``derivation`` as indented numbered text ending with the result; ``show`` and
+    ``result`` print expressions (default: Unicode mathematics in the derivation's notation).
 
     >>> import sympy, derive
     >>> print(derive.differentiate(sympy.Symbol("x")**2, sympy.Symbol("x")).to_text())
@@ -44,6 +47,8 @@ def render_text(derivation: Derivation, show=readable_text, result=input_text) -
     1. power rule: d/dx (x²) = 2x
     Result: 2x
     """
+    show = show or partial(readable_text, notation=derivation.notation)
+    result = result or partial(input_text, notation=derivation.notation)
     heading = [derivation.title] if derivation.title else []
     if derivation.statement is not None:
         heading.append(show(derivation.statement))

@@ -21,6 +21,7 @@ import sympy
 from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.pretty.pretty_symbology import pretty_symbol, pretty_use_unicode
 
+from .._notation import PLAIN, Notation
 from ._printers import _over_denominator, _TextPrinter
 
 __all__ = ["unicode_text", "input_text"]
@@ -247,9 +248,15 @@ def _juxtaposed(pieces: list[str], *, matrix: bool = False, loose: bool = False)
 
 
 @lru_cache(maxsize=4096)
-def unicode_text(obj: sympy.Basic) -> str:
-    """One line of Unicode mathematics for ``obj`` (see the module docstring)."""
-    return _UnicodePrinter().doprint(obj)
+def unicode_text(obj: sympy.Basic, notation: Notation = PLAIN) -> str:
+    """One line of Unicode mathematics for ``obj`` (see the module docstring), unknown
+    functions in ``notation``'s brackets.
+
+    >>> u, a = sympy.Symbol("u"), sympy.Function("a")
+    >>> unicode_text(a(u).diff(u)), unicode_text(a(u).diff(u), Notation(frozenset({"a"})))
+    ("a'(u)", "a'[u]")
+    """
+    return _UnicodePrinter({"notation": notation}).doprint(obj)
 
 
 _READ_SUPERSCRIPTS = {"2": "²", "3": "³"}
@@ -301,12 +308,12 @@ _GREEK_LETTERS = {name: _symbol_name(name) for name in _GREEK}
 
 
 @lru_cache(maxsize=4096)
-def input_text(obj: sympy.Basic) -> str:
+def input_text(obj: sympy.Basic, notation: Notation = PLAIN) -> str:
     """A result as text that derivecheck's answer reader reads back (see :class:`_InputPrinter`).
 
     >>> phi_1, x = sympy.symbols("phi_1 x")
     >>> input_text(phi_1 * x**5), input_text(sympy.sqrt(x) * sympy.exp(-x))
     ('φ_1 x^5', 'sqrt(x) e^(-x)')
     """
-    return _InputPrinter().doprint(obj)
+    return _InputPrinter({"notation": notation}).doprint(obj)
 

@@ -75,3 +75,29 @@ def test_html_is_mathematics_not_sympy_syntax(part):
     inside_math = re.findall(r"<math.*?</math>", page, flags=re.DOTALL)
     assert not _SYMPY_SYNTAX.findall(outside_math), outside_math[:2000]
     assert not [m for m in inside_math if "&#958;" in m or "ξ" in m], "a dummy ξ (sympy's Subs) in MathML"
+
+
+_WRITTEN_WITH_BRACKETS = {"udl.7.1": "a", "udl.3.7": "a", "udl.5.2": "f"}
+"""Problems whose statement applies an unknown function with square brackets, as Prince writes
+a[z] and a'[z] (read off the seed statements by hand)."""
+
+
+@pytest.mark.parametrize("part", [p for p in _PARTS if p.problem_id in _WRITTEN_WITH_BRACKETS],
+                         ids=lambda part: part.qualified_id)
+def test_the_problems_bracket_notation_is_kept(part):
+    name = _WRITTEN_WITH_BRACKETS[part.problem_id]
+    derivation = part.reference
+    in_parentheses = re.compile(rf"(?<![\\A-Za-z]){name}'*\{{?\(|<mi>{name}(&#8242;)*</mi><mrow><mo>\(")
+    in_brackets = re.compile(rf"(?<![\\A-Za-z]){name}'*\[|<mi>{name}(&#8242;)*</mi><mrow><mo>\[")
+    for text in (derivation.to_text(), derivation.to_latex(), derivation.to_markdown(), derivation.to_html()):
+        assert not in_parentheses.search(text), in_parentheses.search(text)
+        assert in_brackets.search(text) or not re.search(rf"(?<![A-Za-z_]){name}\(", derivation.to_sympy())
+
+
+@pytest.mark.parametrize("part", [p for p in _PARTS if p.problem_id == "udl.7.1" and p.id.startswith("theta")],
+                         ids=lambda part: part.qualified_id)
+def test_the_activations_derivative_is_written_a_prime_of_brackets(part):
+    derivation = part.reference
+    for text in (derivation.to_text(), derivation.to_latex(), derivation.to_markdown()):
+        assert "a'[" in text and "a'(" not in text
+    assert "<mi>a&#8242;</mi><mrow><mo>[</mo>" in derivation.to_html()
