@@ -95,6 +95,11 @@ class _MathMLPrinter(MathMLPresentationPrinter):
         return self._print(e.matrix)
 
     def _print_Elementwise(self, e):
+        if e.name == "exp" and not e.order:  # eˣ, as the text and LaTeX write it
+            power = self.dom.createElement("msup")
+            power.appendChild(self._text("mi", "e"))
+            power.appendChild(self._print(e.arg))
+            return power
         name = {"sigmoid": "σ"}.get(e.name, e.name)
         return self._row(self._text("mi", name + "′" * e.order), self._paren(self._print(e.arg)))
 
