@@ -11,6 +11,11 @@ that way gets its derivations printed that way (text, LaTeX, Markdown, HTML):
 >>> notation = Notation.written_in(r"$h = a[\theta_0 + \theta_1 x]$; write $a'[\cdot]$", ["a", "f"])
 >>> notation.bracketed, notation.brackets("a"), notation.brackets("f")
 (frozenset({'a'}), ('[', ']'), ('(', ')'))
+
+Only the mathematics counts, not the words around it ("on a [0, 1] grid" says nothing):
+
+>>> Notation.written_in(r"Evaluate $a(x)$ on a [0, 1] grid.", ["a"]).bracketed
+frozenset()
 """
 
 from __future__ import annotations
@@ -37,9 +42,15 @@ class Notation:
 
     @classmethod
     def written_in(cls, text: str, function_names: Iterable[str]) -> Notation:
-        """The notation ``text`` (a problem's statement and prompts, LaTeX) uses for the unknown
-        functions ``function_names``: square brackets when it applies one so (``a[``, ``a'[``)."""
-        return cls(frozenset(name for name in function_names if _applied_with_brackets(name).search(text)))
+        """The notation ``text`` (a problem's statement and prompts, LaTeX with ``$...$`` math)
+        uses for the unknown functions ``function_names``: square brackets when its mathematics
+        applies one so (``a[``, ``a'[``)."""
+        math = " ".join(piece for groups in _MATH.findall(text) for piece in groups)
+        return cls(frozenset(name for name in function_names if _applied_with_brackets(name).search(math)))
+
+
+_MATH = re.compile(r"\$\$?([^$]*)\$\$?|\\\((.*?)\\\)|\\\[(.*?)\\\]", re.DOTALL)
+"""Inline and display mathematics: $...$, $$...$$, \\(...\\), \\[...\\]."""
 
 
 def _applied_with_brackets(name: str) -> re.Pattern:

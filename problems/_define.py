@@ -269,7 +269,7 @@ def problem(seed: Seed, number: str, *, exercise: str, title: str, statement: st
     ``r"f[x, \phi] = \phi_0 + \phi_1 x"``); an answer may use them."""
     problem_id = f"{seed.prefix}.{number}"
     declared = read_variables(variables)
-    notation = _notation(declared, " ".join([statement, *defines, *(spec.prompt for spec in parts)]))
+    notation = _notation(declared, " ".join([statement, *(f"${d}$" for d in defines), *(spec.prompt for spec in parts)]))
     built = tuple(_build_part(problem_id, seed, exercise, spec, declared, tuple(defines), notation) for spec in parts)
     domains = tuple(describe_domain(fact) for fact in declared.assumptions if isinstance(fact, sympy.Contains))
     return Problem(problem_id, title, statement, Source(seed.file, exercise), built, declared.objects, notes,

@@ -260,6 +260,8 @@ def test_a_problems_bracket_notation_is_kept_in_every_format(render, plain, brac
     (r"write $a'[\cdot]$ for the derivative", ("a", "f"), {"a"}),
     (r"$f(x) = \alpha[x]$ and $\mathrm{a}(x)$", ("a", "f"), set()),
     (r"$f[x, \phi]$ and $a(z)$", ("a", "f"), {"f"}),
+    (r"$a(z)$ on a [0, 1] grid, \(f[x]\)", ("a", "f"), {"f"}),
+    (r"$$a'[z]$$", ("a",), {"a"}),
 ])
 def test_notation_is_read_from_the_problems_own_text(text, names, bracketed):
     assert derive.Notation.written_in(text, names).bracketed == bracketed
