@@ -15,7 +15,8 @@ import sympy
 from sympy.core.symbol import Str
 
 from derive._render._html import _math as html_math
-from derive._render._printers import clean_latex, readable_text
+from derive._render._printers import clean_latex
+from derive._render._unicode import unicode_text
 from problems import bank
 
 _SYMPY_SYNTAX = re.compile(
@@ -55,11 +56,12 @@ def test_no_equals_sign_joins_different_kinds(part):
     derivation = part.reference
     rendered = {"text": derivation.to_text(), "latex": derivation.to_latex(), "markdown": derivation.to_markdown(),
                 "html": derivation.to_html()}
-    printers = {"text": readable_text, "latex": clean_latex, "markdown": clean_latex, "html": html_math}
+    printers = {"text": unicode_text, "latex": clean_latex, "markdown": clean_latex, "html": html_math}
     for step in _kind_changing_steps(part):
         for form, text in rendered.items():
             printer = printers[form]
-            assert f"{printer(step.before)} = {printer(step.after)}" not in text, (form, step.rule)
+            before, after = printer(step.before, derivation.notation), printer(step.after, derivation.notation)
+            assert f"{before} = {after}" not in text, (form, step.rule)
 
 
 @pytest.mark.parametrize("part", _PARTS, ids=lambda part: part.qualified_id)
