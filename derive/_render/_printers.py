@@ -1,4 +1,5 @@
-"""Expression printers shared by the renderers: sympy syntax, readable text, clean LaTeX.
+"""Expression printers shared by the renderers: sympy syntax, clean LaTeX, and the base of
+the readable text printer (:mod:`._unicode`).
 
 Printing is cached per (immutable) sympy object: the same expressions recur across steps
 and formats.
@@ -20,7 +21,7 @@ from .._matrix_objects import Elementwise, Softmax
 from .._notation import PLAIN, Notation
 from ._tex_text import tex_text
 
-__all__ = ["sympy_syntax", "readable_text", "clean_latex", "relax_delimiters"]
+__all__ = ["sympy_syntax", "clean_latex", "relax_delimiters"]
 
 
 class _OneLinePrinter(StrPrinter):
@@ -155,12 +156,6 @@ class _TextPrinter(_OneLinePrinter):
     def _print_Relational(self, expr):
         operator = "=" if expr.rel_op == "==" else expr.rel_op
         return f"{self._print(expr.lhs)} {operator} {self._print(expr.rhs)}"
-
-
-@lru_cache(maxsize=_CACHE_SIZE)
-def readable_text(obj: sympy.Basic, notation: Notation = PLAIN) -> str:
-    """One-line text for people: like sympy syntax, with d/dx and 1[x > 0]."""
-    return _TextPrinter({"notation": notation}).doprint(obj)
 
 
 class _CleanLatexPrinter(LatexPrinter):
