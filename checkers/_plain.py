@@ -232,20 +232,20 @@ class _Walker:
         return arithmetic.matrix([[r] for r in rows], self.limits)
 
     def visit_Subscript(self, node: ast.Subscript) -> Basic:
-        """``x[i]`` is an entry of an indexed family; ``a[u]`` (Prince's brackets) a call;
-        ``1[z > 0]`` the indicator of a condition."""
-        name = node.value.id if isinstance(node.value, ast.Name) else None
+        """``x[i]`` is an entry of an indexed family; ``a[u]`` and ``a'[u]`` (Prince's brackets)
+        a call; ``1[z > 0]`` the indicator of a condition."""
+        name, primes = split_primes(node.value.id) if isinstance(node.value, ast.Name) else (None, 0)
         index = self.visit(node.slice)
         if isinstance(node.value, ast.Constant) and node.value.value == 1:
             return CONSTRUCTORS["Indicator"]([index])
         arguments = list(index) if isinstance(index, sympy.Tuple) else [index]
         base = self.vocabulary.lookup(name) if name else None
-        if isinstance(base, IndexedBase):
+        if isinstance(base, IndexedBase) and not primes:
             return base[tuple(arguments)]
         function = function_named(name, self.vocabulary) if name else None
         if function is None:
             raise self.fail(node, "square brackets after this name mean nothing here")
-        return function.apply(arguments)
+        return function.with_primes(primes).apply(arguments)
 
     def visit_Call(self, node: ast.Call) -> Basic:
         if node.keywords or not isinstance(node.func, ast.Name):

@@ -15,6 +15,8 @@ from typing import Any
 
 import sympy
 
+from ._notation import PLAIN, Notation
+
 __all__ = ["Step", "Derivation", "NO_RULE"]
 
 NO_RULE = "no rule"
@@ -106,7 +108,8 @@ class Derivation:
     """A worked derivation: the sympy ``result`` and the ``steps`` that lead to it.
 
     ``title`` names the task in plain text; ``statement`` (optional) states it as math,
-    e.g. ``Derivative(exp(sin(x**2)), x)``.
+    e.g. ``Derivative(exp(sin(x**2)), x)``; ``notation`` is how the problem writes what has
+    more than one spelling (a[u] or a(u)), which every renderer follows.
 
     >>> import sympy
     >>> x = sympy.Symbol("x")
@@ -119,6 +122,7 @@ class Derivation:
     steps: tuple[Step, ...]
     title: str = ""
     statement: Any = None
+    notation: Notation = PLAIN
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "result", _as_basic(self.result))

@@ -21,11 +21,12 @@ read with derivecheck's own safe reader against the problem's declared variables
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import sympy
 from sympy import Basic
+from sympy.core.function import UndefinedFunction
 
 import checkers
 import derive
@@ -268,14 +269,21 @@ def problem(seed: Seed, number: str, *, exercise: str, title: str, statement: st
     ``r"f[x, \phi] = \phi_0 + \phi_1 x"``); an answer may use them."""
     problem_id = f"{seed.prefix}.{number}"
     declared = read_variables(variables)
-    built = tuple(_build_part(problem_id, seed, exercise, spec, declared, tuple(defines)) for spec in parts)
+    notation = _notation(declared, " ".join([statement, *(f"${d}$" for d in defines), *(spec.prompt for spec in parts)]))
+    built = tuple(_build_part(problem_id, seed, exercise, spec, declared, tuple(defines), notation) for spec in parts)
     domains = tuple(describe_domain(fact) for fact in declared.assumptions if isinstance(fact, sympy.Contains))
     return Problem(problem_id, title, statement, Source(seed.file, exercise), built, declared.objects, notes,
                    tuple(defines), domains)
 
 
+def _notation(declared: Variables, written: str) -> derive.Notation:
+    """How the problem's own text writes its unknown functions (Prince's a[z], a'[z])."""
+    functions = [obj.__name__ for obj in declared.objects if isinstance(obj, UndefinedFunction)]
+    return derive.Notation.written_in(written, functions)
+
+
 def _build_part(problem_id: str, seed: Seed, exercise: str, spec: _PartSpec, declared: Variables,
-                defines: tuple[str, ...]) -> Part:
+                defines: tuple[str, ...], notation: derive.Notation) -> Part:
     kind = spec.kind or spec.recipe.kind
     if kind not in ANSWER_KINDS:
         raise ValueError(f"{problem_id}.{spec.id}: unknown answer kind {kind!r}")
@@ -283,7 +291,7 @@ def _build_part(problem_id: str, seed: Seed, exercise: str, spec: _PartSpec, dec
     definitions = checkers.read_definitions((*defines, *spec.defines), declared.vocabulary)
     domains = tuple(_domain(text, declared) for text in spec.domains)
     return Part(
-        id=spec.id, prompt=spec.prompt, kind=kind, recipe=lambda: recipe.build(declared),
+        id=spec.id, prompt=spec.prompt, kind=kind, recipe=lambda: replace(recipe.build(declared), notation=notation),
         source=Source(seed.file, exercise, spec.label or spec.id), policy=spec.policy, hint=spec.hint,
         problem_id=problem_id, vocabulary=declared.objects, assumptions=declared.assumptions + domains,
         definitions=definitions, defines=spec.defines, domains=tuple(describe_domain(fact) for fact in domains),

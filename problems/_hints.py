@@ -19,7 +19,9 @@ The plan of the worked derivation:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import sympy
@@ -85,43 +87,46 @@ def _step_about(steps: list[NumberedStep], concerns: sympy.Basic | None) -> Numb
     return max(containing, key=lambda item: item.depth, default=None)
 
 
-def _open(item: NumberedStep) -> str:
+Show = Callable[[sympy.Basic], str]
+"""Prints an expression as readable text in the part's notation."""
+
+
+def _open(item: NumberedStep, show: Show) -> str:
     """A step with its result left open: ``1.2. chain rule: d/dx (sin(x**2)) = ?``."""
-    return f"{'   ' * (item.depth - 1)}{item.number}. {item.step.rule}: {readable_text(item.step.before)} = ?"
+    return f"{'   ' * (item.depth - 1)}{item.number}. {item.step.rule}: {show(item.step.before)} = ?"
 
 
-def _done(item: NumberedStep) -> list[str]:
+def _done(item: NumberedStep, show: Show) -> list[str]:
     indent = "   " * (item.depth - 1)
-    lines = [f"{indent}{item.number}. {item.step.rule}: {step_equation_text(item.step)}"]
-    lines += [f"{indent}     where {readable_text(d.lhs)} = {readable_text(d.rhs)}"
-              for d in item.step.definitions if hasattr(d, "lhs")]
+    lines = [f"{indent}{item.number}. {item.step.rule}: {step_equation_text(item.step, show)}"]
+    lines += [f"{indent}     where {show(d.lhs)} = {show(d.rhs)}" for d in item.step.definitions if hasattr(d, "lhs")]
     return lines
 
 
-def _steps_up_to(steps: list[NumberedStep], target: NumberedStep) -> list[str]:
+def _steps_up_to(steps: list[NumberedStep], target: NumberedStep, show: Show) -> list[str]:
     """The outline up to ``target``: its ancestors and itself left open, earlier steps worked."""
     lines: list[str] = []
     for item in steps:
         is_open = target.number == item.number or target.number.startswith(item.number + ".")
-        lines += [_open(item)] if is_open else _done(item)
+        lines += [_open(item, show)] if is_open else _done(item, show)
         if item is target:
             return lines
     return lines
 
 
-def _plan(steps: list[NumberedStep]) -> list[str]:
-    return [_open(item) for item in steps if item.depth <= _PLAN_DEPTH]
+def _plan(steps: list[NumberedStep], show: Show) -> list[str]:
+    return [_open(item, show) for item in steps if item.depth <= _PLAN_DEPTH]
 
 
-def _first_words(part: Part, verdict: Verdict | None, mistake, target: NumberedStep | None,
-                 first: NumberedStep | None) -> str:
+def _first_words(verdict: Verdict | None, mistake, target: NumberedStep | None, first: NumberedStep | None,
+                 show: Show) -> str:
     if mistake is not None and target is not None:
         return (f"{mistake.message} Look again at step {target.number} ({target.step.rule}): "
-                f"{readable_text(target.step.before)}.")
+                f"{show(target.step.before)}.")
     lead = f"{verdict.diagnosis.message} " if verdict is not None and verdict.diagnosis is not None else ""
     if first is None:
         return lead.strip() or "Compare your answer with the question's definitions again."
-    return f"{lead}Revisit the {first.step.rule}: start from step 1, {readable_text(first.step.before)}."
+    return f"{lead}Revisit the {first.step.rule}: start from step 1, {show(first.step.before)}."
 
 
 def hint_for(part: Part, verdict: Verdict | None, level: int) -> Hint | None:
@@ -131,14 +136,15 @@ def hint_for(part: Part, verdict: Verdict | None, level: int) -> Hint | None:
     if level >= 3:
         return Hint(3, hint_text(part))
     steps = list(numbered_steps(part.reference.steps))
+    show = partial(readable_text, notation=part.reference.notation)
     mistake = _mistake_of(part, verdict)
     target = _step_about(steps, mistake.concerns if mistake is not None else None)
     first = steps[0] if steps else None
     pointed = target or first
-    lines = [_first_words(part, verdict, mistake, target, first)]
+    lines = [_first_words(verdict, mistake, target, first, show)]
     if part.hint:
         lines.append(f"Hint: {part.hint}")
     if level == 2 and steps:
-        lines += (["The worked derivation up to that step:", *_steps_up_to(steps, target)] if target else
-                  ["The plan of the worked derivation:", *_plan(steps)])
+        lines += (["The worked derivation up to that step:", *_steps_up_to(steps, target, show)] if target else
+                  ["The plan of the worked derivation:", *_plan(steps, show)])
     return Hint(level, "\n".join(lines), pointed.step.rule if pointed else None, pointed.number if pointed else None)

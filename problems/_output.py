@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from html import escape
 from itertools import groupby
 
@@ -122,7 +123,7 @@ def _shown_once(parts: Sequence[Part], detail: str) -> list[tuple[Part, derive.D
         derivation = at_detail(part.reference, detail)
         earlier = shown.setdefault(derivation.steps, part.id)
         if earlier != part.id and derivation.steps:
-            derivation = derive.Derivation(derivation.result, (), title=f"worked in part ({earlier}) above")
+            derivation = replace(derivation, steps=(), title=f"worked in part ({earlier}) above", statement=None)
         chosen.append((part, derivation))
     return chosen
 

@@ -3,8 +3,7 @@
 - ``full`` keeps every step.
 - ``normal`` folds trivial steps into their parent (identity, constant, a power of 1, a step
   that restates its own expression) and shows shared work once: a step whose equation an
-  earlier step already showed is kept without its sub-steps (the Clairaut check does not
-  recompute the first partials).
+  earlier step already showed is kept without its sub-steps.
 - ``brief`` also keeps only the top two levels: the rule applications a student would write.
 
 >>> import sympy, derive

@@ -33,6 +33,6 @@ def render_dict(derivation: Derivation) -> dict:
     """
     return {
         "result": sympy_syntax(derivation.result),
-        "result_latex": clean_latex(derivation.result),
+        "result_latex": clean_latex(derivation.result, derivation.notation),
         "steps": [step_dict(step) for step in derivation.steps],
     }

@@ -16,9 +16,10 @@ from collections.abc import Sequence
 import sympy
 from sympy.printing.mathml import MathMLPresentationPrinter
 
+from .._notation import PLAIN, Notation
 from .._steps import Derivation, Step
 from ._layout import connective, joined, shows_after
-from ._printers import _primed_call
+from ._printers import _brackets, _primed_call
 from ._unicode import unicode_text
 
 __all__ = ["render_html", "html_page", "derivation_html"]
@@ -30,26 +31,33 @@ summary{cursor:pointer;color:#336}math{font-size:1.1em}"""
 
 class _MathMLPrinter(MathMLPresentationPrinter):
     """sympy's presentation MathML with an unknown function's derivative as a′(u) (not a Subs
-    with a dummy ξ) and a product of numbers with a visible dot (2·1, never 21)."""
+    with a dummy ξ), unknown functions in the ``notation`` setting's brackets (a[u], a′[u])
+    and a product of numbers with a visible dot (2·1, never 21)."""
+
+    _default_settings = {**MathMLPresentationPrinter._default_settings, "notation": PLAIN}
+
+    def _call(self, function, arguments, primes: int = 0):
+        """The function's name with its primes, then its arguments in the notation's brackets."""
+        inner = self._row(*(child for index, argument in enumerate(arguments)
+                            for child in ([self._text("mo", ",")] if index else []) + [self._print(argument)]))
+        return self._row(self._text("mi", function.__name__ + "′" * primes), self._paren(inner, *_brackets(self, function)))
+
+    def _print_AppliedUndef(self, e):
+        return self._call(e.func, e.args)
 
     def _print_Subs(self, e):
         primed = _primed_call(e)
         if primed is None:
             return super()._print_Subs(e)
         function, order, argument = primed
-        row = self.dom.createElement("mrow")
-        name = self.dom.createElement("mi")
-        name.appendChild(self.dom.createTextNode(function.__name__ + "′" * order))
-        row.appendChild(name)
-        row.appendChild(self._paren(self._print(argument)))
-        return row
+        return self._call(function, (argument,), order)
 
     def _print_Derivative(self, e):
         return self._print_Subs(e) if _primed_call(e) is not None else super()._print_Derivative(e)
 
-    def _paren(self, inner):
+    def _paren(self, inner, opening: str = "(", closing: str = ")"):
         fenced = self.dom.createElement("mrow")
-        for text, child in (("(", None), (None, inner), (")", None)):
+        for text, child in ((opening, None), (None, inner), (closing, None)):
             if child is not None:
                 fenced.appendChild(child)
                 continue
@@ -87,6 +95,11 @@ class _MathMLPrinter(MathMLPresentationPrinter):
         return self._print(e.matrix)
 
     def _print_Elementwise(self, e):
+        if e.name == "exp" and not e.order:  # eˣ, as the text and LaTeX write it
+            power = self.dom.createElement("msup")
+            power.appendChild(self._text("mi", "e"))
+            power.appendChild(self._print(e.arg))
+            return power
         name = {"sigmoid": "σ"}.get(e.name, e.name)
         return self._row(self._text("mi", name + "′" * e.order), self._paren(self._print(e.arg)))
 
@@ -103,47 +116,48 @@ class _MathMLPrinter(MathMLPresentationPrinter):
         return super()._print_Mul(expr)
 
 
-def _math(obj: sympy.Basic) -> str:
+def _math(obj: sympy.Basic, notation: Notation = PLAIN) -> str:
     """MathML of ``obj``; Unicode text in <code> when sympy's printer cannot print it."""
     try:
-        return f'<math display="inline">{_MathMLPrinter().doprint(obj)}</math>'
+        return f'<math display="inline">{_MathMLPrinter({"notation": notation}).doprint(obj)}</math>'
     except Exception:
-        return f"<code>{html.escape(unicode_text(obj))}</code>"
+        return f"<code>{html.escape(unicode_text(obj, notation))}</code>"
 
 
-def _equation(step: Step) -> str:
+def _equation(step: Step, notation: Notation) -> str:
     if not shows_after(step):
-        return _math(step.before)
-    return joined(_math(step.before), html.escape(connective(step)), _math(step.after))
+        return _math(step.before, notation)
+    return joined(_math(step.before, notation), html.escape(connective(step)), _math(step.after, notation))
 
 
-def _step(step: Step) -> str:
+def _step(step: Step, notation: Notation) -> str:
     extras = []
     if step.definitions:
-        extras.append("where " + ", ".join(_math(d) for d in step.definitions))
+        extras.append("where " + ", ".join(_math(d, notation) for d in step.definitions))
     if step.conditions:
-        extras.append("if " + " and ".join(_math(c) for c in step.conditions))
+        extras.append("if " + " and ".join(_math(c, notation) for c in step.conditions))
     if step.note:
         extras.append(f'<span class="note">({html.escape(step.note)})</span>')
-    line = f'<span class="rule">{html.escape(step.rule)}:</span> {_equation(step)} {" ".join(extras)}'.rstrip()
+    line = f'<span class="rule">{html.escape(step.rule)}:</span> {_equation(step, notation)} {" ".join(extras)}'.rstrip()
     if step.substeps:
         count = len(step.substeps)
         line += (f"\n<details><summary>{count} sub-step{'s' if count > 1 else ''}</summary>\n"
-                 f"{_steps(step.substeps)}\n</details>")
+                 f"{_steps(step.substeps, notation)}\n</details>")
     return f"<li>{line}</li>"
 
 
-def _steps(steps: Sequence[Step]) -> str:
-    return "<ol>\n" + "\n".join(_step(step) for step in steps) + "\n</ol>"
+def _steps(steps: Sequence[Step], notation: Notation) -> str:
+    return "<ol>\n" + "\n".join(_step(step, notation) for step in steps) + "\n</ol>"
 
 
 def derivation_html(derivation: Derivation) -> str:
     """The derivation as an HTML fragment (heading, steps, result)."""
+    notation = derivation.notation
     heading = html.escape(derivation.title)
     if derivation.statement is not None:
-        heading = f"{heading}: {_math(derivation.statement)}"
-    return (f'<section class="derivation">\n<p>{heading}</p>\n{_steps(derivation.steps)}\n'
-            f'<p><strong>Result:</strong> {_math(derivation.result)}</p>\n</section>')
+        heading = f"{heading}: {_math(derivation.statement, notation)}"
+    return (f'<section class="derivation">\n<p>{heading}</p>\n{_steps(derivation.steps, notation)}\n'
+            f'<p><strong>Result:</strong> {_math(derivation.result, notation)}</p>\n</section>')
 
 
 def html_page(title: str, body: str) -> str:

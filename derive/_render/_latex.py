@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import sympy
 
+from .._notation import PLAIN, Notation
 from .._steps import Derivation, Step
 from ._layout import connective, numbered_steps, shows_after
 from ._printers import clean_latex
@@ -57,26 +58,28 @@ def connective_latex(words: str) -> str:
     return " ".join(_connective_word(word) for word in words.split())
 
 
-def step_equation_latex(step: Step) -> str:
+def step_equation_latex(step: Step, notation: Notation = PLAIN) -> str:
     """``before = after`` (or just ``before`` for a statement) in LaTeX; the connective is
     ``⇒`` or words when the step changes kind."""
-    before = clean_latex(step.before)
-    return f"{before} {connective_latex(connective(step))} {clean_latex(step.after)}" if shows_after(step) else before
+    before = clean_latex(step.before, notation)
+    if not shows_after(step):
+        return before
+    return f"{before} {connective_latex(connective(step))} {clean_latex(step.after, notation)}"
 
 
-def _definition_latex(definition: sympy.Basic) -> str:
+def _definition_latex(definition: sympy.Basic, notation: Notation) -> str:
     if isinstance(definition, sympy.Equality):
-        return f"{clean_latex(definition.lhs)} = {clean_latex(definition.rhs)}"
-    return clean_latex(definition)
+        return f"{clean_latex(definition.lhs, notation)} = {clean_latex(definition.rhs, notation)}"
+    return clean_latex(definition, notation)
 
 
-def step_extras_latex(step: Step, *, note: bool = True) -> list[str]:
+def step_extras_latex(step: Step, *, note: bool = True, notation: Notation = PLAIN) -> list[str]:
     """The where / if / note parts of a step, each a LaTeX fragment (the note only if ``note``)."""
     extras = []
     if step.definitions:
-        extras.append(r"\text{where } " + r",\ ".join(_definition_latex(d) for d in step.definitions))
+        extras.append(r"\text{where } " + r",\ ".join(_definition_latex(d, notation) for d in step.definitions))
     if step.conditions:
-        extras.append(r"\text{if } " + r",\ ".join(clean_latex(c) for c in step.conditions))
+        extras.append(r"\text{if } " + r",\ ".join(clean_latex(c, notation) for c in step.conditions))
     if step.note and note:
         extras.append(rf"\text{{({tex_text(step.note)})}}")
     return extras
@@ -95,18 +98,20 @@ def aligned_latex(derivation: Derivation, steps: Sequence | None = None) -> str:
     & \textbf{Result:} && 2 x
     \end{aligned}
     """
+    notation = derivation.notation
     lines = [r"\begin{aligned}"]
     if derivation.statement is not None:
         title = tex_text(derivation.title or "task")
-        lines.append(rf"& \textbf{{{title}:}} && {clean_latex(derivation.statement)} \\")
+        lines.append(rf"& \textbf{{{title}:}} && {clean_latex(derivation.statement, notation)} \\")
     elif derivation.title:
         lines.append(rf"& \textbf{{{tex_text(derivation.title)}}} \\")
     for item in numbered_steps(derivation.steps) if steps is None else steps:
         indent = r"\quad " * (item.depth - 1)
-        lines.append(rf"& {indent}\text{{{item.number}. {tex_text(item.step.rule)}:}} && {step_equation_latex(item.step)} \\")
-        for extra in step_extras_latex(item.step):
+        label = rf"\text{{{item.number}. {tex_text(item.step.rule)}:}}"
+        lines.append(rf"& {indent}{label} && {step_equation_latex(item.step, notation)} \\")
+        for extra in step_extras_latex(item.step, notation=notation):
             lines.append(rf"& && \quad {extra} \\")
-    lines.append(rf"& \textbf{{Result:}} && {clean_latex(derivation.result)}")
+    lines.append(rf"& \textbf{{Result:}} && {clean_latex(derivation.result, notation)}")
     lines.append(r"\end{aligned}")
     return "\n".join(lines)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 
+from .._notation import Notation
 from .._steps import Derivation, Step
 from ._latex import step_equation_latex, step_extras_latex
 from ._printers import clean_latex
@@ -32,13 +33,14 @@ def _note(step: Step) -> str:
     return f"({escaped})"
 
 
-def _extras(step: Step) -> str:
-    return " ".join([*(_inline(extra) for extra in step_extras_latex(step, note=False)), _note(step)]).strip()
+def _extras(step: Step, notation: Notation) -> str:
+    extras = step_extras_latex(step, note=False, notation=notation)
+    return " ".join([*(_inline(extra) for extra in extras), _note(step)]).strip()
 
 
-def _step_line(step: Step) -> str:
-    extras = _extras(step)
-    line = f"**{step.rule}**: {_inline(step_equation_latex(step))}"
+def _step_line(step: Step, notation: Notation) -> str:
+    extras = _extras(step, notation)
+    line = f"**{step.rule}**: {_inline(step_equation_latex(step, notation))}"
     return f"{line} {extras}".rstrip()
 
 
@@ -49,7 +51,7 @@ def _is_approximation(step: Step) -> bool:
     return step.note.startswith(_APPROXIMATELY) and not step.definitions and not step.conditions
 
 
-def _extras_column(steps: tuple[Step, ...]) -> tuple[str, list[str]]:
+def _extras_column(steps: tuple[Step, ...], notation: Notation) -> tuple[str, list[str]]:
     """The header and cells of the table's last column ("" when no row has extras)."""
     if all(_is_approximation(s) or not s.note for s in steps) and not any(s.definitions or s.conditions for s in steps):
         return ("≈" if any(s.note for s in steps) else ""), [
@@ -57,15 +59,15 @@ def _extras_column(steps: tuple[Step, ...]) -> tuple[str, list[str]]:
     kinds = [name for name, present in (("where", any(s.definitions for s in steps)),
                                         ("if", any(s.conditions for s in steps)),
                                         ("note", any(s.note for s in steps))) if present]
-    return " / ".join(kinds), [_extras(s) for s in steps]
+    return " / ".join(kinds), [_extras(s, notation) for s in steps]
 
 
-def _as_table(steps: tuple[Step, ...], indent: str) -> list[str]:
-    header, extras = _extras_column(steps)
+def _as_table(steps: tuple[Step, ...], indent: str, notation: Notation) -> list[str]:
+    header, extras = _extras_column(steps, notation)
     columns = ["rule", "step", header] if header else ["rule", "step"]
     rows = [f"{indent}| {' | '.join(columns)} |", f"{indent}|{'---|' * len(columns)}"]
     for step, extra in zip(steps, extras):
-        cells = [step.rule, _inline(step_equation_latex(step))] + ([extra] if header else [])
+        cells = [step.rule, _inline(step_equation_latex(step, notation))] + ([extra] if header else [])
         rows.append(f"{indent}| {' | '.join(cells)} |")
     return rows
 
@@ -76,14 +78,14 @@ def _is_table(steps: tuple[Step, ...]) -> bool:
     return not any(previous.after == step.before for previous, step in itertools.pairwise(steps))
 
 
-def _render_steps(steps: tuple[Step, ...], depth: int) -> list[str]:
+def _render_steps(steps: tuple[Step, ...], depth: int, notation: Notation) -> list[str]:
     indent = "   " * depth
     if _is_table(steps):
-        return ["", *_as_table(steps, indent), ""]
+        return ["", *_as_table(steps, indent, notation), ""]
     lines = []
     for index, step in enumerate(steps, start=1):
-        lines.append(f"{indent}{index}. {_step_line(step)}")
-        lines.extend(_render_steps(step.substeps, depth + 1))
+        lines.append(f"{indent}{index}. {_step_line(step, notation)}")
+        lines.extend(_render_steps(step.substeps, depth + 1, notation))
     return lines
 
 
@@ -98,10 +100,11 @@ def render_markdown(derivation: Derivation) -> str:
     <BLANKLINE>
     **Result:** $2 x$
     """
+    notation = derivation.notation
     heading = f"**{derivation.title}**" if derivation.title else ""
     if derivation.statement is not None:
-        heading = f"{heading}: {_inline(clean_latex(derivation.statement))}".lstrip(": ")
+        heading = f"{heading}: {_inline(clean_latex(derivation.statement, notation))}".lstrip(": ")
     lines = [heading, ""] if heading else []
-    lines.extend(_render_steps(derivation.steps, 0))
-    lines.extend(["", f"**Result:** {_inline(clean_latex(derivation.result))}"])
+    lines.extend(_render_steps(derivation.steps, 0, notation))
+    lines.extend(["", f"**Result:** {_inline(clean_latex(derivation.result, notation))}"])
     return "\n".join(lines)

@@ -1,4 +1,5 @@
-"""Expression printers shared by the renderers: sympy syntax, readable text, clean LaTeX.
+"""Expression printers shared by the renderers: sympy syntax, clean LaTeX, and the base of
+the readable text printer (:mod:`._unicode`).
 
 Printing is cached per (immutable) sympy object: the same expressions recur across steps
 and formats.
@@ -17,9 +18,10 @@ from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.str import StrPrinter
 
 from .._matrix_objects import Elementwise, Softmax
+from .._notation import PLAIN, Notation
 from ._tex_text import tex_text
 
-__all__ = ["sympy_syntax", "readable_text", "clean_latex", "relax_delimiters"]
+__all__ = ["sympy_syntax", "clean_latex", "relax_delimiters"]
 
 
 class _OneLinePrinter(StrPrinter):
@@ -93,9 +95,22 @@ def _is_row_of_ones(expr) -> bool:
     return expr.shape[0] == 1 and expr.shape[1] != 1
 
 
+def _brackets(printer, function) -> tuple[str, str]:
+    """The brackets around an unknown function's arguments in the printer's notation."""
+    notation: Notation = printer._settings["notation"]
+    return notation.brackets(function.__name__)
+
+
 class _TextPrinter(_OneLinePrinter):
     """One-line ``sstr`` with derivatives as d/dx (...) and indicators as 1[x > 0]; matrix
-    sums in reading order, fractions of matrix products as (...)/c, 1ᵀ as 1.T."""
+    sums in reading order, fractions of matrix products as (...)/c, 1ᵀ as 1.T; unknown
+    functions in the ``notation`` setting's brackets (a[u], a'[u] as Prince writes them)."""
+
+    _default_settings = {**_OneLinePrinter._default_settings, "notation": PLAIN}
+
+    def _print_AppliedUndef(self, expr):
+        opening, closing = _brackets(self, expr.func)
+        return f"{expr.func.__name__}{opening}{self.stringify(expr.args, ', ')}{closing}"
 
     def _print_MatAdd(self, expr):
         return _signed_sum(self, expr, leading_minus="-")
@@ -127,7 +142,8 @@ class _TextPrinter(_OneLinePrinter):
         primed = _primed_call(expr)
         if primed is not None:
             function, order, argument = primed
-            return f"{function.__name__}{chr(39) * order}({self._print(argument)})"
+            opening, closing = _brackets(self, function)
+            return f"{function.__name__}{chr(39) * order}{opening}{self._print(argument)}{closing}"
         at = ", ".join(f"{self._print(v)} = {self._print(p)}" for v, p in zip(expr.variables, expr.point))
         return f"({self._print(expr.expr)} at {at})"
 
@@ -142,14 +158,23 @@ class _TextPrinter(_OneLinePrinter):
         return f"{self._print(expr.lhs)} {operator} {self._print(expr.rhs)}"
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
-def readable_text(obj: sympy.Basic) -> str:
-    """One-line text for people: like sympy syntax, with d/dx and 1[x > 0]."""
-    return _TextPrinter().doprint(obj)
-
-
 class _CleanLatexPrinter(LatexPrinter):
-    """sympy's LaTeX printer with words as \\text{} and indicators as \\mathbb{1}[x > 0]."""
+    """sympy's LaTeX printer with words as \\text{} and indicators as \\mathbb{1}[x > 0];
+    unknown functions in the ``notation`` setting's brackets."""
+
+    _default_settings = {**LatexPrinter._default_settings, "notation": PLAIN}
+
+    def _call(self, function, arguments: str, primes: int = 0) -> str:
+        r"""``a\left[u\right]``, ``a'\left(u\right)``: a call in the notation's brackets."""
+        opening, closing = _brackets(self, function)
+        name = self._print(sympy.Symbol(function.__name__)) + chr(39) * primes
+        return rf"{name}\left{opening}{arguments}\right{closing}"
+
+    def _print_AppliedUndef(self, expr, exp=None):
+        if _brackets(self, expr.func) == ("(", ")"):
+            return super()._print_Function(expr, exp)
+        text = self._call(expr.func, ", ".join(self._print(a) for a in expr.args))
+        return text if exp is None else rf"{text}^{{{exp}}}"
 
     def _print_Str(self, expr):
         return rf"\text{{{tex_text(expr.name)}}}"
@@ -159,7 +184,7 @@ class _CleanLatexPrinter(LatexPrinter):
         if primed is None:
             return super()._print_Subs(expr)
         function, order, argument = primed
-        return rf"{self._print(sympy.Symbol(function.__name__))}{chr(39) * order}\left({self._print(argument)}\right)"
+        return self._call(function, self._print(argument), order)
 
     def _print_Derivative(self, expr):
         return self._print_Subs(expr) if _primed_call(expr) is not None else super()._print_Derivative(expr)
@@ -255,9 +280,15 @@ def relax_delimiters(latex: str) -> str:
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
-def clean_latex(obj: sympy.Basic) -> str:
-    """LaTeX with plain parentheses wherever ``\\left``/``\\right`` are not needed."""
-    return relax_delimiters(_CleanLatexPrinter().doprint(obj))
+def clean_latex(obj: sympy.Basic, notation: Notation = PLAIN) -> str:
+    r"""LaTeX with plain brackets wherever ``\left``/``\right`` are not needed; unknown
+    functions in ``notation``'s brackets.
+
+    >>> u, a = sympy.Symbol("u"), sympy.Function("a")
+    >>> clean_latex(a(u)), clean_latex(a(u).diff(u), Notation(frozenset({"a"})))
+    ('a{(u)}', "a'[u]")
+    """
+    return relax_delimiters(_CleanLatexPrinter({"notation": notation}).doprint(obj))
 
 
 def _signed_sum(printer, expr, *, leading_minus: str) -> str:

@@ -1,15 +1,17 @@
 """Plain-text rendering of a Derivation: numbered, indented steps in Unicode mathematics.
 
-The steps are for reading (:func:`unicode_text`); the result line is also for pasting back
-into ``check`` (:func:`input_text`, which the answer reader reads).
+The text format is for reading, the result line included (:func:`unicode_text`: x², φ₁,
+Σ_{i=1}^{I}, √2, Xᵀ); the forms to paste back into ``check`` are the sympy syntax of
+:func:`render_sympy` (``--format sympy``) and the LaTeX of the other formats.
 """
 
 from __future__ import annotations
 
+from functools import partial
+
 from .._steps import Derivation, Step
 from ._layout import connective, joined, numbered_steps, shows_after
 from ._printers import sympy_syntax
-from ._unicode import input_text
 from ._unicode import unicode_text as readable_text
 
 __all__ = ["render_text", "render_sympy", "step_equation_text"]
@@ -32,11 +34,12 @@ def render_sympy(derivation: Derivation) -> str:
     >>> print(render_sympy(derive.differentiate(sympy.Symbol("x")**2, sympy.Symbol("x"))).splitlines()[-1])
     Result: 2*x
     """
-    return render_text(derivation, show=sympy_syntax, result=sympy_syntax)
+    return render_text(derivation, show=sympy_syntax)
 
 
-def render_text(derivation: Derivation, show=readable_text, result=input_text) -> str:
-    """Render ``derivation`` as indented numbered text ending with the result.
+def render_text(derivation: Derivation, show=None) -> str:
+    """Render ``derivation`` as indented numbered text ending with the result; ``show`` prints
+    expressions (default: Unicode mathematics in the derivation's notation).
 
     >>> import sympy, derive
     >>> print(derive.differentiate(sympy.Symbol("x")**2, sympy.Symbol("x")).to_text())
@@ -44,6 +47,7 @@ def render_text(derivation: Derivation, show=readable_text, result=input_text) -
     1. power rule: d/dx (x²) = 2x
     Result: 2x
     """
+    show = show or partial(readable_text, notation=derivation.notation)
     heading = [derivation.title] if derivation.title else []
     if derivation.statement is not None:
         heading.append(show(derivation.statement))
@@ -60,5 +64,5 @@ def render_text(derivation: Derivation, show=readable_text, result=input_text) -
         if step.note:
             extras.append(f"({step.note})")
         lines.extend(f"{indent}     {extra}" for extra in extras)
-    lines.append(f"Result: {result(derivation.result)}")
+    lines.append(f"Result: {show(derivation.result)}")
     return "\n".join(lines)

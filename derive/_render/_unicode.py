@@ -21,9 +21,10 @@ import sympy
 from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.pretty.pretty_symbology import pretty_symbol, pretty_use_unicode
 
+from .._notation import PLAIN, Notation
 from ._printers import _over_denominator, _TextPrinter
 
-__all__ = ["unicode_text", "input_text"]
+__all__ = ["unicode_text"]
 
 _SUPERSCRIPTS = dict(zip("0123456789+-=()abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUVW",
                          "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁⱽᵂ", strict=True))
@@ -66,8 +67,6 @@ _RELATIONS = {"==": "=", "!=": "≠", "<=": "≤", ">=": "≥"}
 
 class _UnicodePrinter(_TextPrinter):
     """The readable-text printer with Unicode mathematics (see the module docstring)."""
-
-    loose = False
 
     def _print(self, expr, **kwargs):
         if type(expr).__name__ in _OWN:
@@ -152,7 +151,7 @@ class _UnicodePrinter(_TextPrinter):
         factors = expr.as_ordered_factors()
         pieces = [f"({self._print(f)})" if isinstance(f, _BIG_OPERATORS) and f is not factors[-1]
                   else self.parenthesize(f, PRECEDENCE["Mul"], strict=False) for f in factors]
-        return _juxtaposed(pieces, loose=self.loose)  # a sum before another factor is bracketed
+        return _juxtaposed(pieces)  # a sum before another factor is bracketed
 
     def _print_MatMul(self, expr):
         if self._over(expr) is not None:
@@ -163,7 +162,7 @@ class _UnicodePrinter(_TextPrinter):
                                      else (sympy.MatMul(*factors) if len(factors) > 1 else factors[0]))
         pieces = [] if coefficient == 1 else [self.parenthesize(coefficient, PRECEDENCE["Mul"])]
         pieces += [self.parenthesize(f, PRECEDENCE["Mul"], strict=False) for f in factors]
-        return _juxtaposed(pieces, matrix=True, loose=self.loose)
+        return _juxtaposed(pieces, matrix=True)
 
     @staticmethod
     def _over(expr):
@@ -234,79 +233,25 @@ class _UnicodePrinter(_TextPrinter):
         return re.sub(r"\^(\d+)", lambda m: _superscript(m.group(1)), text)
 
 
-def _juxtaposed(pieces: list[str], *, matrix: bool = False, loose: bool = False) -> str:
+def _juxtaposed(pieces: list[str], *, matrix: bool = False) -> str:
     """Factors side by side where that reads unambiguously (2x, φ₁xᵢ, x(1 - x)), else with a
-    space (or · before a digit); ``loose`` puts a space between two symbols too (λ I)."""
+    space (or · before a digit)."""
     text = pieces[0]
     for previous, piece in itertools.pairwise(pieces):
         numeric = previous.replace(".", "").isdigit() and not piece[:1].isdigit()
-        touching = _is_short(previous) and ((_is_short(piece) and not loose) or piece.startswith("(")) \
+        touching = _is_short(previous) and (_is_short(piece) or piece.startswith("(")) \
             and not (previous[-1:].isdigit() and piece[:1].isdigit())  # 2·2, never 22
         text += piece if numeric or touching else ("·" if piece[:1].isdigit() and not matrix else " ") + piece
     return text
 
 
 @lru_cache(maxsize=4096)
-def unicode_text(obj: sympy.Basic) -> str:
-    """One line of Unicode mathematics for ``obj`` (see the module docstring)."""
-    return _UnicodePrinter().doprint(obj)
+def unicode_text(obj: sympy.Basic, notation: Notation = PLAIN) -> str:
+    """One line of Unicode mathematics for ``obj`` (see the module docstring), unknown
+    functions in ``notation``'s brackets.
 
-
-_READ_SUPERSCRIPTS = {"2": "²", "3": "³"}
-
-
-class _InputPrinter(_UnicodePrinter):
-    """The Unicode printer restricted to what derivecheck's own answer reader reads back:
-    Greek letters, ² and ³, ``·``; subscripts as ``_1``, other powers as ``^``, transposes as
-    ``^T``, entries as ``x[i]``; a finite sum, which the plain reader has no notation for,
-    keeps sympy's ``Sum(f, (i, a, b))``."""
-
-    loose = True
-
-    def _power(self, base: str, exponent) -> str:
-        printed = self._print(exponent)
-        if printed in _READ_SUPERSCRIPTS:
-            return base + _READ_SUPERSCRIPTS[printed]
-        return f"{base}^{printed}" if _is_short(printed) and printed.isalnum() else f"{base}^({printed})"
-
-    def _print_Symbol(self, expr):
-        return "".join(_GREEK_LETTERS.get(part, part) for part in re.split(r"(_)", expr.name, maxsplit=1))
-
-    def _print_MatrixSymbol(self, expr):
-        return self._print_Symbol(expr)
-
-    def _print_Indexed(self, expr):
-        return f"{self._print(expr.base.label)}[{', '.join(self._print(i) for i in expr.indices)}]"
-
-    def _print_Pow(self, expr, rational=False):
-        if expr.exp == sympy.S.Half:
-            return f"sqrt({self._print(expr.base)})"
-        return super()._print_Pow(expr, rational)
-
-    def _print_Transpose(self, expr):
-        return self.parenthesize(expr.arg, PRECEDENCE["Pow"], strict=True) + "^T"
-
-    def _print_OneMatrix(self, expr):
-        return "1^T" if expr.shape[0] == 1 and expr.shape[1] != 1 else "1"
-
-    def _print_Relational(self, expr):
-        return _TextPrinter._print_Relational(self, expr)
-
-    def _print_Sum(self, expr):
-        limits = ", ".join(f"({self._print(i)}, {self._print(a)}, {self._print(b)})" for i, a, b in expr.limits)
-        return f"Sum({self._print(expr.function)}, {limits})"
-
-
-_GREEK_LETTERS = {name: _symbol_name(name) for name in _GREEK}
-
-
-@lru_cache(maxsize=4096)
-def input_text(obj: sympy.Basic) -> str:
-    """A result as text that derivecheck's answer reader reads back (see :class:`_InputPrinter`).
-
-    >>> phi_1, x = sympy.symbols("phi_1 x")
-    >>> input_text(phi_1 * x**5), input_text(sympy.sqrt(x) * sympy.exp(-x))
-    ('φ_1 x^5', 'sqrt(x) e^(-x)')
+    >>> u, a = sympy.Symbol("u"), sympy.Function("a")
+    >>> unicode_text(a(u).diff(u)), unicode_text(a(u).diff(u), Notation(frozenset({"a"})))
+    ("a'(u)", "a'[u]")
     """
-    return _InputPrinter().doprint(obj)
-
+    return _UnicodePrinter({"notation": notation}).doprint(obj)

@@ -47,6 +47,25 @@ def test_mixed_partial_and_clairaut_note():
     assert "agree" in derivation.steps[-1].note
 
 
+def _first_partials_worked(step) -> set:
+    """The (expression, variable) pairs of first partials a step and its substeps work out."""
+    return {(s.before.expr, s.before.variables[0]) for s in step.walk()
+            if isinstance(s.before, sympy.Derivative) and len(s.before.variables) == 1}
+
+
+@pytest.mark.parametrize(("make", "f", "worked_again", "words"), [
+    (lambda f: derive.hessian(f, [x, y]), x**2 + y**2 + x * y, set(), "using the first partials above"),
+    (lambda f: derive.hessian(f, [x, y, z]), x**2 * y * z + sin(y * z), set(), "using the first partials above"),
+    (lambda f: derive.mixed_partial(f, [x, y]), x**3 * y + exp(x * y), {y}, "using the partials worked above"),
+])
+def test_the_clairaut_check_refers_to_the_partials_above(make, f, worked_again, words):
+    derivation = make(f)
+    checks = [s for s in derivation.walk() if s.rule == "Clairaut check"]
+    assert checks and all(words in check.note for check in checks)
+    for check in checks:
+        assert {v for e, v in _first_partials_worked(check) if e == f} == worked_again
+
+
 def test_seed_001_exercise_2_2_directional_derivatives():
     f = x**2 + 4 * y**2
     assert derive.gradient(f, [x, y], point=(1, 1)).result == Matrix([2, 8])

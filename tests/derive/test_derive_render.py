@@ -1,5 +1,6 @@
 """Every derivation renders in every format; the dict contract; the dispatcher."""
 
+import dataclasses
 import json
 
 import pytest
@@ -234,3 +235,33 @@ def test_statement_tex_becomes_mathml(tex, fragments):
     assert "\\" not in mathml and "$" not in mathml
     for fragment in fragments:
         assert fragment in mathml, (fragment, mathml)
+
+
+_PRINCE = derive.Notation(frozenset({"g"}))
+_g, _t = sympy.Function("g"), sympy.Symbol("t")
+_CHAIN = derive.differentiate(_g(_t**2) * _t, _t)
+
+
+@pytest.mark.parametrize(("render", "plain", "bracketed"), [
+    ("to_text", ("g(t²)", "g'(t²)"), ("g[t²]", "g'[t²]")),
+    ("to_latex", ("g{(t^{2})}", "g'(t^{2})"), ("g[t^{2}]", "g'[t^{2}]")),
+    ("to_markdown", ("g{(t^{2})}", "g'(t^{2})"), ("g[t^{2}]", "g'[t^{2}]")),
+    ("to_html", ("<mi>g&#8242;</mi><mrow><mo>(</mo>",), ("<mi>g</mi><mrow><mo>[</mo>", "<mi>g&#8242;</mi><mrow><mo>[</mo>")),
+])
+def test_a_problems_bracket_notation_is_kept_in_every_format(render, plain, bracketed):
+    as_written = dataclasses.replace(_CHAIN, notation=_PRINCE)
+    default, kept = getattr(_CHAIN, render)(), getattr(as_written, render)()
+    assert all(form in default for form in plain) and not any(form in default for form in bracketed)
+    assert all(form in kept for form in bracketed) and not any(form in kept for form in plain)
+
+
+@pytest.mark.parametrize(("text", "names", "bracketed"), [
+    (r"$y = a[\theta_0 + \theta_1 x]$", ("a",), {"a"}),
+    (r"write $a'[\cdot]$ for the derivative", ("a", "f"), {"a"}),
+    (r"$f(x) = \alpha[x]$ and $\mathrm{a}(x)$", ("a", "f"), set()),
+    (r"$f[x, \phi]$ and $a(z)$", ("a", "f"), {"f"}),
+    (r"$a(z)$ on a [0, 1] grid, \(f[x]\)", ("a", "f"), {"f"}),
+    (r"$$a'[z]$$", ("a",), {"a"}),
+])
+def test_notation_is_read_from_the_problems_own_text(text, names, bracketed):
+    assert derive.Notation.written_in(text, names).bracketed == bracketed

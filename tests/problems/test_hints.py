@@ -66,6 +66,12 @@ def test_without_a_diagnosis_level_one_names_the_first_rule(qualified, rule):
     assert str(part.answer) not in hint_for(part, None, 2).text
 
 
+@pytest.mark.parametrize("level", [1, 2, 3])
+def test_hints_keep_the_problems_notation(level):
+    text = hint_for(_part("udl.7.1.theta01"), None, level).text  # the problem writes a[.] and a'[.]
+    assert "a[θ₀₁ + θ₁₁x]" in text and "a(" not in text and "a'(" not in text
+
+
 def test_level_three_is_the_whole_derivation_and_a_right_answer_gets_no_hint():
     part = _part("ch2-solutions.2.deriv")
     assert "Result: 2x e^(sin(x²)) cos(x²)" in hint_for(part, None, 3).text

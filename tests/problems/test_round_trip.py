@@ -1,6 +1,7 @@
-"""derive's own results are accepted: what ``derive`` prints as a part's result (the text
-result line, the sympy syntax and the LaTeX of ``to_dict()``, and the Markdown result line),
-fed back into that part's check, is ``correct``.
+"""derive's own results are accepted: what ``derive`` prints as a part's result in the forms
+meant for pasting back (the result line of ``--format sympy``, the sympy syntax and the LaTeX
+of ``to_dict()``, and the Markdown result line), fed back into that part's check, is ``correct``.
+The text format's result line is mathematics for reading (Σ with bounds, √, φ₁), not one of them.
 
 The forms are taken from the renderers' output, not from a printer called here, so the test
 follows the renderers when their format changes.
@@ -22,8 +23,8 @@ def printed_results(part) -> dict[str, str]:
     derivation = part.reference
     as_dict = derivation.to_dict()
     return {
-        "text": _after(derivation.to_text(), "Result: "),
-        "sympy": as_dict["result"],
+        "sympy": _after(derivation.to_sympy(), "Result: "),
+        "json": as_dict["result"],
         "latex": as_dict["result_latex"],
         "markdown": _after(derivation.to_markdown(), "**Result:** "),
     }
@@ -34,7 +35,7 @@ def test_what_derive_prints_is_accepted(part):
     refused = {}
     forms = {}
     for form, text in printed_results(part).items():
-        forms.setdefault(text, form)  # the text result line and the sympy syntax are often the same string
+        forms.setdefault(text, form)  # the sympy result line and the JSON result are the same string
     for text, form in forms.items():
         verdict = part.check(text, timeout=30)
         if verdict.status.value != "correct":
