@@ -2,12 +2,14 @@
 
 A product answer ``a = g * (the rest)`` is paired with a factor ``f`` of the product reference
 ``r = f * (the rest)`` when the rests agree on the screen's values (``r g = a f`` at every
-sample). A term relation (:class:`~._relations.MissingTerm`, :class:`~._relations.ExtraTerm`,
+sample; for two powers with the same exponent, ``f`` and ``g`` are their bases). A term
+relation (:class:`~._relations.MissingTerm`, :class:`~._relations.ExtraTerm`,
 :class:`~._relations.TermSign`) is then sought between ``f`` and ``g``, screened on their values,
 and the whole claim is verified by the engine: the answer equals the reference with ``f``
 replaced by ``f - t`` (a missing term, ``f - 2t``: a flipped sign), or the reference equals the
 answer with ``g`` replaced by ``g - s`` (an extra term). Nothing rests on the pairing: it only
-chooses which candidates to try.
+chooses which candidates to try. Products are taken as written and with the numbers of each
+factor gathered into one coefficient (``2(a + φ₁)`` read as ``2a + 2φ₁``).
 
 >>> import sympy
 >>> x, y = sympy.symbols("x y")
@@ -51,9 +53,12 @@ class InOneFactor(Relation):
         self.kind = inner.kind
 
     def candidates(self, expected: Basic, answer: Basic, screen: Screen) -> Iterator[Candidate]:
-        pairs = product(_factorings(expected), _factorings(answer))
-        for references, answers, (mine, theirs) in ((r, a, p) for r, a in pairs for p in _paired_factors(
-                expected, answer, r, a, screen)):
+        for references, answers in product(_factorings(expected), _factorings(answer)):
+            yield from self._replacing(expected, answer, references, answers, screen)
+
+    def _replacing(self, expected: Basic, answer: Basic, references: tuple[Basic, ...], answers: tuple[Basic, ...],
+                   screen: Screen) -> Iterator[Candidate]:
+        for mine, theirs in _paired_factors(expected, answer, references, answers, screen):
             (given, power), factor = answers[mine].as_base_exp(), references[theirs].as_base_exp()[0]
             for inner in self.inner.candidates(factor, given, screen):
                 left = _replaced(references, theirs, inner.left ** power)  # the reference with f replaced (or as is)
