@@ -15,6 +15,10 @@ Diagnosis cost (113 incorrect answers, 2-core machine shared with three other jo
   without, in wall time on a busy machine);
 - with it (every candidate screened on values of the reference and the answer computed once):
   p50 20.1 ms, p95 180.0 ms, max 450.7 ms CPU; 3 more answers get a (verified) diagnosis.
+- with the relations inside one factor of a product (d12-steady), two runs each on a machine at
+  load average 8: main at bac2b00 p50 8.3 / 9.5 ms, p95 61.2 / 67.7 ms, max 239.6 / 234.8 ms;
+  d12-steady p50 8.7 / 9.9 ms, p95 74.2 / 83.9 ms, max 207.6 / 258.1 ms CPU (the same kinds found;
+  the new relations with and without, interleaved in one process: p50 8.7 and 8.8 ms, within noise).
 """
 
 from __future__ import annotations

@@ -96,18 +96,24 @@ class Budget:
         """Calls left (0 when spent)."""
         return max(0, self.effort - self.spent)
 
-    def share(self, fraction: float, *, at_least: int = 20_000, at_most: int | None = None) -> Budget:
+    def share(self, fraction: float, *, at_least: int = 20_000, at_most: int | None = None,
+              clocks: float = 1.0) -> Budget:
         """A nested budget of ``fraction`` of what is left (at least ``at_least`` calls, at
-        most ``at_most`` when given), under the same wall-clock deadline.
+        most ``at_most`` when given), under the same clocks: within ``clocks`` (a fraction) of
+        the CPU time and wall time this budget has left, when it is running.
 
         >>> Budget(effort=100_000).share(0.5).effort, Budget(effort=100_000).share(0.5, at_most=30_000).effort
         (50000, 30000)
+        >>> with Budget(10.0) as outer:
+        ...     inner = outer.share(0.5, clocks=0.5)
+        >>> round(inner.seconds, 1), round(inner.cpu_allowance, 1), round(inner.ceiling)  # half of 10.5 s CPU, of 102 s wall
+        (5.0, 5.2, 51)
         """
         effort = max(at_least, int(self.remaining() * fraction))
         inner = Budget(effort=effort if at_most is None else min(effort, max(0, at_most)))
         if self.deadline:
-            inner.ceiling = max(0.0, self.deadline - time.monotonic())
-            inner.cpu_allowance = min(inner.cpu_allowance, max(0.0, self.cpu_deadline - time.thread_time()))
+            inner.ceiling = clocks * max(0.0, self.deadline - time.monotonic())
+            inner.cpu_allowance = min(inner.cpu_allowance, clocks * max(0.0, self.cpu_deadline - time.thread_time()))
         return inner
 
     def __enter__(self) -> Budget:

@@ -155,9 +155,9 @@ class _Question:
     def diagnosed(self, outcome: Outcome, plan: GradingPlan, budget: Budget, seed_text: str) -> Outcome:
         """The incorrect ``outcome`` with its verified diagnosis and partial credit, found within
         a share of what is left of ``budget`` (nothing is claimed if that share runs out)."""
-        found, share = Finding(), budget.share(_DIAGNOSIS_SHARE)
-        share.cpu_allowance *= _DIAGNOSIS_SHARE  # the check keeps time to finish: a diagnosis never makes it undecided
-        share.ceiling *= _DIAGNOSIS_SHARE
+        # half the calls left and at most half the CPU and wall time left: the check keeps time to
+        # finish (a diagnosis never makes it undecided), and the calls, not the machine's speed, bound it
+        found, share = Finding(), budget.share(_DIAGNOSIS_SHARE, clocks=_DIAGNOSIS_SHARE)
         try:
             with share:
                 verify = Verifier.for_budget(share, seed_text=seed_text, assumptions=self.assumptions, rtol=self.rtol)

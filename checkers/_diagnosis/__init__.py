@@ -2,12 +2,12 @@
 
 Runs only on incorrect verdicts. Known mistakes (what the problem's derivation predicts for
 a misapplied rule) are tried first, then the context-free relations (:mod:`._relations`,
-:mod:`._transpose`), then the structure of vectors, matrices, tuples (:mod:`._entries`) and
-sets (:mod:`._elements`). The reference and the answer are evaluated once at shared samples
-(:mod:`._screen`); every candidate is screened on those values and only one that passes is
-verified by the engine that decides verdicts; the first verified one, most specific first,
-is the diagnosis. When nothing is verified
-(or the budget runs out first) there is none: never a false diagnosis.
+:mod:`._transpose`; inside one factor of a product: :mod:`._factors`), then the structure of
+vectors, matrices, tuples (:mod:`._entries`) and sets (:mod:`._elements`). The reference and
+the answer are evaluated once at shared samples (:mod:`._screen`); every candidate is
+screened on those values and only one that passes is verified by the engine that decides
+verdicts; the first verified one, most specific first, is the diagnosis. When nothing is
+verified (or the budget runs out first) there is none: never a false diagnosis.
 
 >>> import sympy
 >>> from checkers._budget import Budget
@@ -31,6 +31,7 @@ from .._outcome import kind_of
 from .._verdict import Diagnosis
 from . import _elements, _entries
 from ._engine import Finding, Verifier
+from ._factors import InOneFactor
 from ._known import known_mistake
 from ._relations import ConstantFactor, ConstantOffset, ExtraTerm, MissingFactor, MissingTerm, Relation, Sign, TermSign
 from ._screen import Screen
@@ -40,7 +41,9 @@ from ._words import shown, withheld_message
 __all__ = ["diagnose", "Finding", "Verifier", "RELATIONS"]
 
 RELATIONS: dict[str, tuple[Relation, ...]] = {
-    "scalar": (Sign(), ConstantFactor(), ConstantOffset(), TermSign(), MissingTerm(), ExtraTerm(), MissingFactor()),
+    "scalar": (Sign(), ConstantFactor(), ConstantOffset(),
+               InOneFactor(TermSign()), InOneFactor(MissingTerm()), InOneFactor(ExtraTerm()),  # the term where it was written
+               TermSign(), MissingTerm(), ExtraTerm(), MissingFactor()),
     "matrix": (Sign(), ConstantFactor(), Transpose()),
     "matrix-expression": (Sign(), ConstantFactor(), Transpose(), TermSign(), MissingTerm(), ExtraTerm()),
 }

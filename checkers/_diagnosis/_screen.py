@@ -89,13 +89,13 @@ class Screen:
                 entries = _entries(_concrete(obj, case))
                 if entries is None:
                     return None
-                found.extend(self._at(entries, point) for point in self.points)
+                variables = variables_of(entries)  # once for all points
+                found.extend(self._at(entries, variables, point) for point in self.points)
         except Exception:  # a form the instances or the evaluator cannot handle: no evidence
             return None
         return found
 
-    def _at(self, entries: list[Basic], index: int) -> tuple | None:
-        variables = variables_of(entries)
+    def _at(self, entries: list[Basic], variables: list[Basic], index: int) -> tuple | None:
         point = {v: self._value_of(v, index) for v in variables}
         try:
             return tuple(evaluate(e, point, context=_context()) for e in entries)

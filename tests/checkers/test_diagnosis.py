@@ -20,11 +20,17 @@ def _part_check(part_id: str, answer: str, **options):
                  definitions=part.definitions or None, **options)
 
 
+x, y = Symbol("x"), Symbol("y")
 A3, B3 = MatrixSymbol("A", 3, 3), MatrixSymbol("B", 3, 3)
 x3, b3 = MatrixSymbol("x", 3, 1), MatrixSymbol("b", 3, 1)
 SQUARE = (A3, B3, x3, b3)
 _t, _u = sympy.IndexedBase("t"), sympy.IndexedBase("u")
 _i, _n = Symbol("i", integer=True), Symbol("n", integer=True, positive=True)
+
+# the shallow network's residual phi_0 + sum_k phi_k a[theta_k0 + theta_k1 x_i] - y_i, as seed 004 writes it (udl 3.7)
+_RESIDUAL = (r"\phi_0 + \phi_1 a[\theta_{10} + \theta_{11}x_i] + \phi_2 a[\theta_{20} + \theta_{21}x_i] "
+             r"+ \phi_3 a[\theta_{30} + \theta_{31}x_i] - y_i")
+_A1 = r"a[\theta_{10} + \theta_{11}x_i]"
 
 # (kind, part, answer, words the message must contain, detail subset)
 BANK_CASES = [
@@ -46,6 +52,15 @@ BANK_CASES = [
     ("missing-term", "mvc.2.1.b", r"2A^TAx", "term -2Aᵀb", {"term": "-2Aᵀb"}),
     ("extra-term", "derivatives.1.a", r"12x^3 - 4x + 7 + x^2", "term x²", {"term": "x²"}),
     ("extra-term", "ch2-solutions.3.y", r"x^2 + 3y^2 + 2xy", "term 2xy", {"term": "2xy"}),
+    # inside one factor of a product (the rest of the product right)
+    ("extra-term", "udl.3.7.phi1", rf"2({_A1} + \phi_1)({_RESIDUAL})", "the term φ₁ should not", {"term": "φ₁"}),
+    ("extra-term", "ch2-solutions.10.a", r"b(2ab + 2c + 1)", "factor 2ab + 2c + 1", {"term": "1"}),
+    ("missing-term", "mvc.2.9.rate", r"\frac{\kappa-1}{\kappa}", "factor κ is missing the term 1", {"factor": "κ"}),
+    ("missing-term", "derivatives.1.c", r"\frac{x^2-2x}{(x-1)^2}", "factor x² - 2x is missing the term -1",
+     {"term": "-1"}),
+    ("term-sign", "derivatives.1.c", r"\frac{x^2-2x-1}{(x+1)^2}", "factor x + 1", {"term": "-1"}),
+    ("term-sign", "ch2-solutions.10.b", r"a(2ab - 2c)", "factor 2ab - 2c", {"term": "2c"}),
+    ("term-sign", "ch2-solutions.4.w", r"x(1+\sigma(b+wx))", "term -σ(b + wx)", {"factor": "σ(b + wx) + 1"}),
     ("constant-offset", "derivatives.1.a", r"12x^3 - 4x + 10", "constant", {"offset": "3"}),
     ("constant-offset", "ch2-solutions.3.x", r"2xy + 1", "constant", {"offset": "1"}),
     ("wrong-entries", "mvc.2.2.a", r"(2, 7)", "Entry 2 is wrong", {"entries": [2]}),
@@ -83,6 +98,10 @@ DIRECT_CASES = [
     # inside a sum with a symbolic bound (screened on written-out instances, then verified)
     ("missing-term", sympy.Sum(2 * _t[_i] - 2 * _u[_i], (_i, 1, _n)), r"\sum_{i=1}^{n} 2t_i", (_t, _u, _n), {}),
     ("extra-elements", FiniteSet(1, 2), r"x = 1 \text{ or } x = 5", (), {"extra": ["5"], "missing": 1}),
+    # inside one factor of a product, also of a power of a sum
+    ("extra-term", (x**2 + y) * (x - y), r"(x^2 + y)(x - y + 1)", (), {"term": "1", "factor": "x - y + 1"}),
+    ("term-sign", (x**2 + y) * (x - y), r"(x^2 - y)(x - y)", (), {"term": "y", "factor": "x² - y"}),
+    ("missing-term", sympy.sin(x) * (x + 1) ** 3, r"\sin(x) x^3", (), {"term": "1", "factor": "x"}),
 ]
 
 
@@ -102,6 +121,13 @@ NO_NAMEABLE_MISTAKE = [
     ("mvc.2.1.b", r"4A^TAx - 2A^Tb"),
     ("ch2-solutions.12.tanh", r"\tanh^2 x"),
     ("derivatives.4.a", r"\sigma(x)^2"),
+    # a factor wrong in no nameable way, or two factors wrong at once
+    ("udl.3.7.phi1", rf"2\phi_1({_RESIDUAL})"),
+    ("udl.3.7.phi1", rf"2({_A1} + \phi_1)({_RESIDUAL} + 1)"),
+    ("ch2-solutions.10.a", r"b(2ab + 3c)"),
+    ("ch2-solutions.10.a", r"(b + 1)(2ab + 2c + 1)"),
+    ("mvc.2.9.rate", r"\frac{\kappa-1}{\kappa+2}"),
+    ("derivatives.1.c", r"\frac{x^2-2x-1}{(x+2)^2}"),
 ]
 
 
@@ -118,6 +144,8 @@ RIGHT = [
     ("mvc.2.1.b", r"2A^TAx - 2A^Tb"),
     ("mvc.2.2.a", r"(2, 8)"),
     ("ch2-solutions.1.crit", r"x = 3 \text{ and } x = \frac{1}{3}"),
+    ("ch2-solutions.10.a", r"2b(ab + c)"),
+    ("udl.3.7.phi1", rf"2{_A1}({_RESIDUAL})"),
 ]
 
 
@@ -128,7 +156,6 @@ def test_a_right_answer_never_gets_a_diagnosis(part, answer):
     assert verdict.diagnosis is None and verdict.score == 1.0
 
 
-x = Symbol("x")
 CHAIN = BuggyResult(Mistake.CHAIN_RULE, sympy.cos(x**2) * sympy.exp(sympy.sin(x**2)), "chain rule",
                     "Revisit the chain rule: the derivative of the inner function x^2 is missing.")
 NOT_THIS = BuggyResult(Mistake.PRODUCT_RULE, sympy.sin(x), "product rule", "a misuse that does not fit")

@@ -15,7 +15,7 @@ from problems import bank
 EXPECTED_KIND = {
     "udl.2.1.phi0": "missing-term",      # sum_i [2 phi_0 + 2 phi_1 x_i]: the -2 y_i term is dropped
     "udl.2.1.phi1": "missing-term",      # the -2 x_i y_i term is dropped
-    "udl.3.7.phi1": "extra-term",        # 2(a[.] + phi_1)(r): the term 2 phi_1 r is too many
+    "udl.3.7.phi1": "extra-term",        # 2(a[.] + phi_1)(r): the term phi_1 of the factor a[.] + phi_1 is too many
     "udl.6.2.H": "wrong-entries",        # one example's Hessian: every entry lacks its sum over i
     "udl.6.3.phi0": "missing-factor",    # the residual factor (f[x_i, phi] - y_i) of the chain rule is missing
     "udl.6.3.phi1": "missing-factor",    # the same
@@ -45,13 +45,8 @@ NO_DIAGNOSIS = {
     "udl.6.2.det": "0 for 4(I sum x_i^2 - (sum x_i)^2): neither a factor nor a term of it",
 }
 
-# Found in most runs (seed 1 and in isolation) but not in one run on a heavily loaded machine (PYTHONHASHSEED=2,
-# two test processes at once): the engine's proof of the verified candidate is near the share's CPU allowance.
-UNSTEADY = {"udl.6.3.phi1": "missing factor inside a sum over i: near the diagnosis share's CPU allowance"}
-
-NOT_YET = {
-    # the kind expected above (or none), and what the diagnosis gives today, with why
-    "udl.3.7.phi1": "none: the reference 2 a[.] r is one product; the extra 2 phi_1 r is not found as a term",
+NOT_YET: dict[str, str] = {
+    # the kind expected above (or none), and what the diagnosis gives today, with why (none left)
 }
 
 _PARTS = {part.qualified_id: part for part in bank.parts()}
@@ -64,8 +59,6 @@ def test_every_audited_mistake_has_an_expected_kind_or_a_reason_for_none():
 
 
 def _case(part_id: str):
-    if part_id in UNSTEADY:
-        return pytest.param(part_id, marks=pytest.mark.xfail(strict=False, reason=UNSTEADY[part_id]))
     reason = NOT_YET.get(part_id)
     return pytest.param(part_id, marks=pytest.mark.xfail(strict=True, reason=reason)) if reason else part_id
 
