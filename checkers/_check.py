@@ -15,28 +15,27 @@ import logging
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import sympy
 from sympy import Basic
 
-from derive import Label
-from derive._mistakes import BuggyResult
+from derive._labels import Label
 
 from ._answer_shape import GradingPlan, plan_grading
 from ._budget import Budget
 from ._compare import PROOF_SECONDS, Comparison, Outcome
-from ._decimals import decimal_outcome
 from ._definitions import expand_definitions
-from ._diagnosis import Finding, Verifier, diagnose
 from ._errors import InvalidAnswer, UsageError
-from ._labels import check_label
 from ._limits import DEFAULT_LIMITS, Limits
 from ._outcome import shape_mismatch
 from ._read import looks_like_latex, read_answer
 from ._reading import Reading, to_text
-from ._unknown_names import retry_with_new_names
 from ._verdict import Method, Status, Verdict
 from ._vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from derive._mistakes import BuggyResult
 
 __all__ = ["check", "read_expected", "REFERENCE_EXTRA_SECONDS"]
 
@@ -100,6 +99,8 @@ def check(
     'sign'
     """
     if isinstance(expected, Label):
+        from ._labels import check_label
+
         return check_label(expected, answer)
     started, assumptions = time.monotonic(), tuple(assumptions)
     declared = Vocabulary.from_objects(*symbols, assumptions=assumptions, definitions=definitions)
@@ -155,6 +156,8 @@ class _Question:
     def diagnosed(self, outcome: Outcome, plan: GradingPlan, budget: Budget, seed_text: str) -> Outcome:
         """The incorrect ``outcome`` with its verified diagnosis and partial credit, found within
         a share of what is left of ``budget`` (nothing is claimed if that share runs out)."""
+        from ._diagnosis import Finding, Verifier, diagnose  # only an incorrect answer is diagnosed
+
         found, share = Finding(), budget.share(_DIAGNOSIS_SHARE)
         share.cpu_allowance *= _DIAGNOSIS_SHARE  # the check keeps time to finish: a diagnosis never makes it undecided
         share.ceiling *= _DIAGNOSIS_SHARE
@@ -192,6 +195,8 @@ def _read(answer: object, vocabulary: Vocabulary, limits: Limits, notation: str)
     try:
         return read_answer(answer, vocabulary, limits, notation=notation)
     except InvalidAnswer as error:
+        from ._unknown_names import retry_with_new_names
+
         return retry_with_new_names(error, answer, vocabulary, limits, notation=notation)
 
 
@@ -291,6 +296,8 @@ def _by_decimals(comparison: Comparison, plan: GradingPlan, reading: Reading) ->
     """The outcome of a value answered in decimals (see :mod:`checkers._decimals`)."""
     if plan.links:
         return None
+    from ._decimals import decimal_outcome
+
     same = lambda expected, entry: comparison.compare(expected, entry).status is Status.CORRECT  # noqa: E731
     return decimal_outcome(plan.expected, plan.graded, reading.decimals, same)
 

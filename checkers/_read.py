@@ -11,12 +11,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 import sympy
 
 from ._errors import InvalidAnswer
-from ._latex import read_latex
 from ._limits import DEFAULT_LIMITS, Limits
 from ._numbers import recording_decimals
 from ._plain import read_plain
@@ -45,10 +45,17 @@ def read_answer(answer: object, vocabulary: Vocabulary, limits: Limits = DEFAULT
     if not isinstance(answer, str):
         raise InvalidAnswer(f"an answer must be text, not {_kind(answer)}")
     text = _screen(answer, limits)
-    reader = read_latex if notation == "latex" or (notation == "auto" and looks_like_latex(text)) else read_plain
+    reader = _latex_reader() if notation == "latex" or (notation == "auto" and looks_like_latex(text)) else read_plain
     with recording_decimals() as decimals:
         reading = reader(text, vocabulary, limits)
     return replace(reading, decimals=tuple(decimals))
+
+
+def _latex_reader() -> Callable[[str, Vocabulary, Limits], Reading]:
+    """The LaTeX reader, imported when LaTeX is read (plain text does not load its grammar's tables)."""
+    from ._latex import read_latex
+
+    return read_latex
 
 
 def _kind(value: object) -> str:

@@ -12,6 +12,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 import click
 import sympy
@@ -23,21 +24,23 @@ from checkers._declarations import read_declarations
 from checkers._visible import visible
 from derive import BudgetExceeded
 from derive._render._detail import DETAILS, at_detail
-from derive._render._latex import latex_document
 
 from ._grading._isolated import run_isolated
-from ._hints import HINT_LEVELS, Hint, hint_for
-from ._model import CheckContext, MistakesOnDemand, Part
-from ._output import derivations_text, problem_table, problem_text, verdict_text
-from ._reference_cache import part_context, part_mistakes
-from ._work_command import read_work, work_text
+from ._verdict_text import verdict_text
+
+if TYPE_CHECKING:
+    from ._hints import Hint
+    from ._model import CheckContext, Part
 
 __all__ = ["main"]
 
 _FORMATS = ("text", "latex", "markdown", "json", "html", "sympy")
 
 _LAZY_COMMANDS = {"grade": "problems._grade_command"}
-"""Commands whose module is imported only when they run (or help lists them): grading loads the process pool."""
+"""Commands whose module is imported only when they run (or help lists them): grading loads the process pool.
+Within the other commands, what only one of them needs (the bank, the reference cache, the hints, the
+renderers of problems and derivations, the work checker) is imported where it is used, so that
+``check --expected`` loads only the reader, the checker and the verdict's printer."""
 
 
 class _Commands(click.Group):
@@ -111,7 +114,8 @@ def _value_taken(option: click.Option) -> Callable[[str], bool] | None:
     """Which next argument an option takes as its value: any (an option with a value), only one of
     its choices (an option whose value is optional, ``--hint [1|2|3]``), or none (a flag)."""
     if getattr(option, "_flag_needs_value", False):
-        choices = {str(level) for level in HINT_LEVELS}
+        levels = option.type  # a click.IntRange, as --hint's
+        choices = {str(level) for level in range(levels.min, levels.max + 1)}
         return choices.__contains__
     if option.is_flag or option.count:
         return None
@@ -177,7 +181,14 @@ def check(arguments: Sequence[str], expected: str | None, declarations: Sequence
         if declarations or definitions:
             raise UsageError("--var and --define go with --expected; a problem declares its own names")
         verdict, part = _check_part(arguments[0], _answer_text(arguments[1]), timeout, bool(hint))
-    _emit_verdict(verdict, as_json, hint_for(part, verdict, hint) if hint and part is not None else None, bool(hint))
+    _emit_verdict(verdict, as_json, _hint(part, verdict, hint) if hint and part is not None else None, bool(hint))
+
+
+def _hint(part: Part, verdict: checkers.Verdict, level: int) -> Hint | None:
+    """The hint at ``level`` for an answer to ``part`` (the hints load only when one is asked for)."""
+    from ._hints import hint_for
+
+    return hint_for(part, verdict, level)
 
 
 def _check_part(target: str, answer: str, timeout: float, hint: bool) -> tuple[checkers.Verdict, Part | None]:
@@ -187,6 +198,8 @@ def _check_part(target: str, answer: str, timeout: float, hint: bool) -> tuple[c
     it is current), and so do its buggy results, read only when an incorrect answer is diagnosed. With a hint
     the derivation is needed anyway: it is derived once, before the fork, and the child inherits it."""
     if not hint:
+        from ._reference_cache import part_context
+
         context = part_context(target)
         return run_isolated(lambda: _check_from_cache(target, context, answer, timeout), timeout), None
     problem, part = _bank().find(target)
@@ -196,6 +209,9 @@ def _check_part(target: str, answer: str, timeout: float, hint: bool) -> tuple[c
 
 
 def _check_from_cache(target: str, context: CheckContext, answer: str, timeout: float) -> checkers.Verdict:
+    from ._model import MistakesOnDemand
+    from ._reference_cache import part_mistakes
+
     mistakes = MistakesOnDemand(lambda: part_mistakes(target)) if context.kind == "expression" else ()
     return context.check(answer, timeout=timeout, mistakes=mistakes)
 
@@ -203,6 +219,8 @@ def _check_from_cache(target: str, context: CheckContext, answer: str, timeout: 
 def _check_work(arguments: Sequence[str], expected: str | None, declarations: Sequence[str],
                 definitions: Sequence[str], work_file: str, timeout: float, as_json: bool) -> None:
     """``check ID.PART --work FILE`` / ``check --expected E --work FILE``: print the rows, exit with the verdict."""
+    from ._work_command import read_work, work_text
+
     if expected is not None:
         if arguments:
             raise UsageError("with --expected and --work, give no answer: the work is the answer")
@@ -241,6 +259,8 @@ def _answer_text(answer: str) -> str:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per problem: id, title, source, parts.")
 def list_command(as_json: bool) -> None:
     """List every problem of the bank with its parts."""
+    from ._output import problem_table
+
     if as_json:
         for problem in _bank().all():
             click.echo(json.dumps(problem.to_dict()))
@@ -252,6 +272,8 @@ def list_command(as_json: bool) -> None:
 @click.argument("problem_id", metavar="PROBLEM")
 def show(problem_id: str) -> None:
     """Show a problem: its source, statement and parts."""
+    from ._output import problem_text
+
     problem, _ = _bank().find(problem_id)
     click.echo(problem_text(problem))
 
@@ -311,6 +333,10 @@ def derive_command(
       derivecheck derive udl.6.1 --format latex --standalone > udl-6-1.tex
       derivecheck derive --expr 'x^2 + y^2' --wrt x,y --what kkt --constraint '1 - x - y'
     """
+    from derive._render._latex import latex_document
+
+    from ._output import derivations_text
+
     if problem_id is not None:
         if expression is not None:
             raise UsageError("give a problem id or --expr, not both")
