@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -21,6 +20,7 @@ import sympy
 from sympy import Basic
 
 from derive._labels import Label
+from derive._log import LOG
 
 from ._answer_shape import GradingPlan, plan_grading
 from ._budget import Budget
@@ -39,7 +39,6 @@ if TYPE_CHECKING:
 
 __all__ = ["check", "read_expected", "REFERENCE_EXTRA_SECONDS"]
 
-_LOG = logging.getLogger("derivecheck")
 REFERENCE_EXTRA_SECONDS = 2.0  # a reference is the author's: its budget is the check's and then some
 _DIAGNOSIS_SHARE = 0.5  # of what the comparison left of the check's budget
 
@@ -166,7 +165,7 @@ class _Question:
                 verify = Verifier.for_budget(share, seed_text=seed_text, assumptions=self.assumptions, rtol=self.rtol)
                 found = diagnose(plan.expected, plan.graded, verify, self.mistakes, written=self.reference)
         except Exception as error:  # a diagnosis that fails says nothing; the verdict stands
-            _LOG.debug("the diagnosis failed", exc_info=error)
+            LOG.debug("the diagnosis failed", exc_info=error)
             return outcome
         if share.expired:
             return outcome
@@ -203,7 +202,7 @@ def _read(answer: object, vocabulary: Vocabulary, limits: Limits, notation: str)
 def _failure(error: Exception) -> Outcome:
     """The undecided outcome of a comparison that failed (too large, or a sympy error); the
     message is a sentence for the student, the exception goes to the log for developers."""
-    _LOG.debug("the comparison failed", exc_info=error)
+    LOG.debug("the comparison failed", exc_info=error)
     if isinstance(error, (RecursionError, MemoryError)):
         return Outcome(Status.UNDECIDED, Method.BUDGET, False,
                        "Undecided: the answer is too large or too deeply nested to compare.")
