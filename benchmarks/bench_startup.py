@@ -70,15 +70,19 @@ def measure(runs: int, part: str, answer: str, roots: dict[str, Path]) -> dict[s
     """Alternated rounds of every case; the cold case gets a fresh cache directory each round."""
     scratch = Path(tempfile.mkdtemp(prefix="bench-startup-"))
     base = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    base |= {"PYTHONPYCACHEPREFIX": str(scratch / "pyc"), "DERIVECHECK_CACHE_DIR": str(scratch / "warm")}
+    base |= {"PYTHONPYCACHEPREFIX": str(scratch / "pyc")}
     cases = _cases(part, answer, roots)
+    # each checkout its own warm cache: an entry is keyed by its sources, so two checkouts sharing
+    # one directory would overwrite each other's entry and every "warm" run would be a miss
+    warm = {root: {"DERIVECHECK_CACHE_DIR": str(scratch / f"warm-{number}")}
+            for number, root in enumerate(dict.fromkeys(root for _, root in cases.values()))}
     for arguments, root in cases.values():  # compile the bytecode and fill the warm cache
-        _run(arguments, base, root)
+        _run(arguments, base | warm[root], root)
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
     for round_number in range(runs):
         for name, (arguments, root) in cases.items():
             cold = {"DERIVECHECK_CACHE_DIR": str(scratch / f"cold-{round_number}-{len(times[name])}")} if "cold" in name else {}
-            times[name].append(_run(arguments, base | cold, root))
+            times[name].append(_run(arguments, base | warm[root] | cold, root))
     return times
 
 

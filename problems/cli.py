@@ -20,7 +20,6 @@ import sympy
 import checkers
 import derive
 from checkers import DerivecheckError, UsageError
-from checkers._declarations import read_declarations
 from checkers._visible import visible
 from derive import BudgetExceeded
 from derive._render._detail import DETAILS, at_detail
@@ -169,7 +168,7 @@ def check(arguments: Sequence[str], expected: str | None, declarations: Sequence
     if expected is not None:
         if len(arguments) != 1:
             raise UsageError("with --expected, give only the answer")
-        symbols, facts = read_declarations(declarations)
+        symbols, facts = _declared(declarations)
         defined = checkers.read_definitions(definitions, checkers.Vocabulary.from_objects(*symbols))
         answer = _answer_text(arguments[0])
         verdict = run_isolated(lambda: checkers.check(expected, answer, symbols=symbols, assumptions=facts, timeout=timeout,
@@ -224,7 +223,7 @@ def _check_work(arguments: Sequence[str], expected: str | None, declarations: Se
     if expected is not None:
         if arguments:
             raise UsageError("with --expected and --work, give no answer: the work is the answer")
-        symbols, facts = read_declarations(declarations)
+        symbols, facts = _declared(declarations)
         defined = checkers.read_definitions(definitions, checkers.Vocabulary.from_objects(*symbols))
         work = read_work(work_file)
         verdict = run_isolated(lambda: checkers.check_work(expected, work, symbols=symbols, assumptions=facts,
@@ -241,6 +240,14 @@ def _check_work(arguments: Sequence[str], expected: str | None, declarations: Se
         _emit_verdict(verdict, as_json)
     click.echo(json.dumps(verdict.to_dict(), indent=2) if as_json else work_text(verdict, color=sys.stdout.isatty()))
     sys.exit(verdict.exit_code)
+
+
+def _declared(declarations: Sequence[str]) -> tuple[list[sympy.Basic], list[sympy.Basic]]:
+    """The ``--var`` declarations read (see :func:`checkers._declarations.read_declarations`); the
+    readers load here, not for a check of a problem part, which reads only the notation of its answer."""
+    from checkers._declarations import read_declarations
+
+    return read_declarations(declarations)
 
 
 def _bank() -> ModuleType:
@@ -347,7 +354,7 @@ def derive_command(
         return
     if expression is None:
         raise UsageError("give a problem id (see 'derivecheck list') or --expr 'EXPR'")
-    symbols, _ = read_declarations(declarations)
+    symbols, _ = _declared(declarations)
     vocabulary = checkers.Vocabulary.from_objects(*symbols)
     expr = _read(expression, vocabulary, "--expr", timeout)
     vocabulary = vocabulary.merged(checkers.Vocabulary.from_objects(expr))
