@@ -23,7 +23,7 @@ from derive._labels import Label
 from derive._log import LOG
 
 from ._answer_shape import GradingPlan, plan_grading
-from ._budget import Budget
+from ._budget import REFERENCE_EXTRA_SECONDS, Budget
 from ._compare import PROOF_SECONDS, Comparison, Outcome
 from ._definitions import expand_definitions
 from ._errors import InvalidAnswer, UsageError
@@ -39,7 +39,6 @@ if TYPE_CHECKING:
 
 __all__ = ["check", "read_expected", "REFERENCE_EXTRA_SECONDS"]
 
-REFERENCE_EXTRA_SECONDS = 2.0  # a reference is the author's: its budget is the check's and then some
 _DIAGNOSIS_SHARE = 0.5  # of what the comparison left of the check's budget
 
 

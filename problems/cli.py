@@ -169,7 +169,7 @@ def check(arguments: Sequence[str], expected: str | None, declarations: Sequence
         if len(arguments) != 1:
             raise UsageError("with --expected, give only the answer")
         symbols, facts = _declared(declarations)
-        defined = checkers.read_definitions(definitions, checkers.Vocabulary.from_objects(*symbols))
+        defined = _defined(definitions, symbols)
         answer = _answer_text(arguments[0])
         verdict = run_isolated(lambda: checkers.check(expected, answer, symbols=symbols, assumptions=facts, timeout=timeout,
                                                       notation=notation, definitions=defined), timeout)
@@ -224,7 +224,7 @@ def _check_work(arguments: Sequence[str], expected: str | None, declarations: Se
         if arguments:
             raise UsageError("with --expected and --work, give no answer: the work is the answer")
         symbols, facts = _declared(declarations)
-        defined = checkers.read_definitions(definitions, checkers.Vocabulary.from_objects(*symbols))
+        defined = _defined(definitions, symbols)
         work = read_work(work_file)
         verdict = run_isolated(lambda: checkers.check_work(expected, work, symbols=symbols, assumptions=facts,
                                                            timeout=timeout * 2, definitions=defined), timeout * 2)
@@ -245,9 +245,18 @@ def _check_work(arguments: Sequence[str], expected: str | None, declarations: Se
 def _declared(declarations: Sequence[str]) -> tuple[list[sympy.Basic], list[sympy.Basic]]:
     """The ``--var`` declarations read (see :func:`checkers._declarations.read_declarations`); the
     readers load here, not for a check of a problem part, which reads only the notation of its answer."""
+    if not declarations:
+        return [], []
     from checkers._declarations import read_declarations
 
     return read_declarations(declarations)
+
+
+def _defined(definitions: Sequence[str], symbols: Sequence[sympy.Basic]) -> dict[sympy.Basic, sympy.Basic]:
+    """The ``--define`` definitions read with the declared names (none given: nothing to read or import)."""
+    if not definitions:
+        return {}
+    return checkers.read_definitions(definitions, checkers.Vocabulary.from_objects(*symbols))
 
 
 def _bank() -> ModuleType:

@@ -61,11 +61,11 @@ def test_an_unknown_name_is_an_attribute_error(package: str) -> None:
         _ = importlib.import_module(package).no_such_name
 
 
-def _loaded_heavy(code: str) -> list[str]:
+def _loaded_heavy(code: str, heavy: tuple[str, ...] = HEAVY) -> list[str]:
     probe = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120)
     loaded = json.loads(done.stdout.strip().splitlines()[-1])
-    return sorted({heavy for heavy in HEAVY for module in loaded if module == heavy or module.startswith(f"{heavy}.")})
+    return sorted({name for name in heavy for module in loaded if module == name or module.startswith(f"{name}.")})
 
 
 @pytest.mark.parametrize(("code", "allowed"), ENTRY_POINTS)
@@ -75,3 +75,16 @@ def test_an_entry_point_loads_only_what_it_needs(code: str, allowed: tuple[str, 
 
 def test_the_probe_sees_a_heavy_import() -> None:
     assert "problems.bank" in _loaded_heavy("from problems import bank")
+
+
+_THE_CHECK = ("checkers._check", "checkers._compare", "checkers._read", "checkers._plain", "checkers._numeric",
+              "derive._steps", "derive._matrix_objects")
+
+
+def test_the_command_line_leaves_the_check_to_its_child() -> None:
+    """``check --expected`` reads and compares in its forked child, which ends without the
+    interpreter's teardown: the parent loads neither the readers nor the engine."""
+    code = ("from click.testing import CliRunner; from problems.cli import main;"
+            " assert CliRunner().invoke(main, ['check', '--expected', 'x^2', '2x']).exit_code == 1")
+    assert _loaded_heavy(code, _THE_CHECK) == []
+    assert _loaded_heavy(code.replace("'2x'", "'2x', '--var', 'x:positive'"), _THE_CHECK) != []  # the probe can fail
