@@ -65,14 +65,14 @@ class _Commands(click.Group):
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="derivecheck")
 def main() -> None:
-    r"""Check answers to ML-course calculus exercises and show worked derivations.
+    """Check answers to ML-course calculus exercises and show worked derivations.
 
     \b
     Examples:
       derivecheck list
       derivecheck show ch2-solutions.3
       derivecheck check ch2-solutions.3.grad '[4, 7]'
-      derivecheck check --expected '\sigma(x)(1-\sigma(x))' 'exp(-x)/(1+exp(-x))^2'
+      derivecheck check --expected '\\sigma(x)(1-\\sigma(x))' 'exp(-x)/(1+exp(-x))^2'
       derivecheck derive ch2-solutions.2
     """
 
