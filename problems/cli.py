@@ -8,7 +8,6 @@ command group, which prints its message and exits with the error's own code.
 from __future__ import annotations
 
 import importlib
-import json
 import sys
 from collections.abc import Callable, Sequence
 from types import ModuleType
@@ -238,7 +237,7 @@ def _check_work(arguments: Sequence[str], expected: str | None, declarations: Se
         verdict = run_isolated(lambda: part.check_work(work, timeout=timeout * 2), timeout * 2)
     if not isinstance(verdict, checkers.WorkVerdict):  # the child was stopped: its verdict says why
         _emit_verdict(verdict, as_json)
-    click.echo(json.dumps(verdict.to_dict(), indent=2) if as_json else work_text(verdict, color=sys.stdout.isatty()))
+    click.echo(_json(verdict.to_dict()) if as_json else work_text(verdict, color=sys.stdout.isatty()))
     sys.exit(verdict.exit_code)
 
 
@@ -279,7 +278,7 @@ def list_command(as_json: bool) -> None:
 
     if as_json:
         for problem in _bank().all():
-            click.echo(json.dumps(problem.to_dict()))
+            click.echo(_json(problem.to_dict(), indent=None))
         return
     click.echo(problem_table(_bank().all()))
 
@@ -415,9 +414,16 @@ def _read_list(text: str, vocabulary: checkers.Vocabulary, what: str, timeout: f
 
 def _render(derivation: derive.Derivation, output_format: str) -> str:
     if output_format == "json":
-        return json.dumps(derivation.to_dict(), indent=2)
+        return _json(derivation.to_dict())
     return {"text": derivation.to_text, "latex": derivation.to_latex, "markdown": derivation.to_markdown,
             "html": derivation.to_html, "sympy": derivation.to_sympy}[output_format]()
+
+
+def _json(data: object, indent: int | None = 2) -> str:
+    """``data`` as JSON (the json module loads only for a command that prints JSON)."""
+    import json
+
+    return json.dumps(data, indent=indent)
 
 
 def _emit_verdict(verdict: checkers.Verdict, as_json: bool, hint: Hint | None = None, asked: bool = False) -> None:
@@ -425,7 +431,7 @@ def _emit_verdict(verdict: checkers.Verdict, as_json: bool, hint: Hint | None = 
     correct answer) and exit with the verdict's status."""
     if as_json:
         data = verdict.to_dict() | ({"hint": hint.to_dict() if hint else None} if asked else {})
-        click.echo(json.dumps(data, indent=2))
+        click.echo(_json(data))
     else:
         click.echo(verdict_text(verdict, color=sys.stdout.isatty(), diagnosis=hint is None))
         if hint is not None:
