@@ -3,23 +3,13 @@
 >>> from checkers import check
 >>> check("sigmoid(x)*(1 - sigmoid(x))", "exp(-x)/(1+exp(-x))**2").status.value
 'correct'
+
+Names are imported on first use (:func:`derive._lazy.lazy_exports`): reading and checking one
+answer does not load the work checker, the diagnosis of a correct answer or the LaTeX reader
+for plain text.
 """
 
-from derive._functions import lower, relu, sigmoid, softplus
-from derive._mistakes import BuggyResult
-
-from ._budget import Budget, BudgetExpired
-from ._check import check, read_expected
-from ._definitions import expand_definitions, read_definitions
-from ._diagnosis import Finding, diagnose
-from ._errors import BudgetExceeded, DerivecheckError, ExitCode, InvalidAnswer, UsageError
-from ._limits import DEFAULT_LIMITS, Limits
-from ._read import read_answer
-from ._reading import Reading
-from ._verdict import Diagnosis, Evidence, Method, Mistake, Status, Verdict
-from ._vocabulary import Vocabulary
-from ._work import check_work
-from ._work_verdict import WorkRow, WorkVerdict
+from derive._lazy import lazy_exports
 
 __all__ = [
     "check",
@@ -55,3 +45,21 @@ __all__ = [
     "relu",
     "lower",
 ]
+
+_SUBMODULE_EXPORTS = {
+    "_budget": "Budget BudgetExpired",
+    "_check": "check read_expected",
+    "_definitions": "expand_definitions read_definitions",
+    "_diagnosis": "Finding diagnose",
+    "_errors": "BudgetExceeded DerivecheckError ExitCode InvalidAnswer UsageError",
+    "_limits": "DEFAULT_LIMITS Limits",
+    "_read": "read_answer",
+    "_reading": "Reading",
+    "_verdict": "Diagnosis Evidence Method Mistake Status Verdict",
+    "_vocabulary": "Vocabulary",
+    "_work": "check_work",
+    "_work_verdict": "WorkRow WorkVerdict",
+    "derive._functions": "lower relu sigmoid softplus",
+    "derive._mistakes": "BuggyResult",
+}
+__getattr__, __dir__ = lazy_exports(__name__, _SUBMODULE_EXPORTS)

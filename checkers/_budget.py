@@ -40,7 +40,8 @@ from collections.abc import Callable
 from types import FrameType, TracebackType
 from typing import Any
 
-__all__ = ["Budget", "BudgetExpired", "uncounted", "CALLS_PER_SECOND", "CPU_SLACK", "CEILING_FACTOR"]
+__all__ = ["Budget", "BudgetExpired", "uncounted", "CALLS_PER_SECOND", "CPU_SLACK", "CEILING_FACTOR",
+           "REFERENCE_EXTRA_SECONDS"]
 
 CALLS_PER_SECOND = 300_000
 """Function calls one second of checking makes on the reference machine (2 cores, 2026)."""
@@ -51,6 +52,9 @@ CPU_SLACK = 0.5
 CEILING_FACTOR = 10.0
 """The wall-clock safety net: this many times the nominal seconds, plus two seconds (a busy machine
 runs several checks at once; only a machine far slower than the reference should reach it)."""
+
+REFERENCE_EXTRA_SECONDS = 2.0
+"""A reference given as text is the author's: it is read within the check's budget and this many seconds more."""
 
 _INTERRUPTIBLE = ("sympy", "mpmath", "checkers", "derive")
 _GENERATOR_FLAGS = inspect.CO_GENERATOR | inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR

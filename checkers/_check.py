@@ -11,37 +11,34 @@
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import sympy
 from sympy import Basic
 
-from derive import Label
-from derive._mistakes import BuggyResult
+from derive._labels import Label
+from derive._log import LOG
 
 from ._answer_shape import GradingPlan, plan_grading
-from ._budget import Budget
+from ._budget import REFERENCE_EXTRA_SECONDS, Budget
 from ._compare import PROOF_SECONDS, Comparison, Outcome
-from ._decimals import decimal_outcome
 from ._definitions import expand_definitions
-from ._diagnosis import Finding, Verifier, diagnose
 from ._errors import InvalidAnswer, UsageError
-from ._labels import check_label
 from ._limits import DEFAULT_LIMITS, Limits
 from ._outcome import shape_mismatch
 from ._read import looks_like_latex, read_answer
 from ._reading import Reading, to_text
-from ._unknown_names import retry_with_new_names
 from ._verdict import Method, Status, Verdict
 from ._vocabulary import Vocabulary
 
+if TYPE_CHECKING:
+    from derive._mistakes import BuggyResult
+
 __all__ = ["check", "read_expected", "REFERENCE_EXTRA_SECONDS"]
 
-_LOG = logging.getLogger("derivecheck")
-REFERENCE_EXTRA_SECONDS = 2.0  # a reference is the author's: its budget is the check's and then some
 _DIAGNOSIS_SHARE = 0.5  # of what the comparison left of the check's budget
 
 
@@ -100,6 +97,8 @@ def check(
     'sign'
     """
     if isinstance(expected, Label):
+        from ._labels import check_label
+
         return check_label(expected, answer)
     started, assumptions = time.monotonic(), tuple(assumptions)
     declared = Vocabulary.from_objects(*symbols, assumptions=assumptions, definitions=definitions)
@@ -155,6 +154,8 @@ class _Question:
     def diagnosed(self, outcome: Outcome, plan: GradingPlan, budget: Budget, seed_text: str) -> Outcome:
         """The incorrect ``outcome`` with its verified diagnosis and partial credit, found within
         a share of what is left of ``budget`` (nothing is claimed if that share runs out)."""
+        from ._diagnosis import Finding, Verifier, diagnose  # only an incorrect answer is diagnosed
+
         # half the calls left and at most half the CPU and wall time left: the check keeps time to
         # finish (a diagnosis never makes it undecided), and the calls, not the machine's speed, bound it
         found, share = Finding(), budget.share(_DIAGNOSIS_SHARE, clocks=_DIAGNOSIS_SHARE)
@@ -163,7 +164,7 @@ class _Question:
                 verify = Verifier.for_budget(share, seed_text=seed_text, assumptions=self.assumptions, rtol=self.rtol)
                 found = diagnose(plan.expected, plan.graded, verify, self.mistakes, written=self.reference)
         except Exception as error:  # a diagnosis that fails says nothing; the verdict stands
-            _LOG.debug("the diagnosis failed", exc_info=error)
+            LOG.debug("the diagnosis failed", exc_info=error)
             return outcome
         if share.expired:
             return outcome
@@ -192,13 +193,15 @@ def _read(answer: object, vocabulary: Vocabulary, limits: Limits, notation: str)
     try:
         return read_answer(answer, vocabulary, limits, notation=notation)
     except InvalidAnswer as error:
+        from ._unknown_names import retry_with_new_names
+
         return retry_with_new_names(error, answer, vocabulary, limits, notation=notation)
 
 
 def _failure(error: Exception) -> Outcome:
     """The undecided outcome of a comparison that failed (too large, or a sympy error); the
     message is a sentence for the student, the exception goes to the log for developers."""
-    _LOG.debug("the comparison failed", exc_info=error)
+    LOG.debug("the comparison failed", exc_info=error)
     if isinstance(error, (RecursionError, MemoryError)):
         return Outcome(Status.UNDECIDED, Method.BUDGET, False,
                        "Undecided: the answer is too large or too deeply nested to compare.")
@@ -291,6 +294,8 @@ def _by_decimals(comparison: Comparison, plan: GradingPlan, reading: Reading) ->
     """The outcome of a value answered in decimals (see :mod:`checkers._decimals`)."""
     if plan.links:
         return None
+    from ._decimals import decimal_outcome
+
     same = lambda expected, entry: comparison.compare(expected, entry).status is Status.CORRECT  # noqa: E731
     return decimal_outcome(plan.expected, plan.graded, reading.decimals, same)
 

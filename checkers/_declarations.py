@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable
 
 import sympy
-from sympy import Basic, Q
+from sympy import Basic
 
 from ._errors import InvalidAnswer, UsageError
 from ._names import canonical_name
@@ -33,7 +33,7 @@ from ._vocabulary import Vocabulary
 __all__ = ["read_declarations", "domain_fact", "describe_domain"]
 
 _ASSUMPTIONS = {"real", "positive", "nonnegative", "negative", "nonpositive", "integer", "nonzero"}
-_MATRIX_FACTS = {"symmetric": Q.symmetric, "positive_definite": Q.positive_definite}
+_MATRIX_FACTS = ("symmetric", "positive_definite")  # sympy predicates of the same names (Q.symmetric ...)
 _NAME = r"[A-Za-z][A-Za-z0-9_]*"
 _DECLARATION = re.compile(rf"^\s*(?P<name>{_NAME})\s*(?::\s*(?P<kinds>.*))?$")
 _KIND = re.compile(r"\s*(?P<word>[a-z_]+)\s*(?:\((?P<args>(?:[^()]|\([^()]*\))*)\))?\s*")
@@ -75,11 +75,21 @@ def _read_one(text: str) -> tuple[Basic, list[Basic]]:
         return sympy.IndexedBase(name, real=True), []
     if shape is not None:
         symbol = _matrix(name, *shape, text)
-        return symbol, [_MATRIX_FACTS[word](symbol) for word, _ in kinds if word in _MATRIX_FACTS]
+        return symbol, [_matrix_fact(word, symbol) for word, _ in kinds if word in _MATRIX_FACTS]
     if "integer" not in assumptions:
         assumptions.setdefault("real", True)
     symbol = sympy.Symbol(name, **assumptions)
     return symbol, [] if interval is None else [sympy.Contains(symbol, interval, evaluate=False)]
+
+
+def _matrix_fact(word: str, symbol: Basic) -> Basic:
+    """``Q.symmetric(A)`` for ``symmetric``: the predicate is looked up when a declaration names it
+    (sympy's first use of a matrix predicate loads its matrix handlers).
+
+    >>> _matrix_fact("positive_definite", sympy.MatrixSymbol("S", 2, 2))
+    Q.positive_definite(S)
+    """
+    return getattr(sympy.Q, word)(symbol)
 
 
 def domain_fact(symbol: sympy.Symbol, kind: str) -> Basic:

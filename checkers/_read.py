@@ -11,15 +11,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 import sympy
 
 from ._errors import InvalidAnswer
-from ._latex import read_latex
 from ._limits import DEFAULT_LIMITS, Limits
 from ._numbers import recording_decimals
-from ._plain import read_plain
 from ._reading import Reading
 from ._visible import is_hidden
 from ._vocabulary import Vocabulary
@@ -45,10 +44,26 @@ def read_answer(answer: object, vocabulary: Vocabulary, limits: Limits = DEFAULT
     if not isinstance(answer, str):
         raise InvalidAnswer(f"an answer must be text, not {_kind(answer)}")
     text = _screen(answer, limits)
-    reader = read_latex if notation == "latex" or (notation == "auto" and looks_like_latex(text)) else read_plain
+    reader = _reader(text, notation)
     with recording_decimals() as decimals:
         reading = reader(text, vocabulary, limits)
     return replace(reading, decimals=tuple(decimals))
+
+
+def _reader(text: str, notation: str) -> Callable[[str, Vocabulary, Limits], Reading]:
+    """The reader of ``notation`` (``auto``: LaTeX when ``text`` has LaTeX markup), imported when it is
+    first used: plain text does not load the LaTeX grammar's tables, nor LaTeX the plain tokenizer.
+
+    >>> _reader("x^2", "auto").__module__, _reader("x^{2}", "auto").__module__
+    ('checkers._plain', 'checkers._latex._reader')
+    """
+    if notation == "latex" or (notation == "auto" and looks_like_latex(text)):
+        from ._latex import read_latex
+
+        return read_latex
+    from ._plain import read_plain
+
+    return read_plain
 
 
 def _kind(value: object) -> str:

@@ -17,7 +17,6 @@ row is the expected result. All of it shares one work budget.
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ import sympy
 from sympy import Basic
 
 from derive import Label
+from derive._log import LOG
 
 from ._budget import Budget
 from ._check import REFERENCE_EXTRA_SECONDS, check, read_expected
@@ -42,7 +42,6 @@ from ._work_verdict import WorkRow, WorkVerdict
 
 __all__ = ["check_work", "WorkRow", "WorkVerdict"]
 
-_LOG = logging.getLogger("derivecheck")
 _MOST_ROWS = 200
 _STEP_SHARE = 0.5  # one comparison may use this fraction of what is left of the work's budget
 _SHOWN = {CONTINUES: "= ", IMPLIES: "\\Rightarrow ", EQUIVALENT: "\\iff ", "": ""}
@@ -129,7 +128,7 @@ class _WorkCheck:
                 if row is None and equations and last_equations:
                     row = self.check_equations(line, math, equations, last_equations, unknowns)
             except Exception as error:  # a sympy failure must become an undecided row, never a traceback
-                _LOG.debug("a step of the work could not be checked", exc_info=error)
+                LOG.debug("a step of the work could not be checked", exc_info=error)
                 row, equations = WorkRow(line.number, line.text, _read_as(line, math), Status.UNDECIDED,
                                          "this step could not be checked"), ()
             self.rows.append(row or _holds(line, math))

@@ -1,8 +1,8 @@
-"""How verdicts, problems and derivations look on a terminal.
+"""How problems and derivations look on a terminal (a verdict: :mod:`._verdict_text`, re-exported).
 
->>> from checkers import check
->>> print(verdict_text(check("2*x", "x + x"), color=False).splitlines()[0])
-correct (identical, proved)
+>>> from problems import bank
+>>> print(problem_text(bank.get("ch2-solutions.2")).splitlines()[0])  # doctest: +ELLIPSIS
+ch2-solutions.2...
 """
 
 from __future__ import annotations
@@ -14,10 +14,7 @@ from dataclasses import replace
 from html import escape
 from itertools import groupby
 
-import click
-
 import derive
-from checkers import Status, Verdict
 from checkers._decimals import MIN_SIGNIFICANT
 from derive._render._detail import at_detail
 from derive._render._html import derivation_html, html_page
@@ -26,24 +23,9 @@ from derive._render._tex_mathml import paragraph_html
 from derive._render._tex_text import tex_text
 
 from ._model import Part, Problem
+from ._verdict_text import verdict_text
 
 __all__ = ["verdict_text", "problem_table", "problem_text", "derivations_text", "hint_text"]
-
-_COLORS = {Status.CORRECT: "green", Status.INCORRECT: "red", Status.INVALID: "yellow", Status.UNDECIDED: "blue"}
-
-
-def verdict_text(verdict: Verdict, *, color: bool = True, diagnosis: bool = True) -> str:
-    """A short human report of a verdict, with the mistake it names (unless a hint will say it)."""
-    proof = "proved" if verdict.proved else "not a proof"
-    head = f"{verdict.status.value} ({verdict.method.value}, {proof})"
-    lines = [click.style(head, fg=_COLORS[verdict.status], bold=True) if color else head]
-    if verdict.read_as:
-        lines.append(f"  read as: {verdict.read_as}")
-    lines.extend(f"  {line}" for line in verdict.message.splitlines())
-    if diagnosis and verdict.diagnosis is not None:
-        lines.append(f"  Mistake ({verdict.diagnosis.kind.value}): {verdict.diagnosis.message}")
-    return "\n".join(lines)
-
 
 def _render(renderable: object, width: int = 110) -> str:
     from rich.console import Console  # rich only for the tables: a verdict is printed without it

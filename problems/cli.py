@@ -8,10 +8,10 @@ command group, which prints its message and exits with the error's own code.
 from __future__ import annotations
 
 import importlib
-import json
 import sys
 from collections.abc import Callable, Sequence
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 import click
 import sympy
@@ -19,25 +19,26 @@ import sympy
 import checkers
 import derive
 from checkers import DerivecheckError, UsageError
-from checkers._declarations import read_declarations
 from checkers._visible import visible
 from derive import BudgetExceeded
 from derive._render._detail import DETAILS, at_detail
-from derive._render._latex import latex_document
 
 from ._grading._isolated import run_isolated
-from ._hints import HINT_LEVELS, Hint, hint_for
-from ._model import CheckContext, MistakesOnDemand, Part
-from ._output import derivations_text, problem_table, problem_text, verdict_text
-from ._reference_cache import part_context, part_mistakes
-from ._work_command import read_work, work_text
+from ._verdict_text import verdict_text
+
+if TYPE_CHECKING:
+    from ._hints import Hint
+    from ._model import CheckContext, Part
 
 __all__ = ["main"]
 
 _FORMATS = ("text", "latex", "markdown", "json", "html", "sympy")
 
 _LAZY_COMMANDS = {"grade": "problems._grade_command"}
-"""Commands whose module is imported only when they run (or help lists them): grading loads the process pool."""
+"""Commands whose module is imported only when they run (or help lists them): grading loads the process pool.
+Within the other commands, what only one of them needs (the bank, the reference cache, the hints, the
+renderers of problems and derivations, the work checker) is imported where it is used, so that
+``check --expected`` loads only the reader, the checker and the verdict's printer."""
 
 
 class _Commands(click.Group):
@@ -63,14 +64,14 @@ class _Commands(click.Group):
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="derivecheck")
 def main() -> None:
-    r"""Check answers to ML-course calculus exercises and show worked derivations.
+    """Check answers to ML-course calculus exercises and show worked derivations.
 
     \b
     Examples:
       derivecheck list
       derivecheck show ch2-solutions.3
       derivecheck check ch2-solutions.3.grad '[4, 7]'
-      derivecheck check --expected '\sigma(x)(1-\sigma(x))' 'exp(-x)/(1+exp(-x))^2'
+      derivecheck check --expected '\\sigma(x)(1-\\sigma(x))' 'exp(-x)/(1+exp(-x))^2'
       derivecheck derive ch2-solutions.2
     """
 
@@ -111,7 +112,8 @@ def _value_taken(option: click.Option) -> Callable[[str], bool] | None:
     """Which next argument an option takes as its value: any (an option with a value), only one of
     its choices (an option whose value is optional, ``--hint [1|2|3]``), or none (a flag)."""
     if getattr(option, "_flag_needs_value", False):
-        choices = {str(level) for level in HINT_LEVELS}
+        levels = option.type  # a click.IntRange, as --hint's
+        choices = {str(level) for level in range(levels.min, levels.max + 1)}
         return choices.__contains__
     if option.is_flag or option.count:
         return None
@@ -165,8 +167,8 @@ def check(arguments: Sequence[str], expected: str | None, declarations: Sequence
     if expected is not None:
         if len(arguments) != 1:
             raise UsageError("with --expected, give only the answer")
-        symbols, facts = read_declarations(declarations)
-        defined = checkers.read_definitions(definitions, checkers.Vocabulary.from_objects(*symbols))
+        symbols, facts = _declared(declarations)
+        defined = _defined(definitions, symbols)
         answer = _answer_text(arguments[0])
         verdict = run_isolated(lambda: checkers.check(expected, answer, symbols=symbols, assumptions=facts, timeout=timeout,
                                                       notation=notation, definitions=defined), timeout)
@@ -177,7 +179,14 @@ def check(arguments: Sequence[str], expected: str | None, declarations: Sequence
         if declarations or definitions:
             raise UsageError("--var and --define go with --expected; a problem declares its own names")
         verdict, part = _check_part(arguments[0], _answer_text(arguments[1]), timeout, bool(hint))
-    _emit_verdict(verdict, as_json, hint_for(part, verdict, hint) if hint and part is not None else None, bool(hint))
+    _emit_verdict(verdict, as_json, _hint(part, verdict, hint) if hint and part is not None else None, bool(hint))
+
+
+def _hint(part: Part, verdict: checkers.Verdict, level: int) -> Hint | None:
+    """The hint at ``level`` for an answer to ``part`` (the hints load only when one is asked for)."""
+    from ._hints import hint_for
+
+    return hint_for(part, verdict, level)
 
 
 def _check_part(target: str, answer: str, timeout: float, hint: bool) -> tuple[checkers.Verdict, Part | None]:
@@ -187,6 +196,8 @@ def _check_part(target: str, answer: str, timeout: float, hint: bool) -> tuple[c
     it is current), and so do its buggy results, read only when an incorrect answer is diagnosed. With a hint
     the derivation is needed anyway: it is derived once, before the fork, and the child inherits it."""
     if not hint:
+        from ._reference_cache import part_context
+
         context = part_context(target)
         return run_isolated(lambda: _check_from_cache(target, context, answer, timeout), timeout), None
     problem, part = _bank().find(target)
@@ -196,6 +207,9 @@ def _check_part(target: str, answer: str, timeout: float, hint: bool) -> tuple[c
 
 
 def _check_from_cache(target: str, context: CheckContext, answer: str, timeout: float) -> checkers.Verdict:
+    from ._model import MistakesOnDemand
+    from ._reference_cache import part_mistakes
+
     mistakes = MistakesOnDemand(lambda: part_mistakes(target)) if context.kind == "expression" else ()
     return context.check(answer, timeout=timeout, mistakes=mistakes)
 
@@ -203,11 +217,13 @@ def _check_from_cache(target: str, context: CheckContext, answer: str, timeout: 
 def _check_work(arguments: Sequence[str], expected: str | None, declarations: Sequence[str],
                 definitions: Sequence[str], work_file: str, timeout: float, as_json: bool) -> None:
     """``check ID.PART --work FILE`` / ``check --expected E --work FILE``: print the rows, exit with the verdict."""
+    from ._work_command import read_work, work_text
+
     if expected is not None:
         if arguments:
             raise UsageError("with --expected and --work, give no answer: the work is the answer")
-        symbols, facts = read_declarations(declarations)
-        defined = checkers.read_definitions(definitions, checkers.Vocabulary.from_objects(*symbols))
+        symbols, facts = _declared(declarations)
+        defined = _defined(definitions, symbols)
         work = read_work(work_file)
         verdict = run_isolated(lambda: checkers.check_work(expected, work, symbols=symbols, assumptions=facts,
                                                            timeout=timeout * 2, definitions=defined), timeout * 2)
@@ -221,8 +237,25 @@ def _check_work(arguments: Sequence[str], expected: str | None, declarations: Se
         verdict = run_isolated(lambda: part.check_work(work, timeout=timeout * 2), timeout * 2)
     if not isinstance(verdict, checkers.WorkVerdict):  # the child was stopped: its verdict says why
         _emit_verdict(verdict, as_json)
-    click.echo(json.dumps(verdict.to_dict(), indent=2) if as_json else work_text(verdict, color=sys.stdout.isatty()))
+    click.echo(_json(verdict.to_dict()) if as_json else work_text(verdict, color=sys.stdout.isatty()))
     sys.exit(verdict.exit_code)
+
+
+def _declared(declarations: Sequence[str]) -> tuple[list[sympy.Basic], list[sympy.Basic]]:
+    """The ``--var`` declarations read (see :func:`checkers._declarations.read_declarations`); the
+    readers load here, not for a check of a problem part, which reads only the notation of its answer."""
+    if not declarations:
+        return [], []
+    from checkers._declarations import read_declarations
+
+    return read_declarations(declarations)
+
+
+def _defined(definitions: Sequence[str], symbols: Sequence[sympy.Basic]) -> dict[sympy.Basic, sympy.Basic]:
+    """The ``--define`` definitions read with the declared names (none given: nothing to read or import)."""
+    if not definitions:
+        return {}
+    return checkers.read_definitions(definitions, checkers.Vocabulary.from_objects(*symbols))
 
 
 def _bank() -> ModuleType:
@@ -241,9 +274,11 @@ def _answer_text(answer: str) -> str:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per problem: id, title, source, parts.")
 def list_command(as_json: bool) -> None:
     """List every problem of the bank with its parts."""
+    from ._output import problem_table
+
     if as_json:
         for problem in _bank().all():
-            click.echo(json.dumps(problem.to_dict()))
+            click.echo(_json(problem.to_dict(), indent=None))
         return
     click.echo(problem_table(_bank().all()))
 
@@ -252,6 +287,8 @@ def list_command(as_json: bool) -> None:
 @click.argument("problem_id", metavar="PROBLEM")
 def show(problem_id: str) -> None:
     """Show a problem: its source, statement and parts."""
+    from ._output import problem_text
+
     problem, _ = _bank().find(problem_id)
     click.echo(problem_text(problem))
 
@@ -311,6 +348,10 @@ def derive_command(
       derivecheck derive udl.6.1 --format latex --standalone > udl-6-1.tex
       derivecheck derive --expr 'x^2 + y^2' --wrt x,y --what kkt --constraint '1 - x - y'
     """
+    from derive._render._latex import latex_document
+
+    from ._output import derivations_text
+
     if problem_id is not None:
         if expression is not None:
             raise UsageError("give a problem id or --expr, not both")
@@ -321,7 +362,7 @@ def derive_command(
         return
     if expression is None:
         raise UsageError("give a problem id (see 'derivecheck list') or --expr 'EXPR'")
-    symbols, _ = read_declarations(declarations)
+    symbols, _ = _declared(declarations)
     vocabulary = checkers.Vocabulary.from_objects(*symbols)
     expr = _read(expression, vocabulary, "--expr", timeout)
     vocabulary = vocabulary.merged(checkers.Vocabulary.from_objects(expr))
@@ -373,9 +414,16 @@ def _read_list(text: str, vocabulary: checkers.Vocabulary, what: str, timeout: f
 
 def _render(derivation: derive.Derivation, output_format: str) -> str:
     if output_format == "json":
-        return json.dumps(derivation.to_dict(), indent=2)
+        return _json(derivation.to_dict())
     return {"text": derivation.to_text, "latex": derivation.to_latex, "markdown": derivation.to_markdown,
             "html": derivation.to_html, "sympy": derivation.to_sympy}[output_format]()
+
+
+def _json(data: object, indent: int | None = 2) -> str:
+    """``data`` as JSON (the json module loads only for a command that prints JSON)."""
+    import json
+
+    return json.dumps(data, indent=indent)
 
 
 def _emit_verdict(verdict: checkers.Verdict, as_json: bool, hint: Hint | None = None, asked: bool = False) -> None:
@@ -383,7 +431,7 @@ def _emit_verdict(verdict: checkers.Verdict, as_json: bool, hint: Hint | None = 
     correct answer) and exit with the verdict's status."""
     if as_json:
         data = verdict.to_dict() | ({"hint": hint.to_dict() if hint else None} if asked else {})
-        click.echo(json.dumps(data, indent=2))
+        click.echo(_json(data))
     else:
         click.echo(verdict_text(verdict, color=sys.stdout.isatty(), diagnosis=hint is None))
         if hint is not None:

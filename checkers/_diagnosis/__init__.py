@@ -29,7 +29,6 @@ from derive._mistakes import BuggyResult
 from .._canonical import as_set_if_listed, as_vector_if_tuple
 from .._outcome import kind_of
 from .._verdict import Diagnosis
-from . import _elements, _entries
 from ._engine import Finding, Verifier
 from ._factors import InOneFactor
 from ._known import known_mistake
@@ -76,9 +75,13 @@ def _diagnose(expected: Basic, answer: Basic, verify: Verifier, mistakes: Sequen
     known = known_mistake(answer, mistakes, verify, expected) if mistakes else None
     kind = kind_of(expected) if kind_of(expected) == kind_of(answer) else None
     if kind == "set":
+        from . import _elements  # sets, vectors and matrices: their own diagnoses, loaded when one is graded
+
         found = _elements.diagnose(expected, answer, verify)
         return Finding(known or found.diagnosis, found.partial_credit)
     if kind in ("matrix", "tuple"):
+        from . import _entries
+
         found = _entries.diagnose(expected, answer, verify, RELATIONS["matrix"] if kind == "matrix" else (),
                                   RELATIONS["scalar"], screen)
         return Finding(known or found.diagnosis, found.partial_credit)

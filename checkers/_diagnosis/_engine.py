@@ -16,11 +16,12 @@ really is that. Anything short of ``correct`` (incorrect, undecided, an error) i
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sympy import Basic
+
+from derive._log import LOG
 
 from .._budget import Budget
 from .._compare import Comparison
@@ -28,8 +29,6 @@ from .._verdict import Diagnosis, Status
 from ._screen import Screen
 
 __all__ = ["Verifier", "Finding"]
-
-_LOG = logging.getLogger("derivecheck")
 
 
 @dataclass(frozen=True)
@@ -72,5 +71,5 @@ class Verifier:
         try:
             return self.comparison.compare(left, right).status is Status.CORRECT
         except Exception as error:  # a candidate sympy cannot handle is simply not verified
-            _LOG.debug("a diagnosis candidate could not be compared", exc_info=error)
+            LOG.debug("a diagnosis candidate could not be compared", exc_info=error)
             return False

@@ -16,8 +16,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from .._steps import Derivation, Step
+if TYPE_CHECKING:  # the command line reads DETAILS for its options without loading the steps
+    from .._steps import Derivation, Step
 
 __all__ = ["DETAILS", "at_detail"]
 

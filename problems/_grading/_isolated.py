@@ -15,7 +15,6 @@ Undecided: the process checking this answer was stopped (SIGKILL). Each check ma
 
 from __future__ import annotations
 
-import logging
 import os
 import pickle
 import select
@@ -24,6 +23,7 @@ import time
 from collections.abc import Callable
 
 from checkers import DerivecheckError, Method, Status, Verdict
+from derive._log import LOG
 
 from ._limits import (
     OUT_OF_MEMORY,
@@ -38,7 +38,6 @@ from ._limits import (
 
 __all__ = ["run_isolated"]
 
-_LOG = logging.getLogger("derivecheck")
 _FAILED = "the check failed inside derivecheck; it was neither accepted nor rejected."
 
 
@@ -67,7 +66,7 @@ def run_isolated(work: Callable[[], Verdict], timeout: float, *, grace: float = 
     if isinstance(outcome, DerivecheckError):
         raise outcome
     if isinstance(outcome, BaseException):
-        _LOG.warning("the isolated check failed", exc_info=outcome)
+        LOG.warning("the isolated check failed", exc_info=outcome)
         return _undecided(_FAILED, started)
     return outcome
 

@@ -20,8 +20,7 @@ import resource
 import signal
 import sys
 
-from checkers import Budget, BudgetExpired
-from checkers._check import REFERENCE_EXTRA_SECONDS
+from checkers._budget import REFERENCE_EXTRA_SECONDS, Budget, BudgetExpired
 
 __all__ = ["limit_resources", "arm_cpu_limit", "cpu_seconds", "kill_after", "stopped_sentence", "overtime_sentence",
            "OUT_OF_MEMORY", "TOO_DEEP", "limits_armed"]
