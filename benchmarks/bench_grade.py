@@ -128,18 +128,29 @@ def _rss_mb(pid: int) -> float:
     return 0.0
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of one process so far (from /proc)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def grade_file(subs: Path, out: Path, workers: int, dedupe: bool) -> dict[str, object]:
     command = [sys.executable, "-c", "from problems.cli import main; main()", "grade", str(subs), "-o", str(out),
                "--workers", str(workers), "--no-progress"] + ([] if dedupe else ["--no-dedupe"])
     started = time.monotonic()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     peak: dict[int, float] = {}
+    cpu: dict[int, float] = {}
     timeline: list[tuple[float, int, float, float]] = []
     while process.poll() is None:
         pids = _tree(process.pid)
         sizes = {pid: _rss_mb(pid) for pid in pids}
         for pid, size in sizes.items():
             peak[pid] = max(peak.get(pid, 0.0), size)
+            cpu[pid] = max(cpu.get(pid, 0.0), _cpu_seconds(pid))
         done = out.read_bytes().count(b"\n") if out.exists() else 0
         workers_rss = [s for pid, s in sizes.items() if pid != process.pid]
         timeline.append((time.monotonic() - started, done, sum(sizes.values()), max(workers_rss, default=0.0)))
@@ -147,7 +158,8 @@ def grade_file(subs: Path, out: Path, workers: int, dedupe: bool) -> dict[str, o
     wall = time.monotonic() - started
     summary = process.stderr.read() if process.stderr else ""
     records = [json.loads(line) for line in out.read_text().splitlines()]
-    return {"wall": wall, "records": records, "peak": peak, "main": process.pid, "timeline": timeline, "summary": summary}
+    return {"wall": wall, "records": records, "peak": peak, "main": process.pid, "timeline": timeline, "summary": summary,
+            "cpu": sum(cpu.values())}
 
 
 def report(name: str, result: dict[str, object], rows: int) -> None:
@@ -163,6 +175,9 @@ def report(name: str, result: dict[str, object], rows: int) -> None:
     for record in records:
         statuses[record["status"]] = statuses.get(record["status"], 0) + 1
     print(f"\n== {name}: {rows:,} rows in {wall:.1f} s (process start included): {rows / wall:,.1f} rows/s")
+    used = float(result["cpu"])  # type: ignore[arg-type]
+    print(f"   CPU of the whole process tree (sampled every 0.25 s): {used:.1f} s, {rows / used:,.1f} rows per CPU second "
+          f"(on a loaded machine, rows per CPU second times the workers is the rate an idle machine would give)")
     print(f"   statuses: {statuses}; about {len(distinct):,} distinct verdicts")
     print(f"   check latency (elapsed in the worker): p50 {1000 * statistics.median(latencies):.1f} ms, "
           f"p95 {1000 * sorted(latencies)[int(0.95 * (len(latencies) - 1))]:.1f} ms, max {1000 * max(latencies):.0f} ms")

@@ -13,6 +13,10 @@ partials.6.c-one 2.57 / 3.18, derivatives.10.W 2.34 / 2.85, derivatives.10.x 1.2
 udl.6.3.phi0 1.23 / 1.71, derivatives.10.b 1.22 / 1.53, udl.6.3.phi1 1.22 / 1.35,
 derivatives.10.v 0.90 / 0.80; the next is ch2-solutions.7.W at 0.22 s. Engine speed (the
 proof budget) is another change of issue 15.
+
+After branch s15-bank (numeric matrix instances, 1x1 factors made numbers before the identity
+check, short sums written out), 2026-12-01, process CPU at load average 6: none of the six
+matrix and phi0 parts is over 0.2 s; udl.6.3.phi1 is still 0.68 / 0.47 s (a traced proof by expand).
 """
 
 from __future__ import annotations

@@ -135,13 +135,17 @@ class Budget:
         return False
 
     def _trace(self, frame: FrameType, event: str, arg: Any) -> _Tracer | None:
+        # runs on every call: the common case does no function call of its own (same counts as
+        # ``_over`` on every call: it changes nothing unless one of these conditions holds)
         if event == "call" and self._importing is None:
-            if _imported(frame):
+            if frame.f_code.co_name == "<module>" and _imported(frame):
                 return self._import(frame, event, arg)
-            self.spent += 1
-            if self._over() and _interruptible(frame):
+            spent = self.spent = self.spent + 1
+            if (spent > self.effort or not spent % _CLOCK_EVERY or self.reason is not None) \
+                    and self._over() and _interruptible(frame):
                 raise self.Expired
-        return self._previous(frame, event, arg) if self._previous is not None else None
+        previous = self._previous
+        return previous(frame, event, arg) if previous is not None else None
 
     def _import(self, module: FrameType, event: str, arg: Any) -> _Tracer:
         """A module imported lazily (sympy's ``simplify`` imports ``sympy.physics`` on first use)

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -23,7 +24,7 @@ from derive._labels import Label
 from derive._log import LOG
 
 from ._answer_shape import GradingPlan, plan_grading
-from ._budget import REFERENCE_EXTRA_SECONDS, Budget
+from ._budget import REFERENCE_EXTRA_SECONDS, Budget, uncounted
 from ._compare import PROOF_SECONDS, Comparison, Outcome
 from ._definitions import expand_definitions
 from ._errors import InvalidAnswer, UsageError
@@ -143,7 +144,7 @@ class _Question:
         """Compare what was read with the reference (definitions expanded, links checked)."""
         plan = _expanded(plan_grading(self.reference, reading.members, self.vocabulary), self.vocabulary.definitions)
         compared = _up_to_constant(plan, self.up_to_constant_in)
-        seed_text = f"{_stable_text(compared.expected)}|{_stable_text(compared.graded)}"
+        seed_text = f"{_reference_text(compared.expected)}|{_stable_text(compared.graded)}"
         comparison = Comparison(budget, seed_text=seed_text, assumptions=self.assumptions, rtol=self.rtol,
                                 proof_seconds=self.proof_budget)
         outcome = _grade(comparison, compared, reading if self.decimals else None)
@@ -267,6 +268,21 @@ def _stable_text(obj: Basic) -> str:
     """The object as sympy syntax with every Dummy made a plain symbol of its name: Dummy
     numbering differs from process to process, and it would order the terms."""
     return to_text(_without_dummies(obj), order="lex")
+
+
+def _reference_text(obj: Basic) -> str:
+    """:func:`_stable_text` of a reference, kept for the next answer to it (printing in
+    lexicographic order is slow); not charged to the check, whose budget then does not depend
+    on the answers checked before."""
+    try:
+        return uncounted(lambda: _remembered_text(obj))
+    except TypeError:  # not hashable
+        return _stable_text(obj)
+
+
+@functools.lru_cache(maxsize=256)
+def _remembered_text(obj: Basic) -> str:
+    return _stable_text(obj)
 
 
 def _without_dummies(obj: Basic) -> Basic:

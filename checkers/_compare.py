@@ -9,7 +9,7 @@ symbols, symbolic-size sums, undefined functions) are compared on concrete insta
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import mpmath
 import sympy
@@ -21,6 +21,7 @@ from . import _solution_sets as solution_sets
 from . import _structures as structures
 from ._budget import CALLS_PER_SECOND, Budget
 from ._canonical import as_set_if_listed, as_vector_if_tuple, canonical, vector_length
+from ._instance_values import Agreement, compare_on_instances
 from ._numeric import Undefined, Unevaluable, close, evaluate, is_real_value
 from ._outcome import Outcome, counterexample, describe_kind, kind_of, shape_mismatch, shape_text, with_detail
 from ._reading import to_text
@@ -267,6 +268,9 @@ class Comparison:
         misfit = _size_misfit(expected, answer)
         if misfit is not None:
             return misfit
+        numeric = self.numeric_instances(expected, answer)
+        if numeric is not None:
+            return counterexample(numeric) if isinstance(numeric, Evidence) else _instances_agree(numeric.instances)
         checked = 0
         for case, concrete_e, concrete_a in self.concrete_cases(expected, answer):
             screen = self.screen([structures.scalar_if_1x1(x) for x in concrete_e],
@@ -276,11 +280,12 @@ class Comparison:
             if screen.unevaluable:
                 return self.numeric_agreement(screen)
             checked += 1
-        if not checked:
-            return Outcome(Status.UNDECIDED, Method.INSTANCES, False, "Undecided: no random instance could be evaluated.")
-        return Outcome(Status.CORRECT, Method.INSTANCES, False,
-                       f"Correct (on instances): equal for {checked} sets of random concrete matrices; not proved symbolically.",
-                       Evidence(points_checked=checked))
+        return _instances_agree(checked)
+
+    def numeric_instances(self, expected: list[Basic], answer: list[Basic]) -> Agreement | Evidence | None:
+        """Agreement or a counterexample on random matrices evaluated numerically; None: decide exactly."""
+        return compare_on_instances(expected, answer, sampler=self.sampler, seed_text=self.seed_text,
+                                    assumptions=self.assumptions, rtol=self.rtol, atol=self.atol, points=self.screen_points)
 
     def concrete_cases(self, expected: list[Basic], answer: list[Basic], wanted: int = 3):
         """Up to ``wanted`` instances (case, expected values, answer values); singular draws are skipped."""
@@ -313,7 +318,7 @@ class Comparison:
         misfit = _size_misfit([expected], [answer])
         if misfit is not None:
             return misfit
-        if expected == answer:
+        if expected == answer or structures.scalar_1x1_factors(expected) == structures.scalar_1x1_factors(answer):
             return Outcome(Status.CORRECT, Method.IDENTICAL, True, "Correct: the answer is the expected expression.")
         proved = False
         with self.budget.share(0.3):
@@ -323,6 +328,11 @@ class Comparison:
                 proved = False
         if proved:
             return Outcome(Status.CORRECT, Method.SYMBOLIC, True, "Correct: proved equal (expand).")
+        numeric = self.numeric_instances([expected], [answer])
+        if isinstance(numeric, Evidence):
+            return replace(counterexample(numeric), method=Method.INSTANCES)
+        if numeric is not None:
+            return _instances_agree(numeric.instances)
         checked = 0
         for case, (concrete_e,), (concrete_a,) in self.concrete_cases([expected], [answer]):
             checked += 1
@@ -334,11 +344,7 @@ class Comparison:
                         outcome.status, Method.INSTANCES, outcome.proved, located.message, located.evidence
                     )
                 return outcome
-        if not checked:
-            return Outcome(Status.UNDECIDED, Method.INSTANCES, False, "Undecided: no random instance could be evaluated.")
-        return Outcome(Status.CORRECT, Method.INSTANCES, False,
-                       f"Correct (on instances): equal for {checked} sets of random concrete matrices; not proved symbolically.",
-                       Evidence(points_checked=checked))
+        return _instances_agree(checked)
 
     # -- collections -------------------------------------------------------------------------------
     def sets(self, expected: sympy.FiniteSet, answer: sympy.FiniteSet) -> Outcome:
@@ -408,6 +414,15 @@ class Comparison:
 
 
 # -- helpers ---------------------------------------------------------------------------------------
+
+def _instances_agree(checked: int) -> Outcome:
+    """Correct on ``checked`` sets of random matrices (undecided when none could be evaluated)."""
+    if not checked:
+        return Outcome(Status.UNDECIDED, Method.INSTANCES, False, "Undecided: no random instance could be evaluated.")
+    return Outcome(Status.CORRECT, Method.INSTANCES, False,
+                   f"Correct (on instances): equal for {checked} sets of random concrete matrices; not proved symbolically.",
+                   Evidence(points_checked=checked))
+
 
 def _as_matrix(obj: Basic) -> Basic:
     if isinstance(obj, MatrixExpr) and not isinstance(obj, MatrixBase):

@@ -29,6 +29,7 @@ from ._sampling import sizes_within, stable_seed
 __all__ = [
     "Instance",
     "matrix_instances",
+    "sized",
     "size_misfit",
     "sum_instances",
     "function_instances",
@@ -36,6 +37,7 @@ __all__ = [
     "ConcreteFunction",
     "concrete_function",
     "needs_instances",
+    "explicit_sums",
 ]
 
 _SIZES = (2, 3, 1, 4)
@@ -78,11 +80,52 @@ def _evaluate_structure(obj: Basic) -> Basic:
             return ImmutableMatrix(evaluated.as_explicit()).doit()
         except (ValueError, TypeError, AttributeError, NotImplementedError):
             return evaluated
+    if obj.has(sympy.Sum):
+        obj = explicit_sums(obj)
     if obj.has(
         sympy.Sum, sympy.Derivative, sympy.Subs, sympy.Trace, sympy.MatrixExpr, sympy.matrices.expressions.matexpr.MatrixElement
     ):
         return obj.doit()
     return obj
+
+
+_MOST_TERMS = 1000
+
+
+def explicit_sums(obj: Basic) -> Basic:
+    """``obj`` with every sum of whole-number bounds written out term by term (``Sum.doit``
+    looks for a closed form first, which is slow and not needed for a few terms); a sum that
+    cannot be written out so is left to ``doit``.
+
+    >>> i = sympy.Symbol("i", integer=True)
+    >>> explicit_sums(sympy.Sum(sympy.IndexedBase("x")[i] ** 2, (i, 1, 3)))
+    x[1]**2 + x[2]**2 + x[3]**2
+    """
+    if not isinstance(obj, Basic) or not obj.has(sympy.Sum):
+        return obj
+    if isinstance(obj, sympy.Sum):
+        terms = _sum_terms(obj.function, list(obj.limits))
+        return obj.doit() if terms is None else sympy.Add(*(explicit_sums(term) for term in terms))
+    return obj.func(*(explicit_sums(arg) for arg in obj.args))
+
+
+def _sum_terms(term: Basic, limits: list[tuple]) -> list[Basic] | None:
+    """The terms of a sum, the outermost limit first (inner bounds may name outer variables)."""
+    if not limits:
+        return [term]
+    variable, low, high = limits[-1]
+    inner_bound = {v for s in term.atoms(sympy.Sum) for v, *_ in s.limits}
+    if not (low.is_Integer and high.is_Integer) or not 0 <= high - low < _MOST_TERMS or variable in inner_bound:
+        return None
+    terms: list[Basic] = []
+    for value in range(int(low), int(high) + 1):
+        fixed = {variable: sympy.Integer(value)}
+        inner = [(v, a.xreplace(fixed), b.xreplace(fixed)) for v, a, b in limits[:-1]]
+        found = _sum_terms(term.xreplace(fixed), inner)
+        if found is None or len(terms) + len(found) > _MOST_TERMS:
+            return None
+        terms.extend(found)
+    return terms
 
 
 # -- matrices ------------------------------------------------------------------------
@@ -104,6 +147,17 @@ def matrix_instances(objects: Sequence[Basic], assumptions: Iterable[Basic], *, 
             Instance(replacements, sizes, f"for random matrices of sizes {label}" if label else "for random matrices")
         )
     return instances
+
+
+def sized(objects: Sequence[Basic], instance: Instance) -> list[Basic] | None:
+    """The objects with the instance's sizes fixed (its matrices not yet put in), or None
+    when a product or sum does not fit for these sizes.
+
+    >>> n = sympy.Symbol("n", integer=True, positive=True)
+    >>> sized([sympy.Identity(n)], Instance(sizes={n: 2}))
+    [I]
+    """
+    return _fitted(objects, instance.sizes) if instance.sizes else list(objects)
 
 
 def size_misfit(expected: Basic, answer: Basic, *, count: int = 9) -> str | None:

@@ -14,6 +14,9 @@ Matrix([
 
 from __future__ import annotations
 
+import functools
+import operator
+
 import sympy
 from sympy import ImmutableMatrix, MatrixBase, MatrixExpr
 from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
@@ -28,6 +31,7 @@ __all__ = [
     "is_matrix",
     "is_vector",
     "scalar_if_1x1",
+    "scalar_1x1_factors",
     "IDENTITY",
     "size_identity",
     "has_unsized_identity",
@@ -144,6 +148,26 @@ def scalar_if_1x1(value: sympy.Basic) -> sympy.Basic:
     if isinstance(value, MatrixExpr) and tuple(value.shape) == (1, 1):
         return sympy.Trace(value).doit() if value.has(sympy.Identity) else sympy.Trace(value)  # c I_1 is c
     return value
+
+
+def scalar_1x1_factors(obj: sympy.Basic) -> sympy.Basic:
+    """``obj`` with every 1x1 factor of a matrix product made a number, as the readers make
+    it (:func:`scalar_if_1x1`): ``x (h^T v - y I) v^T`` is ``(tr(h^T v) - y) x v^T``. The
+    value is the same; an answer read from the printed reference is then identical to it.
+
+    >>> from sympy import MatrixSymbol, Symbol, Identity
+    >>> x, v = MatrixSymbol("x", Symbol("n"), 1), MatrixSymbol("v", Symbol("n"), 1)
+    >>> scalar_1x1_factors(x * (v.T * x - Symbol("y") * Identity(1)) * v.T)
+    (-y + Trace(v.T*x))*x*v.T
+    """
+    if not isinstance(obj, sympy.Basic) or not obj.args or not obj.has(sympy.MatMul):
+        return obj
+    args = [scalar_1x1_factors(arg) for arg in obj.args]
+    if isinstance(obj, sympy.MatMul) and any(is_matrix(a) and tuple(a.shape) != (1, 1) for a in args):
+        scalars = [scalar_if_1x1(a) if is_matrix(a) and tuple(a.shape) == (1, 1) else a for a in args]
+        if scalars != args:
+            return functools.reduce(operator.mul, scalars)
+    return obj if all(a is b for a, b in zip(args, obj.args)) else obj.func(*args)
 
 
 PLUS_MINUS = sympy.Dummy("pm")

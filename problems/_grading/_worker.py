@@ -15,6 +15,7 @@ The limits of a check's process live in :mod:`._limits` (one rule for every runn
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from concurrent.futures import CancelledError
@@ -25,9 +26,13 @@ from pebble import ProcessExpired
 
 import checkers
 from checkers import DerivecheckError, Verdict, WorkVerdict
+from checkers._budget import uncounted
 from checkers._declarations import read_declarations
+from derive import BuggyResult
 
 from .. import bank
+from .._model import CheckContext, MistakesOnDemand
+from .._reference_cache import part_context, part_mistakes
 from ._limits import OUT_OF_MEMORY, TOO_DEEP, arm_cpu_limit, cpu_seconds, limits_armed, overtime_sentence, stopped_sentence
 from ._records import error_payload, undecided_payload
 from ._rows import Task
@@ -40,16 +45,33 @@ CheckFunction = Callable[[Task, float], Verdict | WorkVerdict]
 
 
 def check_task(task: Task, timeout: float) -> Verdict | WorkVerdict:
-    """The production check: a bank part's own check, or ``checkers.check`` against ``expected``
-    (``check_work`` for a row that carries a derivation)."""
+    """The production check: a bank part's own check (its reference from the reference cache), or
+    ``checkers.check`` against ``expected`` (``check_work`` for a row that carries a derivation)."""
+    if task.problem is not None and not task.work:
+        context = _context(task.problem)
+        mistakes = MistakesOnDemand(lambda: _mistakes(task.problem)) if context.kind == "expression" else ()
+        return context.check(task.answer, timeout=timeout, mistakes=mistakes)
     if task.problem is not None:
         problem, part = bank.find(task.problem)
-        part = part or problem.part()
-        return part.check_work(task.answer, timeout=timeout) if task.work else part.check(task.answer, timeout=timeout)
+        return (part or problem.part()).check_work(task.answer, timeout=timeout)
     symbols, facts = read_declarations(task.symbols)
     if task.work:
         return checkers.check_work(task.expected, task.answer, symbols=symbols, assumptions=facts, timeout=timeout)
     return checkers.check(task.expected, task.answer, symbols=symbols, assumptions=facts, timeout=timeout)
+
+
+@functools.lru_cache(maxsize=512)
+def _context(target: str) -> CheckContext:
+    """A part's reference and names, from the reference cache shared by every worker and run
+    (derived, and stored with the part's buggy results, only on a miss); kept by the worker."""
+    return part_context(target)
+
+
+@functools.lru_cache(maxsize=512)
+def _mistakes(target: str) -> tuple[BuggyResult, ...]:
+    """A part's buggy results from the reference cache (built on a miss), kept by the worker;
+    not charged to the check that first asks (whether they were loaded depends on earlier rows)."""
+    return uncounted(lambda: part_mistakes(target))
 
 
 def run_task(task: Task, timeout: float, check: CheckFunction = check_task) -> dict[str, Any]:

@@ -25,14 +25,7 @@ def test_reference_equals_the_stated_result(row):
     assert verdict.status is Status.CORRECT, f"{row.part}: {verdict.message} (reference {PARTS[row.part].answer})"
 
 
-SLOW_AT_THE_DEFAULT_BUDGET = {  # known gaps: right answers that can run out of the default budget
-    "mvc.2.4.a": "matrix instances: doit on exact sigma entries spends most of the budget (issue 15)",
-}
-ALTERNATIVES = [pytest.param(row, id=row.part, marks=pytest.mark.xfail(reason=SLOW_AT_THE_DEFAULT_BUDGET[row.part]))
-                if row.part in SLOW_AT_THE_DEFAULT_BUDGET else pytest.param(row, id=row.part) for row in ROWS]
-
-
-@pytest.mark.parametrize("row", ALTERNATIVES)
+@pytest.mark.parametrize("row", ROWS, ids=lambda r: r.part)
 def test_an_alternative_form_is_accepted(row):
     """At the default budget, as above."""
     verdict = PARTS[row.part].check(row.alternative)
