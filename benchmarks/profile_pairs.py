@@ -19,7 +19,7 @@ import json
 import statistics
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -129,7 +129,8 @@ def main() -> None:
     print(f"\nslowest {arguments.slowest}:")
     for r in ordered[:arguments.slowest]:
         top = max(r["phases"].items(), key=lambda kv: kv[1])[0] if r["phases"] else "-"
-        print(f"  {r['seconds']:6.2f} s  {r['status']:9s} {r['method']:9s} {top:26s} {r['reference'][:40]!r} vs {r['answer'][:40]!r}")
+        pair = f"{r['reference'][:40]!r} vs {r['answer'][:40]!r}"
+        print(f"  {r['seconds']:6.2f} s  {r['status']:9s} {r['method']:9s} {top:26s} {pair}")
     if arguments.times:
         arguments.times.write_text(json.dumps(results, indent=0), encoding="utf-8")
 
