@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import sympy
 from sympy import Basic
+from sympy.solvers.inequalities import reduce_rational_inequalities
 
 from ._numeric import Undefined, Unevaluable, close, evaluate
 from ._sampling import PointSampler, variables_of
@@ -109,8 +110,8 @@ def same_solutions(expected: Basic, answer: Basic) -> bool | None:
     variable = variables[0]
     real = sympy.Symbol(variable.name, real=True)
     try:
-        first = expected.xreplace({variable: real}).as_set()
-        second = answer.xreplace({variable: real}).as_set()
+        first = _solution_set(expected.xreplace({variable: real}), real)
+        second = _solution_set(answer.xreplace({variable: real}), real)
     except (TypeError, ValueError, NotImplementedError, AttributeError, sympy.PolynomialError):
         return None
     if first.has(sympy.ConditionSet) or second.has(sympy.ConditionSet):
@@ -119,6 +120,27 @@ def same_solutions(expected: Basic, answer: Basic) -> bool | None:
     if difference is sympy.EmptySet:
         return True
     return False if difference.is_empty is False else None
+
+
+_CONNECTIVES = {sympy.And: sympy.Intersection, sympy.Or: sympy.Union}
+
+
+def _solution_set(condition: Basic, variable: sympy.Symbol) -> sympy.Set:
+    """Where ``condition`` holds on the real line: a (non-)equation or inequality between
+    rational functions of ``variable`` by its real roots and poles (exact, and far cheaper than
+    sympy's ``as_set``, which first looks for a period), ``and``/``or`` of those by
+    intersection/union; anything else by ``as_set``.
+
+    >>> x = sympy.Symbol("x", real=True)
+    >>> _solution_set((x < -1) | (x**2 < 1/sympy.Integer(4)), x)
+    Union(Interval.open(-oo, -1), Interval.open(-1/2, 1/2))
+    """
+    if type(condition) in _CONNECTIVES:
+        return _CONNECTIVES[type(condition)](*(_solution_set(part, variable) for part in condition.args))
+    if isinstance(condition, sympy.core.relational.Relational) and all(
+            isinstance(side, sympy.Expr) and side.is_rational_function(variable) for side in condition.args):
+        return reduce_rational_inequalities([[condition]], variable, relational=False)
+    return condition.as_set()
 
 
 def as_equations(expected: Basic, answer: Basic) -> tuple[Basic, Basic]:
