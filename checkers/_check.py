@@ -23,7 +23,7 @@ from derive import Label
 from derive._mistakes import BuggyResult
 
 from ._answer_shape import GradingPlan, plan_grading
-from ._budget import Budget
+from ._budget import CALLS_PER_SECOND, Budget
 from ._compare import PROOF_SECONDS, Comparison, Outcome
 from ._decimals import decimal_outcome
 from ._definitions import expand_definitions
@@ -43,6 +43,9 @@ __all__ = ["check", "read_expected", "REFERENCE_EXTRA_SECONDS"]
 _LOG = logging.getLogger("derivecheck")
 REFERENCE_EXTRA_SECONDS = 2.0  # a reference is the author's: its budget is the check's and then some
 _DIAGNOSIS_SHARE = 0.5  # of what the comparison left of the check's budget
+_DIAGNOSIS_SECONDS = 0.5
+"""The most work a diagnosis gets when no mistakes are predicted (the context-free relations
+only): an answer to a reference without a derivation is not worth half the check's budget."""
 
 
 def check(
@@ -155,7 +158,9 @@ class _Question:
     def diagnosed(self, outcome: Outcome, plan: GradingPlan, budget: Budget, seed_text: str) -> Outcome:
         """The incorrect ``outcome`` with its verified diagnosis and partial credit, found within
         a share of what is left of ``budget`` (nothing is claimed if that share runs out)."""
-        found, share = Finding(), budget.share(_DIAGNOSIS_SHARE)
+        predicted = not isinstance(self.mistakes, (tuple, list)) or self.mistakes  # a lazy sequence is not built here
+        at_most = None if predicted else int(_DIAGNOSIS_SECONDS * CALLS_PER_SECOND)
+        found, share = Finding(), budget.share(_DIAGNOSIS_SHARE, at_most=at_most)
         share.cpu_allowance *= _DIAGNOSIS_SHARE  # the check keeps time to finish: a diagnosis never makes it undecided
         share.ceiling *= _DIAGNOSIS_SHARE
         try:
