@@ -95,6 +95,8 @@ class Budget:
         self.reason: str | None = None
         self._previous: _Tracer | None = None
         self._importing: FrameType | None = None  # the module being imported, while it runs
+        self._chain: tuple[Budget, ...] = (self,)  # this budget and the budgets it is nested in, innermost first
+        self._tail: _Tracer | None = None  # the tracer outside the outermost budget (a debugger, coverage)
 
     def remaining(self) -> int:
         """Calls left (0 when spent)."""
@@ -124,6 +126,7 @@ class Budget:
         self.deadline = time.monotonic() + self.ceiling
         self.cpu_deadline = time.thread_time() + self.cpu_allowance
         self._previous = sys.gettrace()
+        self._chain, self._tail = _chain_of(self)
         sys.settrace(self._trace)
         return self
 
@@ -135,8 +138,22 @@ class Budget:
         return False
 
     def _trace(self, frame: FrameType, event: str, arg: Any) -> _Tracer | None:
-        # runs on every call: the common case does no function call of its own (same counts as
-        # ``_over`` on every call: it changes nothing unless one of these conditions holds)
+        """Count the call in every budget of the chain, innermost first, in one function: a
+        chain of tracers calling each other would cost a Python call per budget and per call.
+        Equivalent to each budget counting the call and then passing it on to the next."""
+        if event == "call" and frame.f_code.co_name != "<module>":
+            for budget in self._chain:
+                if budget._importing is not None:
+                    return budget._count(frame, event, arg)  # inside an import: the budget's own way
+                budget.spent = spent = budget.spent + 1
+                if (budget.reason is not None or spent > budget.effort or not spent % _CLOCK_EVERY) \
+                        and budget._over() and _interruptible(frame):
+                    raise budget.Expired
+            return self._tail(frame, event, arg) if self._tail is not None else None
+        return self._count(frame, event, arg)
+
+    def _count(self, frame: FrameType, event: str, arg: Any) -> _Tracer | None:
+        """This budget's count of one call, then the next tracer's (the general way: imports)."""
         if event == "call" and self._importing is None:
             if frame.f_code.co_name == "<module>" and _imported(frame):
                 return self._import(frame, event, arg)
@@ -176,6 +193,14 @@ class Budget:
         elif self.spent % _CLOCK_EVERY == 0 and time.monotonic() > self.deadline:
             self.reason = "ceiling"
         return self.reason is not None
+
+
+def _chain_of(budget: Budget) -> tuple[tuple[Budget, ...], _Tracer | None]:
+    """The budgets ``budget`` is nested in (itself first) and the tracer outside them all."""
+    outer = getattr(budget._previous, "__self__", None)
+    if isinstance(outer, Budget) and budget._previous == outer._trace:
+        return (budget, *outer._chain), outer._tail
+    return (budget,), budget._previous
 
 
 def uncounted(compute: Callable[[], Any]) -> Any:

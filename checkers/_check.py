@@ -24,7 +24,7 @@ from derive._labels import Label
 from derive._log import LOG
 
 from ._answer_shape import GradingPlan, plan_grading
-from ._budget import REFERENCE_EXTRA_SECONDS, Budget, uncounted
+from ._budget import CALLS_PER_SECOND, REFERENCE_EXTRA_SECONDS, Budget, uncounted
 from ._compare import PROOF_SECONDS, Comparison, Outcome
 from ._definitions import expand_definitions
 from ._errors import InvalidAnswer, UsageError
@@ -41,6 +41,9 @@ if TYPE_CHECKING:
 __all__ = ["check", "read_expected", "REFERENCE_EXTRA_SECONDS"]
 
 _DIAGNOSIS_SHARE = 0.5  # of what the comparison left of the check's budget
+_DIAGNOSIS_SECONDS = 0.5
+"""The most work a diagnosis gets when no mistakes are predicted (the context-free relations
+only): an answer to a reference without a derivation is not worth half the check's budget."""
 
 
 def check(
@@ -157,9 +160,11 @@ class _Question:
         a share of what is left of ``budget`` (nothing is claimed if that share runs out)."""
         from ._diagnosis import Finding, Verifier, diagnose  # only an incorrect answer is diagnosed
 
+        predicted = not isinstance(self.mistakes, (tuple, list)) or self.mistakes  # a lazy sequence is not built here
+        at_most = None if predicted else int(_DIAGNOSIS_SECONDS * CALLS_PER_SECOND)
         # half the calls left and at most half the CPU and wall time left: the check keeps time to
         # finish (a diagnosis never makes it undecided), and the calls, not the machine's speed, bound it
-        found, share = Finding(), budget.share(_DIAGNOSIS_SHARE, clocks=_DIAGNOSIS_SHARE)
+        found, share = Finding(), budget.share(_DIAGNOSIS_SHARE, at_most=at_most, clocks=_DIAGNOSIS_SHARE)
         try:
             with share:
                 verify = Verifier.for_budget(share, seed_text=seed_text, assumptions=self.assumptions, rtol=self.rtol)

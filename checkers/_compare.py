@@ -399,18 +399,23 @@ class Comparison:
         )
 
     def conditions(self, expected: Basic, answer: Basic) -> Outcome:
-        if expected == answer or sympy.simplify(sympy.Equivalent(expected, answer)) is sympy.true:
+        """The same condition: identical; equal solution sets in one real variable (worked out
+        first: that decides both ways, for far less than simplifying the equivalence); a proved
+        equivalence; one inequality a positive multiple of the other. Otherwise undecided."""
+        if expected == answer:
+            return Outcome(Status.CORRECT, Method.SYMBOLIC, True, "Correct: the same condition.")
+        same = solution_sets.same_solutions(expected, answer)  # None unless in one variable
+        if same:
+            return Outcome(Status.CORRECT, Method.SYMBOLIC, True, "Correct: the same solution set.")
+        if same is not None:
+            return Outcome(Status.INCORRECT, Method.SYMBOLIC, True, "Incorrect: the condition differs from the expected one.")
+        if sympy.simplify(sympy.Equivalent(expected, answer)) is sympy.true:
             return Outcome(Status.CORRECT, Method.SYMBOLIC, True, "Correct: the same condition.")
         if solution_sets.positive_multiple(expected, answer):
             return Outcome(Status.CORRECT, Method.NUMERIC, False,
                            "Correct: the same inequality (multiplied by a positive number, checked at random points).")
-        same = solution_sets.same_solutions(expected, answer)
-        if same:
-            return Outcome(Status.CORRECT, Method.SYMBOLIC, True, "Correct: the same solution set.")
-        if same is None:
-            return Outcome(Status.UNDECIDED, Method.SYMBOLIC, False,
-                           "Undecided: the two conditions could not be compared by their solution sets.")
-        return Outcome(Status.INCORRECT, Method.SYMBOLIC, True, "Incorrect: the condition differs from the expected one.")
+        return Outcome(Status.UNDECIDED, Method.SYMBOLIC, False,
+                       "Undecided: the two conditions could not be compared by their solution sets.")
 
 
 # -- helpers ---------------------------------------------------------------------------------------

@@ -97,6 +97,9 @@ class _Evaluator:
             sympy.Min: lambda e: self.extreme(e, min),
             sympy.sign: lambda e: self.ctx.sign(self.real(self.value(e.args[0]))),
             sympy.Heaviside: self.heaviside,
+            sympy.factorial: lambda e: self.gamma_like(self.ctx.factorial, e),
+            sympy.gamma: lambda e: self.gamma_like(self.ctx.gamma, e),
+            sympy.binomial: lambda e: self.gamma_like(self.ctx.binomial, e),
         }
 
     def value(self, e: Basic) -> object:
@@ -141,6 +144,14 @@ class _Evaluator:
         if e.exp.is_Integer:
             return base ** int(e.exp)
         return self.ctx.power(base, exponent)
+
+    def gamma_like(self, function: Callable, e: Basic) -> object:
+        """factorial, gamma, binomial (of any real or complex arguments, as sympy defines them
+        through the gamma function) by mpmath; a pole has no value."""
+        try:
+            return function(*(self.value(a) for a in e.args))
+        except ValueError:  # mpmath: "gamma function pole"
+            raise ZeroDivisionError("a pole of the gamma function") from None
 
     def real(self, v: object) -> object:
         if not is_real_value(v):

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import sympy
 from sympy import Basic
+from sympy.solvers.inequalities import reduce_abs_inequality, reduce_rational_inequalities
 
 from ._numeric import Undefined, Unevaluable, close, evaluate
 from ._sampling import PointSampler, variables_of
@@ -109,8 +110,8 @@ def same_solutions(expected: Basic, answer: Basic) -> bool | None:
     variable = variables[0]
     real = sympy.Symbol(variable.name, real=True)
     try:
-        first = expected.xreplace({variable: real}).as_set()
-        second = answer.xreplace({variable: real}).as_set()
+        first = _solution_set(expected.xreplace({variable: real}), real)
+        second = _solution_set(answer.xreplace({variable: real}), real)
     except (TypeError, ValueError, NotImplementedError, AttributeError, sympy.PolynomialError):
         return None
     if first.has(sympy.ConditionSet) or second.has(sympy.ConditionSet):
@@ -119,6 +120,51 @@ def same_solutions(expected: Basic, answer: Basic) -> bool | None:
     if difference is sympy.EmptySet:
         return True
     return False if difference.is_empty is False else None
+
+
+_CONNECTIVES = {sympy.And: sympy.Intersection, sympy.Or: sympy.Union}
+
+
+def _solution_set(condition: Basic, variable: sympy.Symbol) -> sympy.Set:
+    """Where ``condition`` holds on the real line: a (non-)equation or inequality between
+    rational functions of ``variable`` by its real roots and poles (exact, and far cheaper than
+    sympy's ``as_set``, which first looks for a period), one with absolute values of
+    polynomials split into such cases, ``and``/``or`` of those by intersection/union;
+    anything else (or what the fast ways cannot do) by ``as_set``.
+
+    >>> x = sympy.Symbol("x", real=True)
+    >>> _solution_set((x < -1) | (x**2 < 1/sympy.Integer(4)), x)
+    Union(Interval.open(-oo, -1), Interval.open(-1/2, 1/2))
+    >>> _solution_set(sympy.Abs(x**2 - 4) >= 1, x)
+    Union(Interval(-oo, -sqrt(5)), Interval(-sqrt(3), sqrt(3)), Interval(sqrt(5), oo))
+    """
+    if type(condition) in _CONNECTIVES:
+        return _CONNECTIVES[type(condition)](*(_solution_set(part, variable) for part in condition.args))
+    try:
+        if _rational_in(condition, variable):
+            return reduce_rational_inequalities([[condition]], variable, relational=False)
+        if _with_absolute_values(condition, variable):
+            cases = reduce_abs_inequality(condition.lhs - condition.rhs, condition.rel_op, variable)
+            return _solution_set(cases, variable)
+    except (TypeError, ValueError, NotImplementedError, sympy.PolynomialError):
+        pass
+    return condition.as_set()
+
+
+def _rational_in(condition: Basic, variable: sympy.Symbol) -> bool:
+    return isinstance(condition, sympy.core.relational.Relational) and all(
+        isinstance(side, sympy.Expr) and side.is_rational_function(variable) for side in condition.args)
+
+
+def _with_absolute_values(condition: Basic, variable: sympy.Symbol) -> bool:
+    """An inequality, rational in ``variable`` and in absolute values of polynomials of it."""
+    if not isinstance(condition, sympy.core.relational.Relational) or condition.rel_op not in ("<", "<=", ">", ">="):
+        return False
+    absolute = condition.atoms(sympy.Abs)
+    if not absolute or not all(a.args[0].is_polynomial(variable) for a in absolute):
+        return False
+    stand_ins = {a: sympy.Dummy() for a in absolute}
+    return all(side.xreplace(stand_ins).is_rational_function(variable, *stand_ins.values()) for side in condition.args)
 
 
 def as_equations(expected: Basic, answer: Basic) -> tuple[Basic, Basic]:
