@@ -184,3 +184,14 @@ def test_double_precision_fooled_by_cancellation_decides_nothing():
 def test_a_screen_that_numpy_cannot_evaluate_is_mpmaths():
     screen = _comparison().screen([sympy.gamma(x + 1)], [x * sympy.gamma(x)], 24, in_double=True)
     assert screen.in_double == 0 and screen.agreed == 24
+
+
+@pytest.mark.parametrize("expr, value", [
+    (sympy.factorial(sympy.Symbol("n", integer=True)), {"n": "5"}),
+    (sympy.factorial(x) / sympy.factorial(x - 2), {"x": "6"}),
+    (sympy.factorial(x) * y, {"x": "2.5", "y": "-1.5"}),
+])
+def test_mpmath_evaluates_what_numpy_cannot_as_sympy_does(expr, value):
+    point = {s: value[str(s)] for s in expr.free_symbols}
+    numeric = sympy.N(expr.xreplace({s: sympy.Float(v, 30) for s, v in point.items()}), 30)
+    assert abs(complex(evaluate(expr, point)) - complex(numeric)) < 1e-20 * max(1.0, abs(complex(numeric)))
