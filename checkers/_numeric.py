@@ -141,6 +141,7 @@ class _Evaluator:
             sympy.Min: lambda e: self.extreme(e, min),
             sympy.sign: lambda e: self.ctx.sign(self.real(self.value(e.args[0]))),
             sympy.Heaviside: self.heaviside,
+            sympy.binomial: self.binomial,
         }
 
     def value(self, e: Basic) -> object:
@@ -181,6 +182,14 @@ class _Evaluator:
         if e.exp.is_Integer:
             return base ** int(e.exp)
         return self.ctx.power(base, exponent)
+
+    def binomial(self, e: Basic) -> object:
+        """mpmath's binomial, which is sympy's except where n is a negative integer or a
+        value is complex (there sympy's own evaluation is kept)."""
+        n, k = (self.value(a) for a in e.args)
+        if not (is_real_value(n) and is_real_value(k)) or (self.ctx.isint(self.ctx.re(n)) and self.ctx.re(n) < 0):
+            return self.fallback(e)
+        return self.ctx.binomial(self.ctx.re(n), self.ctx.re(k))
 
     def real(self, v: object) -> object:
         if not is_real_value(v):

@@ -190,6 +190,9 @@ def test_a_screen_that_numpy_cannot_evaluate_is_mpmaths():
     (sympy.factorial(sympy.Symbol("n", integer=True)), {"n": "5"}),
     (sympy.factorial(x) / sympy.factorial(x - 2), {"x": "6"}),
     (sympy.factorial(x) * y, {"x": "2.5", "y": "-1.5"}),
+    (sympy.binomial(x, y), {"x": "5", "y": "2"}),
+    (sympy.binomial(x, y), {"x": "-2.3", "y": "1.7"}),
+    (sympy.binomial(x + 1, y), {"x": "-3", "y": "1"}),  # a negative integer: sympy's own value
 ])
 def test_mpmath_evaluates_what_numpy_cannot_as_sympy_does(expr, value):
     point = {s: value[str(s)] for s in expr.free_symbols}
