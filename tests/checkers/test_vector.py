@@ -5,6 +5,9 @@ where mpmath has none (a pole, log 0, no piece applies) it must give NaN; what i
 cover falls back to mpmath, and double precision never decides a verdict.
 """
 
+import subprocess
+import sys
+
 import mpmath
 import numpy as np
 import pytest
@@ -198,3 +201,13 @@ def test_mpmath_evaluates_what_numpy_cannot_as_sympy_does(expr, value):
     point = {s: value[str(s)] for s in expr.free_symbols}
     numeric = sympy.N(expr.xreplace({s: sympy.Float(v, 30) for s, v in point.items()}), 30)
     assert abs(complex(evaluate(expr, point)) - complex(numeric)) < 1e-20 * max(1.0, abs(complex(numeric)))
+
+
+@pytest.mark.parametrize("code, loads_numpy", [
+    ("check('x^2', '2x'); check('x^2', 'x*x'); check('(x+1)^2', 'x^2+2x+1')", False),  # a counterexample, identity, a quick proof
+    ("from checkers._vector import evaluate_many", True),  # the probe can fail
+])
+def test_numpy_is_imported_only_for_a_many_point_screen(code, loads_numpy):
+    probe = f"from checkers import check\n{code}\nimport sys\nprint('numpy' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120)
+    assert done.stdout.strip().splitlines()[-1] == str(loads_numpy)
