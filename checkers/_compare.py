@@ -42,6 +42,8 @@ class _Screen:
     counterexample: Evidence | None = None
     unevaluable: str | None = None
     points: tuple[dict, ...] = ()  # the points where the values agreed
+    drawn: tuple[dict, ...] = ()  # every point drawn for it
+    in_double: int = 0  # points where double precision alone found agreement (re-verified by `settled`)
 
 
 class Comparison:
@@ -109,11 +111,13 @@ class Comparison:
         proof = self.prove(expected, answer, at_most=self.proof_effort)  # a cheap proof first
         if proof is not None:
             return proof
-        full = self.screen(expected, answer, self.full_points)
+        full = self.screen(expected, answer, self.full_points, in_double=True)
+        if full.counterexample is None and self.settled(expected, answer, full):
+            return self.agreement(expected, answer, full)  # the numbers settle it: no long proof
+        if full.in_double:  # double precision decides nothing: the same points again with mpmath alone
+            full = self.screen(expected, answer, self.full_points, drawn=full.drawn)
         if full.counterexample is not None:
             return counterexample(full.counterexample)
-        if self.settled(expected, answer, full):
-            return self.agreement(expected, answer, full)  # the numbers settle it: no long proof
         return self.prove(expected, answer) or self.agreement(expected, answer, full)
 
     def settled(self, expected: list[Basic], answer: list[Basic], full: _Screen) -> bool:
@@ -172,25 +176,35 @@ class Comparison:
         )
 
     # -- numeric screen ------------------------------------------------------------------------
-    def screen(self, expected: list[Basic], answer: list[Basic], count: int) -> _Screen:
+    def screen(self, expected: list[Basic], answer: list[Basic], count: int, *, in_double: bool = False,
+               drawn: Sequence[dict] = ()) -> _Screen:
+        """Values compared at up to ``count`` points inside the domain (of ``drawn``, or of
+        newly drawn points); ``in_double``: points where numpy finds agreement in double
+        precision (:mod:`checkers._vector`) skip mpmath; every other point is mpmath's."""
         variables = variables_of(expected + answer)
         complex_values = any(e.has(sympy.I) for e in expected)  # a complex reference: compare as complex numbers
         if not variables:
             count = 1
+        drawn = drawn or self.sampler.points(variables, count * 4)
+        fast = [False] * len(drawn)
+        if in_double and variables:  # numpy imported here: a check with no many-point screen does not pay for it
+            from ._vector import agree_in_double
+            fast = agree_in_double(expected, answer, drawn, rtol=self.rtol, atol=self.atol,
+                                   complex_values=complex_values).tolist()
         agreed: list[dict] = []
-        for point in self.sampler.points(variables, count * 4):
+        for point, agree in zip(drawn, fast):
             if len(agreed) >= count:
                 break
             try:
-                verdict = self.compare_at(expected, answer, point, complex_values=complex_values)
+                verdict = agree or self.compare_at(expected, answer, point, complex_values=complex_values)
             except Unevaluable as error:
-                return _Screen(len(agreed), unevaluable=f"the answer cannot be evaluated numerically: {error}")
-            if verdict is None:
-                continue
+                return _Screen(len(agreed), unevaluable=f"the answer cannot be evaluated numerically: {error}",
+                               drawn=tuple(drawn), in_double=sum(fast))
             if isinstance(verdict, Evidence):
-                return _Screen(len(agreed), verdict)
-            agreed.append(point)
-        return _Screen(len(agreed), points=tuple(p for p in agreed if p))
+                return _Screen(len(agreed), verdict, drawn=tuple(drawn), in_double=sum(fast))
+            if verdict:
+                agreed.append(point)
+        return _Screen(len(agreed), points=tuple(p for p in agreed if p), drawn=tuple(drawn), in_double=sum(fast))
 
     def compare_at(self, expected: list[Basic], answer: list[Basic], point: dict, *,
                    complex_values: bool = False) -> Evidence | bool | None:

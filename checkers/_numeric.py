@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
 
 import mpmath
 import sympy
 from sympy import Basic
 from sympy.core.function import AppliedUndef
 
-__all__ = ["Undefined", "Unevaluable", "evaluate", "close", "is_real_value", "new_context"]
+__all__ = ["Undefined", "Unevaluable", "evaluate", "close", "is_real_value", "new_context", "Elementary", "ELEMENTARY",
+           "elementary_of"]
 
 
 class Undefined(ArithmeticError):
@@ -77,12 +80,54 @@ def is_real_value(value: mpmath.mpc, *, tolerance: float = 1e-20) -> bool:
     return bool(abs(imaginary) <= tolerance * max(1, abs(value)))
 
 
-_UNARY = {
-    "exp": "exp", "log": "log", "sin": "sin", "cos": "cos", "tan": "tan", "cot": "cot", "sec": "sec",
-    "csc": "csc", "asin": "asin", "acos": "acos", "atan": "atan", "acot": "acot", "sinh": "sinh",
-    "cosh": "cosh", "tanh": "tanh", "coth": "coth", "sech": "sech", "csch": "csch", "asinh": "asinh",
-    "acosh": "acosh", "atanh": "atanh", "erf": "erf", "Abs": "fabs", "floor": "floor", "ceiling": "ceil",
-}
+@dataclass(frozen=True)
+class Elementary:
+    """One elementary function of one argument: its mpmath name and, when numpy has it, the
+    numpy ufuncs that compute it, applied in order (``("tan", "reciprocal")`` for cot; empty
+    when numpy has none). ``branch_cut``: an inverse function whose cuts numpy and mpmath put
+    on different sides (values on a cut are left to mpmath).
+
+    >>> ELEMENTARY["cot"].numpy, ELEMENTARY["erf"].numpy
+    (('tan', 'reciprocal'), ())
+    """
+
+    mpmath: str
+    numpy: tuple[str, ...] = ()
+    branch_cut: bool = False
+
+
+def _same(name: str, numpy: str | None = None, *, branch_cut: bool = False) -> Elementary:
+    return Elementary(name, (numpy or name,), branch_cut)
+
+
+def _reciprocal_of(mpmath_name: str, numpy: str) -> Elementary:
+    return Elementary(mpmath_name, (numpy, "reciprocal"))
+
+
+ELEMENTARY: Mapping[str, Elementary] = MappingProxyType({
+    "exp": _same("exp"), "log": _same("log"), "sin": _same("sin"), "cos": _same("cos"), "tan": _same("tan"),
+    "cot": _reciprocal_of("cot", "tan"), "sec": _reciprocal_of("sec", "cos"), "csc": _reciprocal_of("csc", "sin"),
+    "asin": _same("asin", "arcsin", branch_cut=True), "acos": _same("acos", "arccos", branch_cut=True),
+    "atan": _same("atan", "arctan", branch_cut=True), "acot": Elementary("acot", ("reciprocal", "arctan"), True),
+    "sinh": _same("sinh"), "cosh": _same("cosh"), "tanh": _same("tanh"), "coth": _reciprocal_of("coth", "tanh"),
+    "sech": _reciprocal_of("sech", "cosh"), "csch": _reciprocal_of("csch", "sinh"),
+    "asinh": _same("asinh", "arcsinh", branch_cut=True), "acosh": _same("acosh", "arccosh", branch_cut=True),
+    "atanh": _same("atanh", "arctanh", branch_cut=True), "erf": Elementary("erf"), "Abs": _same("fabs", "absolute"),
+    "floor": Elementary("floor"), "ceiling": Elementary("ceil"), "factorial": Elementary("factorial"),
+})
+"""The one table of elementary functions of one argument, by sympy name: the mpmath
+evaluator here and the numpy one of :mod:`checkers._vector` both read it."""
+
+
+def elementary_of(e: Basic) -> Elementary | None:
+    """The table entry of a call of one argument, or None.
+
+    >>> elementary_of(sympy.sin(sympy.Symbol("x"))).mpmath, elementary_of(sympy.Symbol("x"))
+    ('sin', None)
+    """
+    if isinstance(e, sympy.Function) and len(e.args) == 1:
+        return ELEMENTARY.get(type(e).__name__)
+    return None
 
 
 class _Evaluator:
@@ -99,7 +144,7 @@ class _Evaluator:
             sympy.Heaviside: self.heaviside,
             sympy.factorial: lambda e: self.gamma_like(self.ctx.factorial, e),
             sympy.gamma: lambda e: self.gamma_like(self.ctx.gamma, e),
-            sympy.binomial: lambda e: self.gamma_like(self.ctx.binomial, e),
+            sympy.binomial: self.binomial,
         }
 
     def value(self, e: Basic) -> object:
@@ -124,10 +169,10 @@ class _Evaluator:
         if isinstance(formula, sympy.Lambda):  # a concrete stand-in for an unknown function
             arguments = dict(zip(formula.variables, (self.value(a) for a in e.args)))
             return _Evaluator(self.ctx, arguments).value(formula.expr)
-        name = type(e).__name__
-        if isinstance(e, sympy.Function) and name in _UNARY and len(e.args) == 1:
-            return getattr(self.ctx, _UNARY[name])(self.value(e.args[0]))
-        if name == "log" and len(e.args) == 2:
+        function = elementary_of(e)
+        if function is not None:
+            return getattr(self.ctx, function.mpmath)(self.value(e.args[0]))
+        if type(e).__name__ == "log" and len(e.args) == 2:
             return self.ctx.log(self.value(e.args[0])) / self.ctx.log(self.value(e.args[1]))
         return self.fallback(e)
 
@@ -146,12 +191,20 @@ class _Evaluator:
         return self.ctx.power(base, exponent)
 
     def gamma_like(self, function: Callable, e: Basic) -> object:
-        """factorial, gamma, binomial (of any real or complex arguments, as sympy defines them
-        through the gamma function) by mpmath; a pole has no value."""
+        """factorial and gamma (of any real or complex argument, as sympy defines them through
+        the gamma function) by mpmath; a pole has no value."""
         try:
             return function(*(self.value(a) for a in e.args))
         except ValueError:  # mpmath: "gamma function pole"
             raise ZeroDivisionError("a pole of the gamma function") from None
+
+    def binomial(self, e: Basic) -> object:
+        """mpmath's binomial, which is sympy's except where n is a negative integer or a
+        value is complex (there sympy's own evaluation is kept)."""
+        n, k = (self.value(a) for a in e.args)
+        if not (is_real_value(n) and is_real_value(k)) or (self.ctx.isint(self.ctx.re(n)) and self.ctx.re(n) < 0):
+            return self.fallback(e)
+        return self.ctx.binomial(self.ctx.re(n), self.ctx.re(k))
 
     def real(self, v: object) -> object:
         if not is_real_value(v):
