@@ -97,7 +97,6 @@ STRATEGIES: tuple[tuple[str, Callable[[Basic], Basic]], ...] = (
     ("cancel", lambda e: sympy.cancel(sympy.together(e))),
     ("targeted", _targeted),
     ("rewrite-exp", _rewrite_exp),
-    ("trigsimp", lambda e: sympy.trigsimp(e) if e.has(sympy.TrigonometricFunction, sympy.HyperbolicFunction) else e),
     ("piecewise", _piecewise),
     ("sums", _sums),
     ("simplify", sympy.simplify),
