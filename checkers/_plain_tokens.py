@@ -29,11 +29,13 @@ from ._names import GREEK_LETTERS, canonical_name
 from ._plain_constructors import CONSTRUCTORS
 from ._vocabulary import Vocabulary
 
-__all__ = ["Member", "split_members", "split_primes", "STRUCTURAL_CALLS", "PLUS_MINUS_NAME"]
+__all__ = ["Member", "split_members", "split_primes", "STRUCTURAL_CALLS", "PLUS_MINUS_NAME", "UNICODE_POWERS"]
 
 STRUCTURAL_CALLS = frozenset(CONSTRUCTORS) | {"Subs"}  # Subs binds its variable: the walker reads it itself
 _UNICODE_OPERATORS = {"−": "-", "·": "*", "×": "*", "⋅": "*", "÷": "/", "²": "^2", "³": "^3", "√": "sqrt"}
 _OPENERS, _CLOSERS = "([{", ")]}"
+UNICODE_POWERS = frozenset(ch for ch, spelled in _UNICODE_OPERATORS.items() if spelled.startswith("^"))
+"""The superscripts this reader reads itself (``x²``); any other Unicode mathematics goes to :mod:`._unicode_text`."""
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@
 'plain'
 >>> read_answer("\\\\frac{x}{2}", Vocabulary.from_objects(symbols("x"))).notation
 'latex'
->>> read_answer("3x² - 10x + 3", Vocabulary.from_objects(symbols("x"))).notation
+>>> read_answer("3x⁴ - 10x + 3", Vocabulary.from_objects(symbols("x"))).notation
 'unicode'
 """
 
@@ -41,9 +41,10 @@ def read_answer(answer: object, vocabulary: Vocabulary, limits: Limits = DEFAULT
     """Read ``answer`` (text or a sympy object) against ``vocabulary``.
 
     ``notation`` is ``auto`` (LaTeX when the text has a backslash or ``$``; else Unicode
-    mathematics as ``derive`` prints it when the text has superscripts, subscripts, ``√`` or
-    ``Σ`` with bounds; else LaTeX when it has ``^{`` or ``_{``; else plain), ``latex``,
-    ``unicode`` or ``plain``. There is no second guess: text that fails its reader is invalid.
+    mathematics as ``derive`` prints it when the text has superscripts or subscripts other
+    than the plain reader's own ``²`` and ``³``, ``√``, or ``Σ`` with bounds; else LaTeX when it
+    has ``^{`` or ``_{``; else plain), ``latex``, ``unicode`` or ``plain``.
+    There is no second guess: text that fails its reader is invalid.
     """
     if isinstance(answer, (sympy.Basic, sympy.MatrixBase)):
         return Reading((answer,), "sympy", str(answer))
@@ -60,10 +61,10 @@ def _reader(text: str, notation: str) -> Callable[[str, Vocabulary, Limits], Rea
     """The reader of ``notation`` (``auto``: see :func:`read_answer`), imported when it is
     first used: plain text does not load the LaTeX grammar's tables, nor LaTeX the plain tokenizer.
 
-    >>> _reader("x^2", "auto").__module__, _reader("x^{2}", "auto").__module__, _reader("x²", "auto").__name__
+    >>> _reader("x^2", "auto").__module__, _reader("x^{2}", "auto").__module__, _reader("x⁴", "auto").__name__
     ('checkers._plain', 'checkers._latex._reader', 'read_unicode')
     """
-    if notation == "unicode" or (notation == "auto" and not _LATEX_MARKUP.search(text) and has_unicode_math(text)):
+    if notation == "unicode" or (notation == "auto" and not _LATEX_MARKUP.search(text) and _beyond_plain(text)):
         return read_unicode
     if notation == "latex" or (notation == "auto" and looks_like_latex(text)):
         from ._latex import read_latex
@@ -72,6 +73,16 @@ def _reader(text: str, notation: str) -> Callable[[str, Vocabulary, Limits], Rea
     from ._plain import read_plain
 
     return read_plain
+
+
+def _beyond_plain(text: str) -> bool:
+    """Unicode mathematics the plain reader does not read as written: ``x²`` stays plain,
+    ``x⁴``, ``xᵢ`` and ``5√2`` do not."""
+    if not has_unicode_math(text):
+        return False
+    from ._plain_tokens import UNICODE_POWERS
+
+    return has_unicode_math(text, UNICODE_POWERS)
 
 
 def _kind(value: object) -> str:

@@ -63,15 +63,15 @@ def script(ch: str) -> tuple[str, str] | None:
     return _SCRIPT_TAGS[tag], base
 
 
-def has_unicode_math(text: str) -> bool:
-    """True when ``text`` uses notation only this reader reads: a superscript or subscript
-    character, ``√``, ``∑``/``∏``, or ``Σ``/``Π`` with bounds.
+def has_unicode_math(text: str, ignoring: frozenset[str] = frozenset()) -> bool:
+    """True when ``text`` uses notation this reader reads: a superscript or subscript
+    character, ``√``, ``∑``/``∏``, or ``Σ``/``Π`` with bounds (characters in ``ignoring`` aside).
 
-    >>> has_unicode_math("3x² - 10x"), has_unicode_math("Σ_{i=1}^{I} xᵢ"), has_unicode_math("θ + Σ")
-    (True, True, False)
+    >>> has_unicode_math("3x² - 10x"), has_unicode_math("3x² - 10x", frozenset("²")), has_unicode_math("θ + Σ")
+    (True, False, False)
     """
     return any(ch in _ALWAYS_OPERATOR or ch == _ROOT or script(ch) is not None or _bounded(text, i)
-               for i, ch in enumerate(text) if not ch.isascii())
+               for i, ch in enumerate(text) if not ch.isascii() and ch not in ignoring)
 
 
 def _bounded(text: str, index: int) -> bool:
