@@ -41,9 +41,9 @@ def read_answer(answer: object, vocabulary: Vocabulary, limits: Limits = DEFAULT
     """Read ``answer`` (text or a sympy object) against ``vocabulary``.
 
     ``notation`` is ``auto`` (LaTeX when the text has a backslash or ``$``; else Unicode
-    mathematics as ``derive`` prints it when the text has superscripts or subscripts other
-    than the plain reader's own ``²`` and ``³``, ``√``, or ``Σ`` with bounds; else LaTeX when it
-    has ``^{`` or ``_{``; else plain), ``latex``, ``unicode`` or ``plain``.
+    mathematics as ``derive`` prints it when the text has Unicode mathematics the plain reader
+    does not read itself (superscripts other than ``²`` and ``³``, subscripts, ``√``, ``Σ`` with
+    bounds, ``‖``, ``≤`` ...); else LaTeX when it has ``^{`` or ``_{``; else plain), ``latex``, ``unicode`` or ``plain``.
     There is no second guess: text that fails its reader is invalid.
     """
     if isinstance(answer, (sympy.Basic, sympy.MatrixBase)):
@@ -76,13 +76,13 @@ def _reader(text: str, notation: str) -> Callable[[str, Vocabulary, Limits], Rea
 
 
 def _beyond_plain(text: str) -> bool:
-    """Unicode mathematics the plain reader does not read as written: ``x²`` stays plain,
-    ``x⁴``, ``xᵢ`` and ``5√2`` do not."""
+    """Unicode mathematics the plain reader does not read as written: ``x²`` and ``2·x`` stay
+    plain, ``x⁴``, ``xᵢ``, ``5√2`` and ``‖w‖`` do not."""
     if not has_unicode_math(text):
         return False
-    from ._plain_tokens import UNICODE_POWERS
+    from ._plain_tokens import READ_AS_WRITTEN
 
-    return has_unicode_math(text, UNICODE_POWERS)
+    return has_unicode_math(text, READ_AS_WRITTEN)
 
 
 def _kind(value: object) -> str:

@@ -38,6 +38,7 @@ from ._vocabulary import Vocabulary
 __all__ = ["Transliteration", "transliterate", "has_unicode_math", "read_unicode"]
 
 _SCRIPT_TAGS = {"<super>": "^", "<sub>": "_"}
+_SCRIPT_NAMES = {"^": "superscript", "_": "subscript"}
 _SCRIPT_BASES = frozenset("0123456789+-=()abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _SUMS = {"Σ": r"\sum ", "∑": r"\sum ", "Π": r"\prod ", "∏": r"\prod "}
 _ALWAYS_OPERATOR = frozenset("∑∏")  # Σ and Π are also the letters Sigma and Pi: an operator only with bounds
@@ -64,13 +65,21 @@ def script(ch: str) -> tuple[str, str] | None:
 
 
 def has_unicode_math(text: str, ignoring: frozenset[str] = frozenset()) -> bool:
-    """True when ``text`` uses notation this reader reads: a superscript or subscript
-    character, ``√``, ``∑``/``∏``, or ``Σ``/``Π`` with bounds (characters in ``ignoring`` aside).
+    """True when ``text`` has Unicode mathematics (characters in ``ignoring`` aside): a
+    superscript or subscript, ``√``, ``∑``/``∏``, ``Σ``/``Π`` with bounds, or a symbol of the LaTeX
+    tokenizer's Unicode table other than a letter (``‖``, ``≤``, ``∂`` ...).
 
     >>> has_unicode_math("3x² - 10x"), has_unicode_math("3x² - 10x", frozenset("²")), has_unicode_math("θ + Σ")
     (True, False, False)
+    >>> has_unicode_math("‖w‖"), has_unicode_math("𝑥 + é")
+    (True, False)
     """
+    if text.isascii():
+        return False
+    from ._latex._commands import UNICODE
+
     return any(ch in _ALWAYS_OPERATOR or ch == _ROOT or script(ch) is not None or _bounded(text, i)
+               or (ch in UNICODE and UNICODE[ch][0] != "letter")
                for i, ch in enumerate(text) if not ch.isascii() and ch not in ignoring)
 
 
@@ -172,12 +181,22 @@ def _after_operand(text: str, index: int) -> bool:
 
 
 def _scripts(text: str, index: int, out: Transliteration) -> int:
-    """A run of superscript (or subscript) characters: ``^{...}`` (``_{...}``)."""
+    """A run of superscript (or subscript) characters: ``^{...}`` (``_{...}``); its brackets close inside it."""
     kind = script(text[index])[0]  # type: ignore[index]
+    opened: list[int] = []
     out.write(kind + "{", index)
     while index < len(text) and (found := script(text[index])) is not None and found[0] == kind:
+        if found[1] == ")" and not opened:
+            break
+        if found[1] == "(":
+            opened.append(index)
+        elif found[1] == ")":
+            opened.pop()
         out.write(found[1], index)
         index += 1
+    if opened or (index < len(text) and script(text[index]) == (kind, ")")):
+        position = opened[-1] if opened else index
+        raise InvalidAnswer(f"a bracket in a {_SCRIPT_NAMES[kind]} must close inside it", text=text, position=position)
     out.write("}", index - 1)
     return index
 
@@ -214,7 +233,8 @@ def _root(text: str, index: int, out: Transliteration, stack: list[_Frame]) -> i
     """``√(...)`` and ``√atom``: ``\\sqrt{...}``. ``√x²`` is refused: (√x)² or √(x²)?"""
     following = index + 1
     if text[following : following + 1] == "(":
-        out.write(r"\sqrt{(", index)
+        out.write(r"\sqrt{", index)
+        out.write("(", following)
         stack.append(_Frame("group", ")", ")}"))
         return following + 1
     end = _atom_end(text, following)
@@ -234,7 +254,8 @@ def _raised(text: str, index: int, out: Transliteration, stack: list[_Frame]) ->
     """``^(...)`` and ``^atom`` (``e^f₁``): the whole group or atom is the exponent."""
     following = index + 1
     if text[following : following + 1] == "(":
-        out.write("^{(", index)
+        out.write("^{", index)
+        out.write("(", following)
         stack.append(_Frame("group", ")", ")}"))
         return following + 1
     end = _atom_end(text, following)
