@@ -43,6 +43,8 @@ _SCRIPT_BASES = frozenset("0123456789+-=()abcdefghijklmnopqrstuvwxyzABCDEFGHIJKL
 _SUMS = {"Σ": r"\sum ", "∑": r"\sum ", "Π": r"\prod ", "∏": r"\prod "}
 _ALWAYS_OPERATOR = frozenset("∑∏")  # Σ and Π are also the letters Sigma and Pi: an operator only with bounds
 _ROOT = "√"
+_SYMBOLS = frozenset("√∑∏‖⊙∘≤≥≠∂∇∞⊤·×−")
+"""Symbols derive's text format prints besides letters and scripts (the LaTeX tokenizer reads them)."""
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
 
 
@@ -66,20 +68,15 @@ def script(ch: str) -> tuple[str, str] | None:
 
 def has_unicode_math(text: str, ignoring: frozenset[str] = frozenset()) -> bool:
     """True when ``text`` has Unicode mathematics (characters in ``ignoring`` aside): a
-    superscript or subscript, ``√``, ``∑``/``∏``, ``Σ``/``Π`` with bounds, or a symbol of the LaTeX
-    tokenizer's Unicode table other than a letter (``‖``, ``≤``, ``∂`` ...).
+    superscript or subscript, ``√``, ``∑``/``∏``, ``Σ``/``Π`` with bounds, or another symbol of
+    derive's text format (``‖``, ``⊙``, ``≤`` ...).
 
     >>> has_unicode_math("3x² - 10x"), has_unicode_math("3x² - 10x", frozenset("²")), has_unicode_math("θ + Σ")
     (True, False, False)
     >>> has_unicode_math("‖w‖"), has_unicode_math("𝑥 + é")
     (True, False)
     """
-    if text.isascii():
-        return False
-    from ._latex._commands import UNICODE
-
-    return any(ch in _ALWAYS_OPERATOR or ch == _ROOT or script(ch) is not None or _bounded(text, i)
-               or (ch in UNICODE and UNICODE[ch][0] != "letter")
+    return any(ch in _SYMBOLS or script(ch) is not None or _bounded(text, i)
                for i, ch in enumerate(text) if not ch.isascii() and ch not in ignoring)
 
 
