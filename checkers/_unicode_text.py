@@ -10,9 +10,9 @@ written here from one rule each:
 - a run of superscript or subscript characters is ``^{...}`` / ``_{...}`` of the characters
   Unicode itself decomposes them into (``⁻¹`` -> ``^{-1}``, ``ᵢ`` -> ``_{i}``, ``ᵀ`` -> ``^{T}``:
   a transpose or a power of a scalar ``T``, as the LaTeX reader decides for ``A^T``);
-- ``√`` takes a bracket group or one atom (a number, or a name with its subscripts);
+- ``√`` takes a bracket group or one atom (a number, or a name with its subscripts: ``√vhat``);
 - ``Σ``/``∑`` and ``Π``/``∏`` with bounds (``_`` or a subscript after them) are a sum and a product;
-- ``^`` takes a bracket group or one atom: ``e^(-x)``, ``e^f₁``;
+- ``^`` takes a bracket group or one atom (a number, or one letter with its subscripts): ``e^(-x)``, ``e^f₁``;
 - braces not after ``_``/``^`` are a set, ``[[a, b], [c, d]]`` a matrix, ``1[z > 0]`` an indicator.
 
 The text never reaches eval or sympify: the output is read by the LaTeX grammar.
@@ -198,14 +198,15 @@ def _scripts(text: str, index: int, out: Transliteration) -> int:
     return index
 
 
-def _atom_end(text: str, index: int) -> int:
-    """The end of the atom at ``index``: a number, or a name (letters) with its subscripts; ``index`` if none."""
+def _atom_end(text: str, index: int, *, letters: int = 1) -> int:
+    """The end of the atom at ``index``: a number, or a name of up to ``letters`` letters with
+    its subscripts; ``index`` if there is none."""
     end = index
     if end < len(text) and (text[end].isdigit() or text[end] == "."):
         while end < len(text) and (text[end].isdigit() or text[end] == "."):
             end += 1
         return end
-    while end < len(text) and text[end].isalpha() and script(text[end]) is None:
+    while end < len(text) and end - index < letters and text[end].isalpha() and script(text[end]) is None:
         end += 1
     if end == index:
         return index
@@ -234,7 +235,7 @@ def _root(text: str, index: int, out: Transliteration, stack: list[_Frame]) -> i
         out.write("(", following)
         stack.append(_Frame("group", ")", ")}"))
         return following + 1
-    end = _atom_end(text, following)
+    end = _atom_end(text, following, letters=len(text))  # √vhat: derive writes a name's root without brackets
     if end == following:
         raise InvalidAnswer("'√' needs a number, a name or a bracket right after it, e.g. √2, √x or √(x + 1)",
                             text=text, position=index)
@@ -248,7 +249,8 @@ def _root(text: str, index: int, out: Transliteration, stack: list[_Frame]) -> i
 
 
 def _raised(text: str, index: int, out: Transliteration, stack: list[_Frame]) -> int:
-    """``^(...)`` and ``^atom`` (``e^f₁``): the whole group or atom is the exponent."""
+    """``^(...)`` and ``^atom`` (``e^f₁``, ``x^10``): the whole group, or the number or the one
+    letter with its subscripts, is the exponent (``e^xy`` is ``e^{x}y``, as in LaTeX)."""
     following = index + 1
     if text[following : following + 1] == "(":
         out.write("^{", index)

@@ -31,6 +31,8 @@ SAME_VALUE = [
     (SCALARS, "e⁻ˣ/(1 + e)²", r"\frac{e^{-x}}{(1+e)^2}"),
     (SCALARS, "e^(-x²/2)", r"e^{-x^2/2}"),
     (SCALARS, "xeˣʸ", r"x e^{xy}"),
+    (SCALARS, "e^xy + 2⁴", r"e^{x}y + 2^4"),             # ^ takes one letter, as in LaTeX
+    (SCALARS, "e^θ₁₀y + x^10", r"e^{\theta_{10}}y + x^{10}"),  # with its subscripts; a whole number
     (SCALARS, "x⁻¹", "1/x"),
     (SCALARS, "βᵀ(1 - β)", r"\beta^{T}(1-\beta)"),        # T is a scalar here: a power
     (SCALARS, "ηλ x", r"\eta\lambda x"),
