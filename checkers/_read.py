@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 import sympy
 
@@ -67,6 +68,8 @@ def _reader(text: str, notation: str) -> Callable[[str, Vocabulary, Limits], Rea
     if notation == "unicode" or (notation == "auto" and not _LATEX_MARKUP.search(text) and _beyond_plain(text)):
         return read_unicode
     if notation == "latex" or (notation == "auto" and looks_like_latex(text)):
+        if has_unicode_math(text):  # \\frac{x²}{2}: the Unicode reader's rules for characters, in LaTeX
+            return partial(read_unicode, within_latex=True)
         from ._latex import read_latex
 
         return read_latex

@@ -135,18 +135,26 @@ class Transliteration:
         return moved
 
 
-def transliterate(text: str) -> Transliteration:
-    """The LaTeX reader's input for Unicode mathematics ``text`` (see the module docstring)."""
+def transliterate(text: str, *, within_latex: bool = False) -> Transliteration:
+    """The LaTeX reader's input for Unicode mathematics ``text`` (see the module docstring).
+    ``within_latex``: ``text`` is LaTeX with Unicode in it (``\\frac{x²}{2}``): only the rules
+    for characters apply (scripts, ``√``, ``Σ`` with bounds), braces and brackets keep their
+    LaTeX meaning.
+
+    >>> transliterate("{x²}", within_latex=True).latex, transliterate("{x²}").latex
+    ('{x^{2}}', '\\\\{x^{2}\\\\}')
+    """
     out = Transliteration(text)
     stack: list[_Frame] = []
+    step = _character_step if within_latex else _step
     index = 0
     while index < len(text):
-        index = _step(text, index, out, stack)
+        index = step(text, index, out, stack)
     return out
 
 
-def _step(text: str, index: int, out: Transliteration, stack: list[_Frame]) -> int:
-    """Write the LaTeX for the construct at ``index``; the index after it."""
+def _character_step(text: str, index: int, out: Transliteration, stack: list[_Frame]) -> int:
+    """The rules for single characters: scripts, ``√``, ``Σ``/``∑`` and ``Π``/``∏`` with bounds."""
     ch = text[index]
     if script(ch) is not None:
         return _scripts(text, index, out)
@@ -155,6 +163,20 @@ def _step(text: str, index: int, out: Transliteration, stack: list[_Frame]) -> i
     if ch in _SUMS and (ch in _ALWAYS_OPERATOR or _bounded(text, index)):
         out.write(_SUMS[ch], index)
         return index + 1
+    if ch == ")" and stack and stack[-1].closer == ch:  # the end of √( ... )
+        out.write(stack.pop().written, index)
+        return index + 1
+    if ch == "(":
+        stack.append(_Frame("paren", ")", ")"))
+    out.write(ch, index)
+    return index + 1
+
+
+def _step(text: str, index: int, out: Transliteration, stack: list[_Frame]) -> int:
+    """Write the LaTeX for the construct at ``index``; the index after it."""
+    ch = text[index]
+    if script(ch) is not None or ch == _ROOT or ch in _SUMS:
+        return _character_step(text, index, out, stack)
     if ch == "^":
         return _raised(text, index, out, stack)
     if ch in _OPENERS:
@@ -293,12 +315,16 @@ def _close(ch: str, index: int, out: Transliteration, stack: list[_Frame]) -> in
     return index + 1
 
 
-def read_unicode(text: str, vocabulary: Vocabulary, limits: Limits = DEFAULT_LIMITS) -> Reading:
+def read_unicode(text: str, vocabulary: Vocabulary, limits: Limits = DEFAULT_LIMITS, *,
+                 within_latex: bool = False) -> Reading:
     """Read Unicode mathematics: transliterate, read the LaTeX, point errors at ``text``.
+    ``within_latex``: ``text`` is LaTeX with Unicode in it (see :func:`transliterate`).
 
     >>> from sympy import symbols
-    >>> read_unicode("3x² - 10x + 3", Vocabulary.from_objects(symbols("x"))).value
-    3*x**2 - 10*x + 3
+    >>> read_unicode("3x⁴ - 10x + 3", Vocabulary.from_objects(symbols("x"))).value
+    3*x**4 - 10*x + 3
+    >>> read_unicode("\\\\frac{x²}{2}", Vocabulary.from_objects(symbols("x")), within_latex=True).notation
+    'latex'
     >>> read_unicode("x√", Vocabulary.from_objects(symbols("x")))
     Traceback (most recent call last):
     ...
@@ -306,10 +332,10 @@ def read_unicode(text: str, vocabulary: Vocabulary, limits: Limits = DEFAULT_LIM
     """
     from ._latex import read_latex
 
-    written = transliterate(text)
+    written = transliterate(text, within_latex=within_latex)
     latex = written.latex
     try:
         reading = read_latex(latex, vocabulary, replace(limits, max_length=max(limits.max_length, len(latex))))
     except InvalidAnswer as error:
         raise written.relocated(error) from None
-    return replace(reading, notation="unicode", text=text)
+    return replace(reading, notation="latex" if within_latex else "unicode", text=text)

@@ -77,6 +77,7 @@ ROUTES = [
     (ROUTING, "√2", "unicode"),
     (SUMS, "Σ_{i=1}^{I} xᵢ", "unicode"),
     (ROUTING, r"\frac{β}{2}", "latex"),          # a backslash is LaTeX
+    (ROUTING, r"\frac{x²}{2}", "latex"),         # with Unicode in it too
     (ROUTING, "x^{2} + Σ", "latex"),              # Σ without bounds is the letter; ^{ is LaTeX markup
 ]
 
@@ -88,6 +89,22 @@ def test_auto_sends_unicode_mathematics_to_its_reader(vocabulary, text, notation
     except InvalidAnswer as error:
         pytest.fail(f"{text!r} was not read: {error.message}")
     assert reading.notation == notation
+
+
+# LaTeX with Unicode characters in it: the character rules apply, braces stay LaTeX groups
+IN_LATEX = [
+    (SCALARS, r"\frac{x²}{2}", r"\frac{x^2}{2}"),
+    (SCALARS, r"\frac{√2}{φ₁}", r"\frac{\sqrt{2}}{\phi_1}"),
+    (SCALARS, r"{x}⁴ + \beta", r"x^4 + \beta"),
+    (SUMS, r"\sum_{i=1}^{I} xᵢ²", r"\sum_{i=1}^{I} x_i^2"),
+]
+
+
+@pytest.mark.parametrize(("vocabulary", "text", "spelled"), IN_LATEX, ids=[row[1] for row in IN_LATEX])
+def test_unicode_inside_latex_reads_as_latex(vocabulary, text, spelled):
+    reading = read_answer(text, vocabulary)
+    assert reading.notation == "latex"
+    assert reading.value == read_answer(spelled, vocabulary).value
 
 
 # (Unicode text, position of the character the error points at, a fragment of the message)
