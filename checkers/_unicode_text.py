@@ -26,12 +26,12 @@ The text never reaches eval or sympify: the output is read by the LaTeX grammar.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ._errors import InvalidAnswer
 from ._limits import DEFAULT_LIMITS, Limits
-from ._names import _UNICODE_GREEK
+from ._names import UNICODE_GREEK
 from ._reading import Reading
 from ._vocabulary import Vocabulary
 
@@ -61,7 +61,7 @@ def script(ch: str) -> tuple[str, str] | None:
         return None
     base = chr(int(code, 16))
     base = "-" if base == "−" else base
-    if base not in _SCRIPT_BASES and base not in _UNICODE_GREEK:
+    if base not in _SCRIPT_BASES and base not in UNICODE_GREEK:
         return None
     return _SCRIPT_TAGS[tag], base
 
@@ -97,26 +97,14 @@ class _Frame:
     written: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Transliteration:
     """The LaTeX written for a Unicode answer and, for each of its characters, the offset of
     the answer's character it came from."""
 
     original: str
-    pieces: list[str] = field(default_factory=list)
-    origins: list[int] = field(default_factory=list)
-
-    @property
-    def latex(self) -> str:
-        return "".join(self.pieces)
-
-    def write(self, text: str, origin: int) -> None:
-        self.pieces.append(text)
-        self.origins.extend([origin] * len(text))
-
-    def last(self) -> str:
-        """The last character written that is not a space ('' at the start)."""
-        return self.latex.rstrip()[-1:]
+    latex: str
+    origins: tuple[int, ...]
 
     def relocated(self, error: InvalidAnswer) -> InvalidAnswer:
         """``error`` (raised on the LaTeX) pointing at the answer's character instead.
@@ -130,9 +118,30 @@ class Transliteration:
             position = self.origins[position] if position < len(self.origins) else len(self.original)
         elif error.text is not None:
             position = None  # a position in some other text: no pointer rather than a wrong one
-        moved = InvalidAnswer(error.message, text=self.original if position is not None else None,
-                              position=position, shape=error.shape)
-        return moved
+        return InvalidAnswer(error.message, text=self.original if position is not None else None,
+                             position=position, shape=error.shape)
+
+
+class _Writer:
+    """Collects the LaTeX and the origin of each of its characters, as the answer is read."""
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        self.pieces: list[str] = []
+        self.origins: list[int] = []
+        self.last_visible = ""
+
+    def write(self, text: str, origin: int) -> None:
+        self.pieces.append(text)
+        self.origins.extend([origin] * len(text))
+        self.last_visible = text.rstrip()[-1:] or self.last_visible
+
+    def last(self) -> str:
+        """The last character written that is not a space ('' at the start)."""
+        return self.last_visible
+
+    def done(self) -> Transliteration:
+        return Transliteration(self.original, "".join(self.pieces), tuple(self.origins))
 
 
 def transliterate(text: str, *, within_latex: bool = False) -> Transliteration:
@@ -144,16 +153,16 @@ def transliterate(text: str, *, within_latex: bool = False) -> Transliteration:
     >>> transliterate("{x²}", within_latex=True).latex, transliterate("{x²}").latex
     ('{x^{2}}', '\\\\{x^{2}\\\\}')
     """
-    out = Transliteration(text)
+    out = _Writer(text)
     stack: list[_Frame] = []
     step = _character_step if within_latex else _step
     index = 0
     while index < len(text):
         index = step(text, index, out, stack)
-    return out
+    return out.done()
 
 
-def _character_step(text: str, index: int, out: Transliteration, stack: list[_Frame]) -> int:
+def _character_step(text: str, index: int, out: _Writer, stack: list[_Frame]) -> int:
     """The rules for single characters: scripts, ``√``, ``Σ``/``∑`` and ``Π``/``∏`` with bounds."""
     ch = text[index]
     if script(ch) is not None:
@@ -172,7 +181,7 @@ def _character_step(text: str, index: int, out: Transliteration, stack: list[_Fr
     return index + 1
 
 
-def _step(text: str, index: int, out: Transliteration, stack: list[_Frame]) -> int:
+def _step(text: str, index: int, out: _Writer, stack: list[_Frame]) -> int:
     """Write the LaTeX for the construct at ``index``; the index after it."""
     ch = text[index]
     if script(ch) is not None or ch == _ROOT or ch in _SUMS:
@@ -199,7 +208,7 @@ def _after_operand(text: str, index: int) -> bool:
     return before != "" and (before.isalnum() or before in "._^'" or script(before) is not None)
 
 
-def _scripts(text: str, index: int, out: Transliteration) -> int:
+def _scripts(text: str, index: int, out: _Writer) -> int:
     """A run of superscript (or subscript) characters: ``^{...}`` (``_{...}``); its brackets close inside it."""
     kind = script(text[index])[0]  # type: ignore[index]
     opened: list[int] = []
@@ -237,19 +246,19 @@ def _atom_end(text: str, index: int, *, letters: int = 1) -> int:
     return end
 
 
-def _atom(text: str, start: int, end: int, out: Transliteration) -> None:
+def _atom(text: str, start: int, end: int, out: _Writer) -> None:
     """Write the atom ``text[start:end]`` (its subscripts as ``_{...}``)."""
     index = start
     while index < end:
         index = _scripts(text, index, out) if script(text[index]) is not None else _plain(text, index, out)
 
 
-def _plain(text: str, index: int, out: Transliteration) -> int:
+def _plain(text: str, index: int, out: _Writer) -> int:
     out.write(text[index], index)
     return index + 1
 
 
-def _root(text: str, index: int, out: Transliteration, stack: list[_Frame]) -> int:
+def _root(text: str, index: int, out: _Writer, stack: list[_Frame]) -> int:
     """``√(...)`` and ``√atom``: ``\\sqrt{...}``. ``√x²`` is refused: (√x)² or √(x²)?"""
     following = index + 1
     if text[following : following + 1] == "(":
@@ -270,7 +279,7 @@ def _root(text: str, index: int, out: Transliteration, stack: list[_Frame]) -> i
     return end
 
 
-def _raised(text: str, index: int, out: Transliteration, stack: list[_Frame]) -> int:
+def _raised(text: str, index: int, out: _Writer, stack: list[_Frame]) -> int:
     """``^(...)`` and ``^atom`` (``e^f₁``, ``x^10``): the whole group, or the number or the one
     letter with its subscripts, is the exponent (``e^xy`` is ``e^{x}y``, as in LaTeX)."""
     following = index + 1
@@ -289,7 +298,7 @@ def _raised(text: str, index: int, out: Transliteration, stack: list[_Frame]) ->
     return end
 
 
-def _open(text: str, index: int, out: Transliteration, stack: list[_Frame]) -> int:
+def _open(text: str, index: int, out: _Writer, stack: list[_Frame]) -> int:
     ch = text[index]
     if ch == "{" and out.last() not in ("_", "^"):
         out.write(r"\{", index)
@@ -307,7 +316,7 @@ def _open(text: str, index: int, out: Transliteration, stack: list[_Frame]) -> i
     return index + 1
 
 
-def _close(ch: str, index: int, out: Transliteration, stack: list[_Frame]) -> int:
+def _close(ch: str, index: int, out: _Writer, stack: list[_Frame]) -> int:
     if not stack or stack[-1].closer != ch:
         out.write(ch, index)  # closes nothing it should: the LaTeX reader says so, at this character
         return index + 1
