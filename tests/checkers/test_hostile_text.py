@@ -134,7 +134,7 @@ HOSTILE_UNICODE = [
     "e^(" * 400 + "x" + ")" * 400,             # deep nesting through ^( ... )
     "[[" * 200 + "1" + "]]" * 200,             # matrices of matrices
     "{" * 300 + "x⁴" + "}" * 300,              # sets of sets
-    "{x⁴}" * 2000,                              # thousands of sets, each written as \\{ ... \\}
+    "{x⁴}" * 2000,                              # thousands of sets, each written as \{ ... \}
     "x⁴" + " {" * 4000,                         # thousands of braces never closed
     "Σ_{i=1}^{I}" * 300 + " xᵢ",                # hundreds of nested sums
     "∑_{i=1}^{9999999999} xᵢ⁴",                 # a sum with a bound of ten digits
