@@ -25,6 +25,7 @@ The text never reaches eval or sympify: the output is read by the LaTeX grammar.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -46,6 +47,7 @@ _ROOT = "√"
 _SYMBOLS = frozenset("√∑∏‖⊙∘≤≥≠∂∇∞⊤·×−")
 """Symbols derive's text format prints besides letters and scripts (the LaTeX tokenizer reads them)."""
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
+_ROW_NEXT = re.compile(r"\s*\[")  # [[ ... ]]: a matrix, its rows in brackets
 
 
 @lru_cache(maxsize=512)
@@ -306,7 +308,7 @@ def _open(text: str, index: int, out: _Writer, stack: list[_Frame]) -> int:
     elif ch == "[" and stack and stack[-1].kind == "matrix":
         out.write(" ", index)
         stack.append(_Frame("row", "]", " "))
-    elif ch == "[" and text[index + 1 :].lstrip().startswith("[") and not _after_operand(text, index) \
+    elif ch == "[" and _ROW_NEXT.match(text, index + 1) and not _after_operand(text, index) \
             and out.last() not in (")", "]"):
         out.write(r"\begin{bmatrix}", index)
         stack.append(_Frame("matrix", "]", r"\end{bmatrix}"))
