@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["GREEK_LETTERS", "canonical_name"]
+__all__ = ["GREEK_LETTERS", "UNICODE_GREEK", "canonical_name"]
 
 GREEK_LETTERS: frozenset[str] = frozenset(
     "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi "
@@ -13,12 +13,13 @@ GREEK_LETTERS: frozenset[str] = frozenset(
     "Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega".split()
 )
 
-_UNICODE_GREEK = {
+UNICODE_GREEK = {
     unicodedata.lookup(f"GREEK {'SMALL' if n.islower() else 'CAPITAL'} LETTER {n.upper()}"): n
     for n in GREEK_LETTERS
     if not n.startswith("var") and n not in {"lambda", "Lambda"}
 }
-_UNICODE_GREEK.update({"λ": "lambda", "Λ": "Lambda", "ϕ": "phi", "ε": "epsilon", "ϵ": "epsilon"})
+UNICODE_GREEK.update({"λ": "lambda", "Λ": "Lambda", "ϕ": "phi", "ε": "epsilon", "ϵ": "epsilon"})
+"""Each Unicode Greek letter and its name (``θ`` -> ``theta``)."""
 _VARIANTS = {"varepsilon": "epsilon", "varphi": "phi", "vartheta": "theta", "varrho": "rho",
              "varsigma": "sigma", "varpi": "pi", "lamda": "lambda", "Lamda": "Lambda"}
 _DROP = re.compile(r"[\\{}\s]")
@@ -35,7 +36,7 @@ def canonical_name(raw: str) -> str:
     >>> canonical_name("\\\\varepsilon")
     'epsilon'
     """
-    text = "".join(_UNICODE_GREEK.get(ch, ch) for ch in raw)
+    text = "".join(UNICODE_GREEK.get(ch, ch) for ch in raw)
     text = _DROP.sub("", text)
     head, sep, tail = text.partition("_")
     head = _VARIANTS.get(head, head)

@@ -29,11 +29,15 @@ from ._names import GREEK_LETTERS, canonical_name
 from ._plain_constructors import CONSTRUCTORS
 from ._vocabulary import Vocabulary
 
-__all__ = ["Member", "split_members", "split_primes", "STRUCTURAL_CALLS", "PLUS_MINUS_NAME"]
+__all__ = ["Member", "split_members", "split_primes", "STRUCTURAL_CALLS", "PLUS_MINUS_NAME", "READ_AS_WRITTEN"]
 
 STRUCTURAL_CALLS = frozenset(CONSTRUCTORS) | {"Subs"}  # Subs binds its variable: the walker reads it itself
 _UNICODE_OPERATORS = {"−": "-", "·": "*", "×": "*", "⋅": "*", "÷": "/", "²": "^2", "³": "^3", "√": "sqrt"}
 _OPENERS, _CLOSERS = "([{", ")]}"
+READ_AS_WRITTEN = frozenset(_UNICODE_OPERATORS) - {"√"} | {"±", "∓", "′", "’"}
+"""The Unicode mathematics this reader reads itself (``x²``, ``2·x``, ``a′``), and notation
+``auto`` leaves with it; other Unicode mathematics goes to :mod:`._unicode_text`. (``√`` is
+read here only as a function name, ``√(x)``, not ``√2``.)"""
 
 
 @dataclass(frozen=True)

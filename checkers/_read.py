@@ -6,6 +6,8 @@
 'plain'
 >>> read_answer("\\\\frac{x}{2}", Vocabulary.from_objects(symbols("x"))).notation
 'latex'
+>>> read_answer("3x⁴ - 10x + 3", Vocabulary.from_objects(symbols("x"))).notation
+'unicode'
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 import sympy
 
@@ -20,12 +23,14 @@ from ._errors import InvalidAnswer
 from ._limits import DEFAULT_LIMITS, Limits
 from ._numbers import recording_decimals
 from ._reading import Reading
+from ._unicode_text import has_unicode_math, read_unicode
 from ._visible import is_hidden
 from ._vocabulary import Vocabulary
 
 __all__ = ["read_answer", "looks_like_latex"]
 
 _LATEX_HINT = re.compile(r"\\|[\^_]\{|\$")
+_LATEX_MARKUP = re.compile(r"\\|\$")
 
 
 def looks_like_latex(text: str) -> bool:
@@ -36,8 +41,11 @@ def looks_like_latex(text: str) -> bool:
 def read_answer(answer: object, vocabulary: Vocabulary, limits: Limits = DEFAULT_LIMITS, *, notation: str = "auto") -> Reading:
     """Read ``answer`` (text or a sympy object) against ``vocabulary``.
 
-    ``notation`` is ``auto`` (LaTeX when the text has LaTeX markup, plain otherwise),
-    ``latex`` or ``plain``. There is no second guess: text that fails its reader is invalid.
+    ``notation`` is ``auto`` (LaTeX when the text has a backslash or ``$``; else Unicode
+    mathematics as ``derive`` prints it when the text has Unicode mathematics the plain reader
+    does not read itself (superscripts other than ``²`` and ``³``, subscripts, ``√``, ``Σ`` with
+    bounds, ``‖``, ``≤`` ...); else LaTeX when it has ``^{`` or ``_{``; else plain), ``latex``, ``unicode`` or ``plain``.
+    There is no second guess: text that fails its reader is invalid.
     """
     if isinstance(answer, (sympy.Basic, sympy.MatrixBase)):
         return Reading((answer,), "sympy", str(answer))
@@ -51,19 +59,33 @@ def read_answer(answer: object, vocabulary: Vocabulary, limits: Limits = DEFAULT
 
 
 def _reader(text: str, notation: str) -> Callable[[str, Vocabulary, Limits], Reading]:
-    """The reader of ``notation`` (``auto``: LaTeX when ``text`` has LaTeX markup), imported when it is
+    """The reader of ``notation`` (``auto``: see :func:`read_answer`), imported when it is
     first used: plain text does not load the LaTeX grammar's tables, nor LaTeX the plain tokenizer.
 
-    >>> _reader("x^2", "auto").__module__, _reader("x^{2}", "auto").__module__
-    ('checkers._plain', 'checkers._latex._reader')
+    >>> _reader("x^2", "auto").__module__, _reader("x^{2}", "auto").__module__, _reader("x⁴", "auto").__name__
+    ('checkers._plain', 'checkers._latex._reader', 'read_unicode')
     """
+    if notation == "unicode" or (notation == "auto" and not _LATEX_MARKUP.search(text) and _beyond_plain(text)):
+        return read_unicode
     if notation == "latex" or (notation == "auto" and looks_like_latex(text)):
+        if has_unicode_math(text):  # \\frac{x²}{2}: the Unicode reader's rules for characters, in LaTeX
+            return partial(read_unicode, within_latex=True)
         from ._latex import read_latex
 
         return read_latex
     from ._plain import read_plain
 
     return read_plain
+
+
+def _beyond_plain(text: str) -> bool:
+    """Unicode mathematics the plain reader does not read as written: ``x²`` and ``2·x`` stay
+    plain, ``x⁴``, ``xᵢ``, ``5√2`` and ``‖w‖`` do not."""
+    if not has_unicode_math(text):
+        return False
+    from ._plain_tokens import READ_AS_WRITTEN
+
+    return has_unicode_math(text, READ_AS_WRITTEN)
 
 
 def _kind(value: object) -> str:

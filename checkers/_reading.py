@@ -51,7 +51,7 @@ class Reading:
     ``decimals`` are the decimal numbers it was written with, in reading order."""
 
     members: tuple[sympy.Basic, ...]
-    notation: str  # "latex", "plain" or "sympy"
+    notation: str  # "latex", "unicode", "plain" or "sympy"
     text: str = ""
     decimals: tuple[DecimalLiteral, ...] = ()
 

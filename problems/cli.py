@@ -135,7 +135,8 @@ def _value_taken(option: click.Option) -> Callable[[str], bool] | None:
     "--timeout", default=5.0, show_default=True, type=click.FloatRange(0.01, 600), help="Seconds allowed for the check."
 )
 @click.option(
-    "--notation", type=click.Choice(["auto", "latex", "plain"]), default="auto", show_default=True, help="How to read the answer."
+    "--notation", type=click.Choice(["auto", "latex", "unicode", "plain"]), default="auto", show_default=True,
+    help="How to read the answer (unicode: mathematics as the text format prints it).",
 )
 @click.option("--hint", type=click.IntRange(1, 3), is_flag=False, flag_value=1, default=None, metavar="[1|2|3]",
               help="If the answer is not correct, also give a hint: 1 (default) the rule or step to revisit, 2 the "

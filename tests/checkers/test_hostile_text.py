@@ -73,7 +73,7 @@ def test_visible_leaves_visible_text_alone(text):
 
 
 @pytest.mark.parametrize("answer", HOSTILE_ANSWERS)
-@pytest.mark.parametrize("notation", ["auto", "plain", "latex"])
+@pytest.mark.parametrize("notation", ["auto", "plain", "latex", "unicode"])
 def test_no_hidden_character_survives_in_a_verdict(answer, notation):
     verdict = check("x", answer, notation=notation, timeout=2.0)
     assert hidden_characters(verdict.message) == [], verdict.message
@@ -119,3 +119,41 @@ def test_an_answer_with_a_carriage_return_points_past_the_escape():
     assert verdict.status is Status.INVALID and "unknown name 'z'" in verdict.message
     text, caret = verdict.message.splitlines()[-2:]
     assert "\\r" in text and text[caret.index("^")] == "z"
+
+
+# Hostile Unicode mathematics (derive's text notation, read by checkers/_unicode_text.py): each
+# ends invalid, or undecided when the check's budget runs out, never a traceback or a hang.
+HOSTILE_UNICODE = [
+    "x⁹⁹⁹⁹⁹⁹⁹⁹⁹",                              # an exponent far past the cap
+    "2" + "⁹" * 5000,                           # an exponent with thousands of digits
+    "x₁₂₃₄₅₆₇₈₉₀" * 50,                         # a subscript run on a long name, fifty times
+    "xᵢ" * 2000,                                # more symbols than the cap
+    "√(" * 500 + "x" + ")" * 500,              # deep nesting through √( ... )
+    "√(" * 70 + "x" + ")" * 70,
+    "√" * 300 + "x",                            # roots of roots with no bracket
+    "e^(" * 400 + "x" + ")" * 400,             # deep nesting through ^( ... )
+    "[[" * 200 + "1" + "]]" * 200,             # matrices of matrices
+    "{" * 300 + "x⁴" + "}" * 300,              # sets of sets
+    "{x⁴}" * 2000,                              # thousands of sets, each written as \{ ... \}
+    "x⁴" + " {" * 4000,                         # thousands of braces never closed
+    "Σ_{i=1}^{I}" * 300 + " xᵢ",                # hundreds of nested sums
+    "∑_{i=1}^{9999999999} xᵢ⁴",                 # a sum with a bound of ten digits
+    "⁽" * 100 + "x",                            # superscript brackets never closed
+    "x⁾" * 100,
+    "\u0301",                                   # a lone combining mark
+    "x\u0301⁴",                                 # a combining mark on a name
+    "x⁴" + "\u0300" * 100,                      # a hundred combining marks on a superscript
+    "√\u0301x",
+    "x⁴ \u200f+ 1",                             # right-to-left mark
+    "x⁴\u202e + 1",                             # right-to-left override
+    "\u202bxᵢ⁴",                                # right-to-left embedding
+    "\u2067√2\u2069",                           # right-to-left isolate
+]
+
+
+@pytest.mark.parametrize("answer", HOSTILE_UNICODE, ids=[visible(a[:24]) for a in HOSTILE_UNICODE])
+def test_hostile_unicode_mathematics_ends_invalid_or_undecided(answer):
+    verdict = check("x", answer, timeout=2.0)
+    assert verdict.status in (Status.INVALID, Status.UNDECIDED), verdict.message
+    assert hidden_characters(verdict.message) == [], verdict.message
+    assert verdict.elapsed < 60  # a guard against a hang, not a speed target (those live in benchmarks/)
