@@ -167,7 +167,8 @@ def check(arguments: Sequence[str], expected: str | None, declarations: Sequence
         _check_work(arguments, expected, declarations, definitions, work_file, timeout, as_json)
     if expected is not None:
         if len(arguments) != 1:
-            raise UsageError("with --expected, give only the answer")
+            raise UsageError(_count_error(arguments, 1, "only the answer with --expected",
+                                          "give the answer to check against --expected"))
         symbols, facts = _declared(declarations)
         defined = _defined(definitions, symbols)
         answer = _answer_text(arguments[0])
@@ -176,11 +177,25 @@ def check(arguments: Sequence[str], expected: str | None, declarations: Sequence
         part = None
     else:
         if len(arguments) != 2:
-            raise UsageError("give a problem id and an answer, e.g. derivecheck check ch2-solutions.2 '2x cos(x^2) e^{sin(x^2)}'")
+            raise UsageError(_count_error(arguments, 2, "a problem id and an answer", "give a problem id and an answer, "
+                                          "e.g. derivecheck check ch2-solutions.2 '2x cos(x^2) e^{sin(x^2)}'"))
         if declarations or definitions:
             raise UsageError("--var and --define go with --expected; a problem declares its own names")
         verdict, part = _check_part(arguments[0], _answer_text(arguments[1]), timeout, bool(hint))
     _emit_verdict(verdict, as_json, _hint(part, verdict, hint) if hint and part is not None else None, bool(hint))
+
+
+def _count_error(arguments: tuple[str, ...], wanted: int, takes: str, missing: str) -> str:
+    """The ``missing`` sentence for too few arguments; for too many, which were given and why.
+
+    >>> _count_error(("udl.6.1.phi1", "2x", "--json"), 2, "a problem id and an answer", "")[:83]
+    "check takes a problem id and an answer, but 3 arguments were given ('udl.6.1.phi1'"
+    """
+    if len(arguments) < wanted:
+        return missing
+    listed = ", ".join(repr(a if len(a) <= 40 else a[:37] + "...") for a in arguments)
+    return (f"check takes {takes}, but {len(arguments)} arguments were given ({listed}). Quote an answer that has "
+            "spaces; options after -- are read as arguments, so put them before it.")
 
 
 def _hint(part: Part, verdict: checkers.Verdict, level: int) -> Hint | None:
