@@ -188,7 +188,7 @@ def check(arguments: Sequence[str], expected: str | None, declarations: Sequence
 def _count_error(arguments: tuple[str, ...], wanted: int, takes: str, missing: str) -> str:
     """The ``missing`` sentence for too few arguments; for too many, which were given and why.
 
-    >>> _count_error(("udl.6.1.phi1", "2x", "--json"), 2, "a problem id and an answer", "")[:83]
+    >>> _count_error(("udl.6.1.phi1", "2x", "--json"), 2, "a problem id and an answer", "")[:82]
     "check takes a problem id and an answer, but 3 arguments were given ('udl.6.1.phi1'"
     """
     if len(arguments) < wanted:
