@@ -23,7 +23,7 @@ from ._budget import CALLS_PER_SECOND, Budget
 from ._canonical import as_set_if_listed, as_vector_if_tuple, canonical, vector_length
 from ._instance_values import Agreement, compare_on_instances
 from ._numeric import Undefined, Unevaluable, close, evaluate, is_real_value
-from ._outcome import Outcome, counterexample, describe_kind, kind_of, shape_mismatch, shape_text, with_detail
+from ._outcome import Outcome, counterexample, describe_kind, kind_of, point_as_read, shape_mismatch, shape_text, with_detail
 from ._reading import to_text
 from ._sampling import PointSampler, domains_in, variables_of
 from ._symbolic import prove_zero
@@ -240,7 +240,7 @@ class Comparison:
         while digits < 40 and _value_text(expected, point, digits) == _value_text(answer, point, digits):
             digits += 10
         return Evidence(
-            point={str(k): v for k, v in point.items()},
+            point=point_as_read(point, expected, answer),
             expected=_value_text(expected, point, digits),
             answer=_value_text(answer, point, digits),
             detail=None if index is None else f"entry {index + 1}",

@@ -17,7 +17,8 @@ from sympy import Basic, MatrixBase, MatrixExpr
 from ._arithmetic import describe
 from ._verdict import Diagnosis, Evidence, Method, Status
 
-__all__ = ["Outcome", "kind_of", "describe_kind", "shape_text", "shape_mismatch", "counterexample", "with_detail"]
+__all__ = ["Outcome", "kind_of", "describe_kind", "shape_text", "shape_mismatch", "counterexample", "with_detail",
+           "point_as_read"]
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,30 @@ def counterexample(evidence: Evidence) -> Outcome:
     lead = f"{place}, {what}" if place else what[0].upper() + what[1:]
     return Outcome(Status.INCORRECT, Method.NUMERIC, True,
                    f"Incorrect: {lead} is {evidence.expected} but the answer gives {evidence.answer}.", evidence)
+
+
+def point_as_read(point: dict[Basic, str], *objects: Basic) -> dict[str, str]:
+    """A test point named as a student writes it: an indexed entry ``x[i]`` as ``x_i``, and
+    an index that only picks entries (no value of ``objects`` uses it otherwise) left out.
+
+    >>> i, y, x = sympy.Symbol("i"), sympy.Symbol("y"), sympy.IndexedBase("x")
+    >>> point_as_read({i: "1.9", x[i]: "3.4", y: "2"}, 2 * x[i] + y)
+    {'x_i': '3.4', 'y': '2'}
+    >>> point_as_read({i: "1.9", x[i]: "3.4"}, i * x[i])
+    {'i': '1.9', 'x_i': '3.4'}
+    """
+    entries = [k for k in point if isinstance(k, sympy.Indexed)]
+    used_alone = set().union(*(o.xreplace({e: sympy.Dummy() for e in entries}).free_symbols
+                              for o in objects if isinstance(o, Basic)))
+    picking = {s for e in entries for index in e.indices for s in index.free_symbols} - used_alone
+    return {_name_as_read(k): v for k, v in point.items() if k not in picking}
+
+
+def _name_as_read(variable: Basic) -> str:
+    if not isinstance(variable, sympy.Indexed):
+        return str(variable)
+    indices = ",".join(str(i) for i in variable.indices)
+    return f"{variable.base}_{indices}" if len(indices) == 1 else f"{variable.base}_{{{indices}}}"
 
 
 def with_detail(evidence: Evidence, detail: str) -> Evidence:

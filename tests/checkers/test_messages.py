@@ -71,3 +71,21 @@ def test_no_internal_text_in_definition_errors(definition):
 def test_a_circular_chain_of_definitions_is_refused():
     with pytest.raises(checkers.UsageError, match="in a circle"):
         checkers.read_definitions(["p = q + 1", "q = p - 1"], checkers.Vocabulary())
+
+
+# (bank part, wrong answer, written in the counterexample, not written there): a test point is
+# named as a student writes it (x_i, x_1), and an index that only picks entries is left out
+POINT_NAMES = [
+    ("udl.3.7.phi1", r"2(a[\theta_{10}+\theta_{11}x_i] + \phi_1)(f[x_i,\phi]-y_i)", ["x_i = ", "y_i = "], ["x[i]", " i = "]),
+    ("udl.6.1.phi1", r"2\sum_{i=1}^{I} (\phi_0 + \phi_1 x_i + y_i) x_i", ["x_1 = ", "y_1 = "], ["x[1]", "y[1]"]),
+]
+
+
+@pytest.mark.parametrize(("part_id", "answer", "written", "not_written"), POINT_NAMES)
+def test_a_test_point_is_named_as_a_student_writes_it(part_id, answer, written, not_written):
+    from problems import bank
+
+    _, part = bank.find(part_id)
+    message = part.check(answer).message
+    assert all(text in message for text in written), message
+    assert not any(text in message for text in not_written), message
