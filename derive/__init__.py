@@ -10,7 +10,7 @@ from ._lazy import lazy_exports
 
 __all__ = [
     "derive_by_name", "WHATS",
-    "Derivation", "Step", "NO_RULE", "Notation", "Mistake", "BuggyResult", "buggy_results", "buggy_derivatives",
+    "Derivation", "Step", "NO_RULE", "Notation", "printed_in", "Mistake", "BuggyResult", "buggy_results", "buggy_derivatives",
     "DerivecheckError", "DerivationError", "UnsupportedInput", "NoSolution", "BudgetExceeded", "ExitCode",
     "sigmoid", "softplus", "relu", "lower", "ACTIVATIONS",
     "Label", "CONVEX", "CONCAVE", "AFFINE", "NEITHER", "LOCAL_MIN", "LOCAL_MAX", "SADDLE", "NOT_EXTREMUM",
@@ -46,7 +46,7 @@ _SUBMODULE_EXPORTS = {
     "_matrix_examples": "MATRIX_EXAMPLES cross_entropy_loss logistic_loss matrix_example",
     "_matrix_objects": "Diag Differential Elementwise LogSumExp Softmax SquaredNorm Tr elementwise",
     "_mistakes": "BuggyResult Mistake",
-    "_notation": "Notation",
+    "_notation": "Notation printed_in",
     "_partials": "gradient jacobian partial_derivative",
     "_second_order": "hessian mixed_partial",
     "_steps": "Derivation NO_RULE Step",

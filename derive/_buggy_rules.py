@@ -30,6 +30,7 @@ from sympy.core.function import AppliedUndef
 from ._diff_finder import InnerNames, find_rule
 from ._diff_rules import ChainRule, DiffRule, NoRule, PowerRule, ProductRule, QuotientRule
 from ._mistakes import BuggyResult, Mistake
+from ._notation import notation_in_effect, printed_in
 from ._render._unicode import unicode_text
 from ._same_value import Fingerprint, agree, fingerprint, proportional, same_value
 from ._steps import Derivation
@@ -42,7 +43,7 @@ Within = Callable[[Callable[[], Expr]], "Expr | None"]
 
 def _words(expr: sympy.Basic) -> str:
     """An expression as a student reads it in a sentence: ``x²``, ``sin(x²)``."""
-    return unicode_text(expr)
+    return unicode_text(expr, notation_in_effect())
 
 
 @dataclass(frozen=True)
@@ -320,4 +321,5 @@ def buggy_results(derivation: Derivation, *, within: Within | None = None) -> tu
         return ()
     if not same_value(derivation.result, find_rule(stated.expr, stated.variables[0]).result):
         return ()
-    return buggy_derivatives(stated.expr, stated.variables[0], within=within)
+    with printed_in(derivation.notation):  # the messages write functions as the problem does: a'[u]
+        return buggy_derivatives(stated.expr, stated.variables[0], within=within)

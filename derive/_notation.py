@@ -21,10 +21,12 @@ frozenset()
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
-__all__ = ["Notation", "PLAIN"]
+__all__ = ["Notation", "PLAIN", "printed_in", "notation_in_effect"]
 
 
 @dataclass(frozen=True)
@@ -60,3 +62,29 @@ def _applied_with_brackets(name: str) -> re.Pattern:
 
 PLAIN = Notation()
 """The default: every function applied with parentheses, f(x), f'(x)."""
+
+
+_IN_EFFECT: ContextVar[Notation] = ContextVar("derivecheck_notation")
+
+
+@contextmanager
+def printed_in(notation: Notation) -> Iterator[None]:
+    """Sentences built inside (a diagnosis, a buggy rule's message) print unknown functions in
+    ``notation``'s brackets, as the problem they speak about writes them.
+
+    >>> with printed_in(Notation(frozenset({"a"}))):
+    ...     notation_in_effect().brackets("a")
+    ('[', ']')
+    >>> notation_in_effect().brackets("a")
+    ('(', ')')
+    """
+    token = _IN_EFFECT.set(notation)
+    try:
+        yield
+    finally:
+        _IN_EFFECT.reset(token)
+
+
+def notation_in_effect() -> Notation:
+    """The notation :func:`printed_in` set for this thread's current work (PLAIN if none)."""
+    return _IN_EFFECT.get(PLAIN)

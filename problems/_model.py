@@ -91,15 +91,18 @@ class CheckContext:
     assumptions: tuple[Basic, ...] = ()
     definitions: tuple[tuple[Basic, Basic], ...] = ()
     policy: Policy = Policy()
+    bracketed: tuple[str, ...] = ()  # unknown functions the problem applies with brackets: a[u], a'[u]
 
     def check(self, answer: object, *, timeout: float = 5.0, mistakes: Sequence[derive.BuggyResult] = ()) -> Verdict:
-        """Check a student's answer (text or sympy); ``mistakes`` are the part's buggy results, for the diagnosis."""
+        """Check a student's answer (text or sympy); ``mistakes`` are the part's buggy results, for the
+        diagnosis, whose sentences write functions as the problem does."""
         names = {str(v): v for v in self.vocabulary if isinstance(v, sympy.Symbol)}
         constant_in = [names[n] for n in self.policy.up_to_constant_in if n in names]
-        return checkers.check(self.answer, answer, symbols=self.vocabulary, assumptions=self.assumptions,
-                              timeout=timeout, rtol=self.policy.rtol, up_to_constant_in=constant_in,
-                              definitions=dict(self.definitions), decimals=accepts_decimals(self.kind, self.policy),
-                              partial_credit=not self.policy.all_or_nothing, mistakes=mistakes)
+        with derive.printed_in(derive.Notation(frozenset(self.bracketed))):
+            return checkers.check(self.answer, answer, symbols=self.vocabulary, assumptions=self.assumptions,
+                                  timeout=timeout, rtol=self.policy.rtol, up_to_constant_in=constant_in,
+                                  definitions=dict(self.definitions), decimals=accepts_decimals(self.kind, self.policy),
+                                  partial_credit=not self.policy.all_or_nothing, mistakes=mistakes)
 
 
 @dataclass(frozen=True)
@@ -147,7 +150,7 @@ class Part:
     def context(self) -> CheckContext:
         """What checking an answer needs: the reference answer, names, assumptions, definitions, policy."""
         return CheckContext(self.qualified_id, self.kind, self.answer, self.vocabulary, self.assumptions,
-                            tuple(self.definitions.items()), self.policy)
+                            tuple(self.definitions.items()), self.policy, tuple(sorted(self.reference.notation.bracketed)))
 
     def check(self, answer: object, *, timeout: float = 5.0) -> Verdict:
         """Check a student's answer (text or sympy) against this part's reference."""

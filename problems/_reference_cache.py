@@ -52,7 +52,7 @@ CACHE_SWITCH = "DERIVECHECK_CACHE"
 """Set to ``off`` (or ``0``, ``no``, ``false``) to compute every reference afresh."""
 CACHE_DIR = "DERIVECHECK_CACHE_DIR"
 """Where the cache lives, instead of the user's cache directory."""
-_FORMAT = 1
+_FORMAT = 2
 _PACKAGES = ("derive", "checkers", "problems")
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,150}")
 
@@ -157,7 +157,7 @@ def _bank_part(target: str) -> Part:
 def cache_key() -> str:
     """What an entry must have been written under: format, versions, and the sources' fingerprint.
 
-    >>> cache_key() == cache_key() and cache_key().startswith("1/")
+    >>> cache_key() == cache_key() and cache_key().startswith(f"{_FORMAT}/")
     True
     """
     fingerprint = []
@@ -194,7 +194,7 @@ def _data_of(context: CheckContext) -> dict[str, Any]:
     return {"qualified_id": context.qualified_id, "kind": context.kind, "answer": dumps(context.answer),
             "vocabulary": [dumps(v) for v in context.vocabulary], "assumptions": [dumps(a) for a in context.assumptions],
             "definitions": [[dumps(name), dumps(value)] for name, value in context.definitions],
-            "policy": asdict(context.policy)}
+            "policy": asdict(context.policy), "bracketed": list(context.bracketed)}
 
 
 def _context_from(data: dict[str, Any]) -> CheckContext:
@@ -202,7 +202,8 @@ def _context_from(data: dict[str, Any]) -> CheckContext:
     policy["up_to_constant_in"] = tuple(policy["up_to_constant_in"])
     return CheckContext(str(data["qualified_id"]), str(data["kind"]), loads(data["answer"]),
                         tuple(loads(v) for v in data["vocabulary"]), tuple(loads(a) for a in data["assumptions"]),
-                        tuple((loads(name), loads(value)) for name, value in data["definitions"]), Policy(**policy))
+                        tuple((loads(name), loads(value)) for name, value in data["definitions"]), Policy(**policy),
+                        tuple(str(name) for name in data["bracketed"]))
 
 
 def _mistake_data(mistake: derive.BuggyResult) -> dict[str, Any]:

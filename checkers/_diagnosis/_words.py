@@ -11,15 +11,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from derive._mistakes import Mistake
+from derive._notation import notation_in_effect
 from derive._render._unicode import unicode_text
 
 __all__ = ["shown", "positions", "count_of", "withheld_message"]
 
 
 def shown(obj: object) -> str:
-    """The object as a student reads it (``2x``, ``sin(x²)``, ``Aᵀb``): derive's Unicode text, never sympy syntax."""
+    """The object as a student reads it (``2x``, ``sin(x²)``, ``Aᵀb``): derive's Unicode text, never
+    sympy syntax; unknown functions in the brackets of the problem spoken about (:func:`derive.printed_in`)."""
     try:
-        return unicode_text(obj)
+        return unicode_text(obj, notation_in_effect())
     except Exception:  # a form the printer does not know: say less rather than fail the verdict
         return "one part of it"
 

@@ -195,3 +195,18 @@ def test_read_as_keeps_the_students_names():
     assert verdict.read_as == r"\operatorname{diag}(s) - s s^{T}"
     verdict = _check("derivatives.8.a-w2", r"(\hat y - y)\hat y(1 - \hat y) a_1")
     assert r"\hat{y}" in verdict.read_as and "a_{1}" in verdict.read_as
+
+
+# (part, wrong answer, the diagnosis writes, and never): a diagnosis speaks the problem's notation
+IN_THE_PROBLEMS_NOTATION = [
+    ("udl.3.7.phi1", r"2(a[\theta_{10}+\theta_{11}x_i] + \phi_1)(f[x_i,\phi]-y_i)", "a[θ₁₀ + θ₁₁xᵢ]", "a(θ"),
+    ("derivatives.2.c", "-e^{-x^2/2}", "x²", "a["),  # a problem without brackets keeps parentheses
+]
+
+
+@pytest.mark.parametrize(("part_id", "answer", "written", "never"), IN_THE_PROBLEMS_NOTATION)
+def test_a_diagnosis_writes_functions_as_the_problem_does(part_id, answer, written, never):
+    _, part = bank.find(part_id)
+    verdict = part.check(answer)
+    assert verdict.diagnosis is not None, verdict.message
+    assert written in verdict.diagnosis.message and never not in verdict.diagnosis.message, verdict.diagnosis.message

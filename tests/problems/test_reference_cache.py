@@ -4,6 +4,7 @@ the cache can be turned off, and a warm ``check ID.PART`` does not load the bank
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -65,7 +66,7 @@ CORRUPTIONS = [
     ("not json", lambda text: "{not json"),
     ("truncated", lambda text: text[: len(text) // 2]),
     ("empty", lambda text: ""),
-    ("stale key", lambda text: text.replace('"key": "1/', '"key": "0/')),
+    ("stale key", lambda text: re.sub(r'"key": "\d+/', '"key": "0/', text)),
     ("another part", lambda text: text.replace('"target": "derivatives.2.c"', '"target": "derivatives.2.b"')),
     ("code instead of sympy", lambda text: _with(text, "answer", "__import__('os').getcwd()")),
     ("unknown constructor", lambda text: _with(text, "answer", "Nonsense(Integer(1))")),
@@ -132,6 +133,7 @@ CLI_CHECKS = [
     (["check", "ch2-solutions.2", "2x cos(x^2) e^{sin(x^2)}"], 0),
     (["check", "ch2-solutions.3.grad", "[4, 7]"], 0),
     (["check", "derivatives.2.c", "x +"], 3),
+    (["check", "udl.3.7.phi1", r"2(a[\theta_{10}+\theta_{11}x_i] + \phi_1)(f[x_i,\phi]-y_i)"], 1),  # a[.] in the diagnosis
 ]
 
 
