@@ -39,6 +39,7 @@ from ._functions import function_named
 from ._limits import DEFAULT_LIMITS, Limits
 from ._plain_constructors import CONSTRUCTORS
 from ._plain_tokens import PLUS_MINUS_NAME, Member, split_members, split_primes
+from ._python_syntax import parse_expression
 from ._reading import Reading
 from ._vocabulary import Vocabulary
 
@@ -67,7 +68,7 @@ class _Walker:
 
     def read(self) -> Basic:
         try:
-            tree = ast.parse(self.member.source, mode="eval")
+            tree = parse_expression(self.member.source)
         except SyntaxError as error:
             raise self.syntax_error(error) from None
         except (RecursionError, MemoryError, ValueError):  # brackets are capped before: only a chain of thousands of operations

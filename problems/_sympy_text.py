@@ -28,6 +28,7 @@ from sympy.core.function import UndefinedFunction
 from sympy.core.operations import AssocOp
 from sympy.printing.repr import ReprPrinter
 
+from checkers._python_syntax import parse_expression
 from derive import _functions, _labels, _matrix_objects
 
 __all__ = ["dumps", "loads"]
@@ -63,7 +64,7 @@ def dumps(value: object) -> str:
 def loads(text: str) -> object:
     """The sympy object ``text`` (written by :func:`dumps`) describes; ValueError if it is anything else."""
     try:
-        return _build(ast.parse(text, mode="eval").body)
+        return _build(parse_expression(text).body)
     except (SyntaxError, TypeError, RecursionError) as error:
         raise ValueError(f"not sympy text: {error}") from error
 
