@@ -113,7 +113,7 @@ ELEMENTARY: Mapping[str, Elementary] = MappingProxyType({
     "sech": _reciprocal_of("sech", "cosh"), "csch": _reciprocal_of("csch", "sinh"),
     "asinh": _same("asinh", "arcsinh", branch_cut=True), "acosh": _same("acosh", "arccosh", branch_cut=True),
     "atanh": _same("atanh", "arctanh", branch_cut=True), "erf": Elementary("erf"), "Abs": _same("fabs", "absolute"),
-    "floor": Elementary("floor"), "ceiling": Elementary("ceil"), "factorial": Elementary("factorial"),
+    "floor": Elementary("floor"), "ceiling": Elementary("ceil"),
 })
 """The one table of elementary functions of one argument, by sympy name: the mpmath
 evaluator here and the numpy one of :mod:`checkers._vector` both read it."""

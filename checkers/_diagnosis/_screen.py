@@ -40,7 +40,6 @@ _POINTS = 2  # points per concrete case
 _CASES = 2  # concrete cases when instances are needed (one otherwise, with _POINTS + 1 points)
 _DIGITS = 20
 _RTOL = 1e-8
-_LONGEST_SUM = 64  # terms a sum is written out to
 _LARGEST = 100  # the largest numerator or denominator of a constant that is named
 _LOCAL = threading.local()
 
@@ -182,36 +181,12 @@ def _cases(objects: list[Basic], assumptions: tuple, domains: dict) -> list[_Cas
 def _concrete(obj: Basic, case: _Case) -> Basic:
     matrix_case, size_case, function_case = case
     if size_case is not None:
-        obj = _written_out(obj.xreplace(size_case.sizes))
+        obj = instances.explicit_sums(obj.xreplace(size_case.sizes))
     if matrix_case is not None:
         obj = matrix_case.apply(obj)
     if function_case is not None:
         obj = instances.apply_function_instance(function_case, obj)
     return obj
-
-
-def _written_out(obj: Basic) -> Basic:
-    """Sums with numeric bounds written out term by term (``Sum.doit`` would first look for
-    a closed form, far slower on a long summand).
-
-    >>> i, n = sympy.Symbol("i", integer=True), sympy.Symbol("n")
-    >>> _written_out(sympy.Sum(n * sympy.IndexedBase("x")[i], (i, 1, 3)))
-    n*x[1] + n*x[2] + n*x[3]
-    """
-    return obj.replace(_short_numeric_sum, _terms) if obj.has(sympy.Sum) else obj
-
-
-def _short_numeric_sum(obj: Basic) -> bool:
-    return isinstance(obj, sympy.Sum) and all(
-        len(limit) == 3 and limit[1].is_Integer and limit[2].is_Integer and 0 <= limit[2] - limit[1] < _LONGEST_SUM
-        for limit in obj.limits)
-
-
-def _terms(total: sympy.Sum) -> Basic:
-    body = total.function
-    for index, low, high in reversed(total.limits):
-        body = sympy.Add(*(body.xreplace({index: k}) for k in range(int(low), int(high) + 1)))
-    return body
 
 
 def _entries(obj: Basic) -> list[Basic] | None:
