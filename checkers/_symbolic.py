@@ -1,8 +1,11 @@
 """Symbolic proof that a difference is zero (or a nonzero constant), cheapest rewrite first.
 
 Each strategy is a plain rewrite of the difference; the first that reaches 0 proves the
-two sides equal, and one that reaches a nonzero number proves them different. Truthiness
-of ``equals`` is never trusted: only ``equals(0) is True`` counts.
+two sides equal, and one that reaches a nonzero number proves them different. sympy's
+``Expr.equals`` is not a strategy: it runs ``simplify`` again and then tests at random points
+with ``nsimplify`` (PSLQ), which the numeric comparison does better; on the public fixtures
+and the bank's answer tables it never proved what the strategies before it had not, and it
+cost seconds on the differences no strategy proves.
 
 >>> from sympy import Symbol, exp, tanh, sech
 >>> x = Symbol("x")
@@ -100,7 +103,6 @@ STRATEGIES: tuple[tuple[str, Callable[[Basic], Basic]], ...] = (
     ("piecewise", _piecewise),
     ("sums", _sums),
     ("simplify", sympy.simplify),
-    ("equals", lambda e: sympy.Integer(0) if e.equals(0) is True else e),
 )
 
 
