@@ -1,0 +1,139 @@
+"""What the work budget's call counting costs: the same checks with and without its tracer.
+
+    python benchmarks/bench_budget_tax.py [--rounds 2]
+
+A check's budget counts the Python calls of its thread with ``sys.settrace``
+(``checkers/_budget.py``), so that a verdict does not depend on how busy the machine is. On
+CPython 3.11 any trace or profile function, even one written in C, switches the interpreter
+to its tracing mode: every bytecode goes through the tracing dispatch and the specialised
+(quickened) instructions are not used. This benchmark measures that cost on the distinct
+conformance pairs (``tests/checkers/data/conformance``, from maths/moodle-qtype_stack
+``tests/fixtures/answertestfixtures.class.php`` and huggingface/Math-Verify ``tests/*.py``).
+
+Three modes, each in a fresh interpreter that checks the pairs ``--rounds`` times and reports
+the CPU time of the last round (sympy's caches warm alike in every mode):
+
+- ``counted``: as in production;
+- ``trivial tracer``: the budget's tracer replaced by one that does nothing (the cost of
+  having a tracer at all);
+- ``not counted``: no tracer, so no budget can stop anything.
+
+Only the pairs whose counted check stops no budget are timed (the same list in every mode):
+without the tracer a budget cannot expire, and those pairs do exactly the same work in every
+mode. Printed: pairs, CPU seconds per mode and the ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "checkers" / "data")]
+
+MODES = ("counted", "trivial tracer", "not counted")
+
+
+def pairs() -> list[tuple[str, str, str]]:
+    """(reference, answer, notation) of each distinct conformance pair, in a fixed order."""
+    from conformance_rows import load
+
+    found = {(row.reference, row.answer): row.notation for row in load().values()}
+    return sorted((reference, answer, notation) for (reference, answer), notation in found.items())
+
+
+def _run(chosen: list[tuple[str, str, str]]) -> tuple[float, int]:
+    """CPU seconds for checking ``chosen`` once, and how many of them stopped a budget."""
+    from checkers import check
+    from checkers._budget import Budget
+
+    stopped = 0
+    original_exit = Budget.__exit__
+
+    def noting_exit(budget, kind, error, trace):  # a budget that expired, however it ends
+        nonlocal stopped
+        swallowed = original_exit(budget, kind, error, trace)
+        stopped += budget.expired or budget.reason is not None
+        return swallowed
+
+    Budget.__exit__ = noting_exit
+    started = time.process_time()
+    for reference, answer, notation in chosen:
+        try:
+            check(reference, answer, notation=notation)
+        except Exception:  # a reference that cannot be read: a row all the same
+            pass
+    Budget.__exit__ = original_exit
+    return time.process_time() - started, stopped
+
+
+def _switch(mode: str) -> None:
+    """Make the budget's tracer the one ``mode`` asks for."""
+    from checkers import _budget
+
+    if mode == "trivial tracer":
+        _budget.Budget._trace = lambda self, frame, event, arg: None
+    elif mode == "not counted":
+        _budget.sys = _NoTracing()
+
+
+class _NoTracing:
+    """``sys`` for the budget module, without ``settrace``: the budget never sees a call."""
+
+    def __getattr__(self, name: str):
+        return getattr(sys, name)
+
+    @staticmethod
+    def settrace(function) -> None:
+        return None
+
+    @staticmethod
+    def gettrace() -> None:
+        return None
+
+
+def worker(mode: str, rounds: int, listing: Path) -> None:
+    """In a fresh interpreter: time the listed pairs in ``mode`` (or, in ``counted`` with no
+    listing yet, find the pairs whose check stops no budget and list them)."""
+    every = pairs()
+    if not listing.exists():
+        quiet = [pair for pair in every if _run([pair])[1] == 0]
+        listing.write_text(json.dumps(quiet), encoding="utf-8")
+    chosen = [tuple(pair) for pair in json.loads(listing.read_text(encoding="utf-8"))]
+    _switch(mode)
+    seconds = stopped = 0.0
+    for _ in range(rounds):
+        seconds, stopped = _run(chosen)
+    print(json.dumps({"mode": mode, "pairs": len(chosen), "of": len(every), "seconds": seconds, "stopped": stopped}))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--worker", choices=MODES, help=argparse.SUPPRESS)
+    parser.add_argument("--listing", type=Path, help=argparse.SUPPRESS)
+    arguments = parser.parse_args()
+    if arguments.worker:
+        worker(arguments.worker, arguments.rounds, arguments.listing)
+        return
+    listing = Path(tempfile.mkdtemp(prefix="budget-tax-")) / "pairs.json"
+    results = {}
+    for mode in MODES:
+        command = [sys.executable, __file__, "--worker", mode, "--rounds", str(arguments.rounds), "--listing", str(listing)]
+        output = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT).stdout
+        results[mode] = json.loads(output.strip().splitlines()[-1])
+    counted = results["counted"]
+    print(f"{counted['pairs']} of {counted['of']} distinct conformance pairs stop no budget; CPU s of one warm round:")
+    for mode in MODES:
+        seconds = results[mode]["seconds"]
+        print(f"  {mode:15s} {seconds:7.2f} s  {seconds / counted['seconds']:5.2f}x of counted"
+              f"  (budgets stopped: {results[mode]['stopped']:.0f})")
+
+
+if __name__ == "__main__":
+    main()
