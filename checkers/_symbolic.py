@@ -176,13 +176,20 @@ def _nonzero_rational_function(e: Basic) -> bool:
 
 
 def _nonzero_constant(e: Basic) -> bool:
+    """A number that sympy's assumptions call nonzero and finite and whose value shows it (sympy's
+    ``is_zero`` can be wrong for sums of radicals). The value is looked at first: the residue of a
+    right answer is usually a hidden 0, and the assumptions can cost far more than the value
+    (``2 sinh(1) - e + e^{-1}``: 150,000 calls against 200).
+
+    >>> _nonzero_constant(sympy.sqrt(2) - 1), _nonzero_constant(2 * sympy.sinh(1) - sympy.E + sympy.exp(-1))
+    (True, False)
+    """
     if not isinstance(e, sympy.Expr) or e.free_symbols or not e.is_number:
         return False
     if e.has(sympy.Sum, sympy.Integral, sympy.Piecewise):
         return False
-    if not (e.is_zero is False and e.is_finite is True):
-        return False
-    try:  # sympy's is_zero can be wrong for sums of radicals: the value must show it too
-        return bool(abs(sympy.N(e, 60)) > 1e-40)
+    try:
+        shows_nonzero = bool(abs(sympy.N(e, 60)) > 1e-40)
     except (TypeError, ValueError):
         return False
+    return shows_nonzero and e.is_zero is False and e.is_finite is True
