@@ -25,6 +25,8 @@ from dataclasses import dataclass
 import sympy
 from sympy import Basic
 
+from ._trigonometric import pythagorean_zero
+
 __all__ = ["Proof", "prove_zero", "STRATEGIES", "too_large_for_algebra"]
 
 
@@ -51,6 +53,7 @@ def _sums(e: Basic) -> Basic:
     return sympy.simplify(sympy.expand(sympy.factor_terms(e)).doit())
 
 
+_COMBINATORIAL = (sympy.factorial, sympy.binomial, sympy.gamma)
 _INVERSE_HYPERBOLIC = (sympy.asinh, sympy.acosh, sympy.atanh, sympy.acoth, sympy.asech, sympy.acsch)
 
 
@@ -58,12 +61,17 @@ def _targeted(e: Basic) -> Basic:
     """The rewrites that settle most identities at once, before any general simplification:
     inverse hyperbolic functions as logarithms, logarithms of products, quotients and powers
     split and powers of powers merged only where the assumptions allow it (``expand_log`` and
-    ``powdenest`` without ``force``), nested square roots denested.
+    ``powdenest`` without ``force``), nested square roots denested, factorials and binomial
+    coefficients written as gamma functions and their ratios simplified (``gammasimp``).
 
-    >>> x = sympy.Symbol("x")
+    >>> x, n, k = sympy.symbols("x n k")
     >>> _targeted(sympy.asinh(x) - sympy.log(x + sympy.sqrt(x**2 + 1)))
     0
+    >>> _targeted(sympy.binomial(n, k) - sympy.factorial(n) / (sympy.factorial(k) * sympy.factorial(n - k)))
+    0
     """
+    if e.has(*_COMBINATORIAL):
+        e = sympy.gammasimp(e)
     if e.has(*_INVERSE_HYPERBOLIC):
         e = e.rewrite(sympy.log)
     if e.has(sympy.log):
@@ -97,6 +105,7 @@ def _minimal_polynomial(e: Basic) -> Basic:
 STRATEGIES: tuple[tuple[str, Callable[[Basic], Basic]], ...] = (
     ("minimal-polynomial", _minimal_polynomial),  # constants only: an exact proof, often the cheapest
     ("expand", sympy.expand),
+    ("trigonometric", pythagorean_zero),  # trigonometric functions only: sines and cosines reduced
     ("cancel", lambda e: sympy.cancel(sympy.together(e))),
     ("targeted", _targeted),
     ("rewrite-exp", _rewrite_exp),
