@@ -3,8 +3,9 @@
 Each relation (``a < b``, ``Eq(a, b)`` ...) is written in sympy's canonical orientation, so that
 ``Eq(C, B)`` and ``Eq(B, C)``, or ``x > 1`` and ``1 < x``, are one atom, and a relation and its
 negation (``Eq``/``Ne``, ``<``/``>=``) are one atom and its ``not``. Each distinct atom becomes a
-Boolean symbol; the conditions are the same when no truth assignment of the symbols tells them
-apart (``satisfiable(Xor(first, second))`` is False). That is a proof; the converse is not:
+Boolean variable; the conditions are the same when no truth assignment of the variables tells
+them apart (a truth table: ``satisfiable(Xor(first, second))`` is False, without sympy's SAT
+machinery, whose first use imports its assumption system). That is a proof; the converse is not:
 atoms may depend on each other (``x > 1 and x > 2`` is ``x > 2``), so "not proved" says nothing.
 
 >>> from sympy import Symbol, Eq
@@ -17,11 +18,13 @@ False
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable, Sequence
+
 import sympy
 from sympy import Basic
 from sympy.core.relational import Relational
 from sympy.logic import boolalg
-from sympy.logic.inference import satisfiable
 
 from . import _solution_sets as solution_sets
 from ._outcome import Outcome
@@ -29,16 +32,26 @@ from ._verdict import Method, Status
 
 __all__ = ["compare_conditions", "propositionally_same", "MAX_ATOMS"]
 
-MAX_ATOMS = 12
-"""More distinct atoms than this and no proof is tried (the clause form can grow fast)."""
+MAX_ATOMS = 10
+"""More distinct atoms than this and no proof is tried (the truth table has 2**atoms rows)."""
 
-_CONNECTIVES = (sympy.And, sympy.Or, sympy.Not, sympy.Xor, sympy.Implies, sympy.Equivalent, sympy.ITE)
+_Truth = Callable[[Sequence[bool]], bool]
+_CONNECTIVES: dict[type, Callable[[list[bool]], bool]] = {
+    sympy.And: all,
+    sympy.Or: any,
+    sympy.Not: lambda values: not values[0],
+    sympy.Xor: lambda values: sum(values) % 2 == 1,
+    sympy.Implies: lambda values: not values[0] or values[1],
+    sympy.Equivalent: lambda values: all(values) or not any(values),
+    sympy.ITE: lambda values: values[1] if values[0] else values[2],
+}
 
 
 def compare_conditions(expected: Basic, answer: Basic) -> Outcome:
     """The same condition: identical; equal solution sets in one real variable (worked out
-    first: that decides both ways, for far less than simplifying the equivalence); a proved
-    equivalence; one inequality a positive multiple of the other. Otherwise undecided.
+    first: that decides both ways, for far less than simplifying the equivalence); an
+    equivalence proved by the logical form alone, else by sympy's simplification; one
+    inequality a positive multiple of the other. Otherwise undecided.
 
     >>> from sympy import Symbol
     >>> x = Symbol("x")
@@ -52,7 +65,7 @@ def compare_conditions(expected: Basic, answer: Basic) -> Outcome:
         return Outcome(Status.CORRECT, Method.SYMBOLIC, True, "Correct: the same solution set.")
     if same is not None:
         return Outcome(Status.INCORRECT, Method.SYMBOLIC, True, "Incorrect: the condition differs from the expected one.")
-    if sympy.simplify(sympy.Equivalent(expected, answer)) is sympy.true:
+    if propositionally_same(expected, answer) or sympy.simplify(sympy.Equivalent(expected, answer)) is sympy.true:
         return Outcome(Status.CORRECT, Method.SYMBOLIC, True, "Correct: the same condition.")
     if solution_sets.positive_multiple(expected, answer):
         return Outcome(Status.CORRECT, Method.NUMERIC, False,
@@ -71,36 +84,35 @@ def propositionally_same(first: Basic, second: Basic) -> bool:
     >>> propositionally_same(x > 1, x > 2)
     False
     """
-    atoms: dict[Basic, sympy.Symbol] = {}
+    atoms: dict[Basic, int] = {}
     try:
-        left, right = _skeleton(first, atoms), _skeleton(second, atoms)
-    except _TooLarge:
+        left, right = _truth(first, atoms), _truth(second, atoms)
+    except _NotPropositional:
         return False
-    if left is None or right is None:
-        return False
-    return satisfiable(sympy.Xor(left, right)) is False
+    return all(left(values) == right(values) for values in itertools.product((False, True), repeat=len(atoms)))
 
 
-class _TooLarge(Exception):
-    """More atoms than :data:`MAX_ATOMS`."""
+class _NotPropositional(Exception):
+    """Not a condition, or more atoms than :data:`MAX_ATOMS`."""
 
 
-def _skeleton(condition: Basic, atoms: dict[Basic, sympy.Symbol]) -> Basic | None:
-    """The condition with each atom replaced by its Boolean symbol; None when it is not a condition."""
+def _truth(condition: Basic, atoms: dict[Basic, int]) -> _Truth:
+    """The condition's truth value as a function of its atoms' (indexed by ``atoms``, which grows)."""
     if condition is sympy.true or condition is sympy.false:
-        return condition
-    if isinstance(condition, _CONNECTIVES):
-        parts = [_skeleton(part, atoms) for part in condition.args]
-        return None if any(part is None for part in parts) else type(condition)(*parts)
-    if not isinstance(condition, (boolalg.Boolean, sympy.Symbol)) or isinstance(condition, sympy.Set) or (
+        return (lambda values: True) if condition is sympy.true else (lambda values: False)
+    if type(condition) in _CONNECTIVES:
+        combine, parts = _CONNECTIVES[type(condition)], [_truth(part, atoms) for part in condition.args]
+        return lambda values: combine([part(values) for part in parts])
+    if isinstance(condition, sympy.Set) or not isinstance(condition, (boolalg.Boolean, sympy.Symbol)) or (
             isinstance(condition, sympy.Expr) and not isinstance(condition, sympy.Symbol)):
-        return None
+        raise _NotPropositional
     key, negated = _atom_key(condition)
     if key not in atoms:
         if len(atoms) >= MAX_ATOMS:
-            raise _TooLarge
-        atoms[key] = sympy.Dummy(f"p{len(atoms)}")
-    return sympy.Not(atoms[key]) if negated else atoms[key]
+            raise _NotPropositional
+        atoms[key] = len(atoms)
+    index = atoms[key]
+    return (lambda values: not values[index]) if negated else (lambda values: values[index])
 
 
 def _atom_key(atom: Basic) -> tuple[Basic, bool]:
