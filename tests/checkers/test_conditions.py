@@ -1,5 +1,5 @@
-"""Conditions compared: the propositional proof over canonical atoms, and sets of reals compared
-as sorted lists of pieces. Rows typed by hand; the STACK/Math-Verify rows they speed up are in
+"""Conditions compared: the propositional proof over canonical atoms, sets of reals compared as
+sorted lists of pieces, and linear relations solved directly. Rows typed by hand; the STACK/Math-Verify rows they speed up are in
 the conformance suite (tests/checkers/test_conformance.py)."""
 
 from __future__ import annotations
@@ -7,10 +7,12 @@ from __future__ import annotations
 import pytest
 import sympy
 from sympy import Eq, FiniteSet, Interval, Ne, Rational, Symbol, Union, oo, sqrt
+from sympy.solvers.inequalities import reduce_rational_inequalities
 
 from checkers import check
 from checkers._conditions import MAX_ATOMS, propositionally_same
 from checkers._real_pieces import same_set
+from checkers._solution_sets import _linear_solution_set
 
 A, B, C, a, x, y = (Symbol(name) for name in ("A", "B", "C", "a", "x", "y"))
 
@@ -105,3 +107,26 @@ def test_conditions_checked(reference: str, answer: str, status: str, message: s
     assert verdict.status == status
     if message is not None:
         assert verdict.message == message
+
+
+xr = Symbol("x", real=True)
+LINEAR = [
+    # a relation of a linear function with rational coefficients: the fast route must give the
+    # very set sympy's rational-inequality solver gives
+    xr < 3, xr <= Rational(-1, 2), xr > 0, xr >= 7, -2 * xr < 1, -xr >= Rational(5, 3), Rational(3, 4) * xr > -2,
+    Eq(xr - 3, 0), Eq(2 * xr, -1), Ne(xr, 0), Ne(-xr + 1, 4), 3 > 2 * xr + 1, Eq(5, 1 - xr),
+]
+NOT_LINEAR = [
+    # left to the solver: other numbers write the root in another form; not of degree 1
+    xr < sqrt(2), sympy.Float(0.5) * xr > 1, xr**2 < 1, 1 / xr < 1, sympy.Abs(xr) < 1, Ne(xr**2, 2),
+]
+
+
+@pytest.mark.parametrize("condition", LINEAR)
+def test_linear_solution_set_is_the_solvers(condition: sympy.Basic) -> None:
+    assert _linear_solution_set(condition, xr) == reduce_rational_inequalities([[condition]], xr, relational=False)
+
+
+@pytest.mark.parametrize("condition", NOT_LINEAR)
+def test_linear_solution_set_declines(condition: sympy.Basic) -> None:
+    assert _linear_solution_set(condition, xr) is None
