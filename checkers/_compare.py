@@ -405,13 +405,8 @@ class Comparison:
             return Outcome(Status.CORRECT, Method.NUMERIC, False,
                            f"Correct: the same equation ({factor[1]} {to_text(factor[0])}, checked at random points).")
         outcome = self.values([left], [right])
-        return Outcome(
-            Status.INCORRECT,
-            outcome.method,
-            outcome.proved,
-            "Incorrect: this equation is not equivalent to the expected one.",
-            outcome.evidence,
-        )
+        return Outcome(Status.INCORRECT, outcome.method, outcome.proved,
+                       "Incorrect: this equation is not equivalent to the expected one.", outcome.evidence)
 
     def conditions(self, expected: Basic, answer: Basic) -> Outcome:
         """The same condition (see :func:`checkers._conditions.compare_conditions`)."""
