@@ -21,6 +21,7 @@ from . import _solution_sets as solution_sets
 from . import _structures as structures
 from ._budget import CALLS_PER_SECOND, Budget
 from ._canonical import as_set_if_listed, as_vector_if_tuple, canonical, vector_length
+from ._conditions import compare_conditions
 from ._instance_values import Agreement, compare_on_instances
 from ._numeric import Undefined, Unevaluable, close, evaluate, is_real_value
 from ._outcome import Outcome, counterexample, describe_kind, kind_of, point_as_read, shape_mismatch, shape_text, with_detail
@@ -404,32 +405,12 @@ class Comparison:
             return Outcome(Status.CORRECT, Method.NUMERIC, False,
                            f"Correct: the same equation ({factor[1]} {to_text(factor[0])}, checked at random points).")
         outcome = self.values([left], [right])
-        return Outcome(
-            Status.INCORRECT,
-            outcome.method,
-            outcome.proved,
-            "Incorrect: this equation is not equivalent to the expected one.",
-            outcome.evidence,
-        )
+        return Outcome(Status.INCORRECT, outcome.method, outcome.proved,
+                       "Incorrect: this equation is not equivalent to the expected one.", outcome.evidence)
 
     def conditions(self, expected: Basic, answer: Basic) -> Outcome:
-        """The same condition: identical; equal solution sets in one real variable (worked out
-        first: that decides both ways, for far less than simplifying the equivalence); a proved
-        equivalence; one inequality a positive multiple of the other. Otherwise undecided."""
-        if expected == answer:
-            return Outcome(Status.CORRECT, Method.SYMBOLIC, True, "Correct: the same condition.")
-        same = solution_sets.same_solutions(expected, answer)  # None unless in one variable
-        if same:
-            return Outcome(Status.CORRECT, Method.SYMBOLIC, True, "Correct: the same solution set.")
-        if same is not None:
-            return Outcome(Status.INCORRECT, Method.SYMBOLIC, True, "Incorrect: the condition differs from the expected one.")
-        if sympy.simplify(sympy.Equivalent(expected, answer)) is sympy.true:
-            return Outcome(Status.CORRECT, Method.SYMBOLIC, True, "Correct: the same condition.")
-        if solution_sets.positive_multiple(expected, answer):
-            return Outcome(Status.CORRECT, Method.NUMERIC, False,
-                           "Correct: the same inequality (multiplied by a positive number, checked at random points).")
-        return Outcome(Status.UNDECIDED, Method.SYMBOLIC, False,
-                       "Undecided: the two conditions could not be compared by their solution sets.")
+        """The same condition (see :func:`checkers._conditions.compare_conditions`)."""
+        return compare_conditions(expected, answer)
 
 
 # -- helpers ---------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from sympy import Basic
 from sympy.solvers.inequalities import reduce_abs_inequality, reduce_rational_inequalities
 
 from ._numeric import Undefined, Unevaluable, close, evaluate
+from ._real_pieces import same_set
 from ._sampling import PointSampler, variables_of
 
 __all__ = ["constant_ratio", "equation_factor", "normalized_condition", "same_solutions", "positive_multiple",
@@ -116,6 +117,9 @@ def same_solutions(expected: Basic, answer: Basic) -> bool | None:
         return None
     if first.has(sympy.ConditionSet) or second.has(sympy.ConditionSet):
         return None
+    compared = same_set(first, second)  # exact on sorted pieces, far cheaper than the set algebra below
+    if compared is not None:
+        return compared
     difference = sympy.Union(sympy.Complement(first, second), sympy.Complement(second, first))
     if difference is sympy.EmptySet:
         return True
@@ -140,6 +144,9 @@ def _solution_set(condition: Basic, variable: sympy.Symbol) -> sympy.Set:
     """
     if type(condition) in _CONNECTIVES:
         return _CONNECTIVES[type(condition)](*(_solution_set(part, variable) for part in condition.args))
+    linear = _linear_solution_set(condition, variable)
+    if linear is not None:
+        return linear
     try:
         if _rational_in(condition, variable):
             return reduce_rational_inequalities([[condition]], variable, relational=False)
@@ -149,6 +156,38 @@ def _solution_set(condition: Basic, variable: sympy.Symbol) -> sympy.Set:
     except (TypeError, ValueError, NotImplementedError, sympy.PolynomialError):
         pass
     return condition.as_set()
+
+
+_FLIPPED = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
+
+
+def _linear_solution_set(condition: Basic, variable: sympy.Symbol) -> sympy.Set | None:
+    """Where ``a*x + b`` (a, b rational numbers, ``a`` nonzero) stands in a relation to 0: the
+    same set sympy's rational-inequality solver gives, without its machinery; None for anything
+    else (with other numbers, the solver writes the root in another form).
+
+    >>> x = sympy.Symbol("x", real=True)
+    >>> _linear_solution_set(sympy.Ne(x - 3, 0), x), _linear_solution_set(-2 * x >= 1, x)
+    (Union(Interval.open(-oo, 3), Interval.open(3, oo)), Interval(-oo, -1/2))
+    """
+    if not _rational_in(condition, variable) or condition.rel_op not in _FLIPPED:
+        return None
+    try:
+        polynomial = sympy.Poly(condition.lhs - condition.rhs, variable)
+    except (sympy.PolynomialError, sympy.GeneratorsNeeded):
+        return None
+    slope, offset = polynomial.all_coeffs() if polynomial.degree() == 1 else (None, None)
+    if slope is None or not (slope.is_Rational and offset.is_Rational) or slope == 0:
+        return None
+    root, operator = -offset / slope, condition.rel_op if slope.is_positive else _FLIPPED[condition.rel_op]
+    return {
+        "<": lambda: sympy.Interval.open(-sympy.oo, root),
+        "<=": lambda: sympy.Interval(-sympy.oo, root),
+        ">": lambda: sympy.Interval.open(root, sympy.oo),
+        ">=": lambda: sympy.Interval(root, sympy.oo),
+        "==": lambda: sympy.FiniteSet(root),
+        "!=": lambda: sympy.Union(sympy.Interval.open(-sympy.oo, root), sympy.Interval.open(root, sympy.oo)),
+    }[operator]()
 
 
 def _rational_in(condition: Basic, variable: sympy.Symbol) -> bool:
