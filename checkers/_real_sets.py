@@ -25,6 +25,7 @@ from sympy import Basic, ImmutableMatrix
 
 from ._arithmetic import Refused
 from ._outcome import Outcome
+from ._solution_sets import solution_set_in
 from ._verdict import Method, Status
 
 __all__ = ["interval", "as_interval", "set_operation", "membership", "set_builder", "is_real_set", "solution_set",
@@ -105,7 +106,7 @@ def solution_set(obj: Basic) -> sympy.Set | None:
         return None
     real = sympy.Dummy(variables[0].name, real=True)
     try:
-        found = obj.xreplace({variables[0]: real}).as_set()
+        found = solution_set_in(obj.xreplace({variables[0]: real}), real)
     except _SOLVE_FAILURES:
         return None
     return None if found.has(sympy.ConditionSet) else found

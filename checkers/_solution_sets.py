@@ -26,7 +26,7 @@ from ._numeric import Undefined, Unevaluable, close, evaluate
 from ._real_pieces import same_set
 from ._sampling import PointSampler, variables_of
 
-__all__ = ["constant_ratio", "equation_factor", "normalized_condition", "same_solutions", "positive_multiple",
+__all__ = ["constant_ratio", "equation_factor", "normalized_condition", "same_solutions", "solution_set_in", "positive_multiple",
            "as_equations"]
 
 _POINTS = 8
@@ -111,8 +111,8 @@ def same_solutions(expected: Basic, answer: Basic) -> bool | None:
     variable = variables[0]
     real = sympy.Symbol(variable.name, real=True)
     try:
-        first = _solution_set(expected.xreplace({variable: real}), real)
-        second = _solution_set(answer.xreplace({variable: real}), real)
+        first = solution_set_in(expected.xreplace({variable: real}), real)
+        second = solution_set_in(answer.xreplace({variable: real}), real)
     except (TypeError, ValueError, NotImplementedError, AttributeError, sympy.PolynomialError):
         return None
     if first.has(sympy.ConditionSet) or second.has(sympy.ConditionSet):
@@ -129,7 +129,7 @@ def same_solutions(expected: Basic, answer: Basic) -> bool | None:
 _CONNECTIVES = {sympy.And: sympy.Intersection, sympy.Or: sympy.Union}
 
 
-def _solution_set(condition: Basic, variable: sympy.Symbol) -> sympy.Set:
+def solution_set_in(condition: Basic, variable: sympy.Symbol) -> sympy.Set:
     """Where ``condition`` holds on the real line: a (non-)equation or inequality between
     rational functions of ``variable`` by its real roots and poles (exact, and far cheaper than
     sympy's ``as_set``, which first looks for a period), one with absolute values of
@@ -137,13 +137,13 @@ def _solution_set(condition: Basic, variable: sympy.Symbol) -> sympy.Set:
     anything else (or what the fast ways cannot do) by ``as_set``.
 
     >>> x = sympy.Symbol("x", real=True)
-    >>> _solution_set((x < -1) | (x**2 < 1/sympy.Integer(4)), x)
+    >>> solution_set_in((x < -1) | (x**2 < 1/sympy.Integer(4)), x)
     Union(Interval.open(-oo, -1), Interval.open(-1/2, 1/2))
-    >>> _solution_set(sympy.Abs(x**2 - 4) >= 1, x)
+    >>> solution_set_in(sympy.Abs(x**2 - 4) >= 1, x)
     Union(Interval(-oo, -sqrt(5)), Interval(-sqrt(3), sqrt(3)), Interval(sqrt(5), oo))
     """
     if type(condition) in _CONNECTIVES:
-        return _CONNECTIVES[type(condition)](*(_solution_set(part, variable) for part in condition.args))
+        return _CONNECTIVES[type(condition)](*(solution_set_in(part, variable) for part in condition.args))
     linear = _linear_solution_set(condition, variable)
     if linear is not None:
         return linear
@@ -152,7 +152,7 @@ def _solution_set(condition: Basic, variable: sympy.Symbol) -> sympy.Set:
             return reduce_rational_inequalities([[condition]], variable, relational=False)
         if _with_absolute_values(condition, variable):
             cases = reduce_abs_inequality(condition.lhs - condition.rhs, condition.rel_op, variable)
-            return _solution_set(cases, variable)
+            return solution_set_in(cases, variable)
     except (TypeError, ValueError, NotImplementedError, sympy.PolynomialError):
         pass
     return condition.as_set()
