@@ -20,9 +20,12 @@ from __future__ import annotations
 
 import random
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from copy import copy
 from dataclasses import dataclass
 from fractions import Fraction
+from itertools import tee
+from typing import TypeVar
 
 import mpmath
 import sympy
@@ -42,6 +45,7 @@ _DIGITS = 20
 _RTOL = 1e-8
 _LARGEST = 100  # the largest numerator or denominator of a constant that is named
 _LOCAL = threading.local()
+_Item = TypeVar("_Item")
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,22 @@ class Screen:
         self.points = range(points)
         self.known: dict[Basic, Values | None] = {}
         self.drawn: dict[tuple[Basic, int], str] = {}
+        self.worked: dict[tuple, Iterator] = {}
+
+    def remembered(self, work: Callable[..., Iterable[_Item]], *args: Hashable) -> Iterator[_Item]:
+        """What ``work(*args)`` yields, worked out once for this diagnosis however many relations
+        ask (lazily: a later reader replays what earlier ones drew, then draws on).
+
+        >>> x = sympy.Symbol("x")
+        >>> screen = Screen((x,))
+        >>> first = screen.remembered(range, 3)
+        >>> next(first), list(screen.remembered(range, 3)), list(first)
+        (0, [0, 1, 2], [1, 2])
+        """
+        key = (work, args)
+        if key not in self.worked:
+            self.worked[key] = tee(work(*args), 1)[0]  # never advanced itself: it keeps the start
+        return copy(self.worked[key])
 
     # -- values ---------------------------------------------------------------------------
     def values(self, obj: Basic) -> Values | None:
