@@ -77,6 +77,7 @@ class Screen:
         self.points = range(points)
         self.known: dict[Basic, Values | None] = {}
         self.drawn: dict[tuple[Basic, int], str] = {}
+        self.evaluated: dict[int, dict[Basic, object]] = {index: {} for index in self.points}  # subexpressions' values
         self.worked: dict[tuple, Iterator] = {}
 
     def remembered(self, work: Callable[..., Iterable[_Item]], *args: Hashable) -> Iterator[_Item]:
@@ -117,7 +118,8 @@ class Screen:
     def _at(self, entries: list[Basic], variables: list[Basic], index: int) -> tuple | None:
         point = {v: self._value_of(v, index) for v in variables}
         try:
-            return tuple(evaluate(e, point, context=_context()) for e in entries)
+            known = self.evaluated[index]  # a variable has one value at each point index, whatever the case
+            return tuple(evaluate(e, point, context=_context(), known=known) for e in entries)
         except Exception:  # undefined or not evaluable at this point
             return None
 
@@ -215,6 +217,6 @@ def _entries(obj: Basic) -> list[Basic] | None:
         return [canonical(e) for e in obj]
     if isinstance(obj, MatrixExpr) or not isinstance(obj, sympy.Expr):
         return None
-    if obj.atoms(sympy.MatrixSymbol):
+    if obj.has(sympy.MatrixSymbol):
         return None
     return [canonical(obj)]
