@@ -11,7 +11,7 @@ from __future__ import annotations
 import sympy
 from sympy import Basic, ImmutableMatrix, MatrixBase
 
-from derive._functions import lower
+from derive._functions import ACTIVATIONS, lower
 
 from ._outcome import kind_of
 from ._structures import scalar_if_1x1
@@ -19,6 +19,7 @@ from ._structures import scalar_if_1x1
 __all__ = ["canonical", "as_vector_if_tuple", "as_set_if_listed", "vector_length"]
 
 _LONGEST_EXPANDED_SUM = 64
+_REWRITTEN = (*ACTIVATIONS.values(), sympy.Piecewise, sympy.Sum, sympy.Product)  # what canonical changes
 
 
 def canonical(value: Basic) -> Basic:
@@ -30,6 +31,8 @@ def canonical(value: Basic) -> Basic:
     >>> canonical(Sum(x[i], (i, 1, 3)))
     x[1] + x[2] + x[3]
     """
+    if isinstance(value, Basic) and not value.has(*_REWRITTEN):  # one walk finds nothing to rewrite
+        return value
     value = lower(value)
     if isinstance(value, Basic) and value.has(sympy.Piecewise):
         value = value.replace(_is_step, lambda indicator: sympy.Heaviside(_step_argument(indicator), 0))

@@ -54,13 +54,23 @@ def new_context(digits: int) -> mpmath.ctx_mp.MPContext:
 
 
 def evaluate(expr: Basic, point: Mapping[Basic, str], *, digits: int = 30,
-             context: mpmath.ctx_mp.MPContext | None = None) -> mpmath.mpf | mpmath.mpc:
+             context: mpmath.ctx_mp.MPContext | None = None,
+             known: dict[Basic, object] | None = None) -> mpmath.mpf | mpmath.mpc:
     """The value of ``expr`` at ``point`` (values given as decimal strings); ``context``: a
-    context of the caller's own thread to reuse (its precision wins over ``digits``)."""
+    context of the caller's own thread to reuse (its precision wins over ``digits``); ``known``:
+    the values of subexpressions at this same point and precision, read and added to (an
+    expression evaluated after another that shares parts with it computes only what is new).
+
+    >>> x = sympy.Symbol("x")
+    >>> known = {}
+    >>> first = evaluate(sympy.exp(x) + x, {x: "1"}, digits=20, known=known)
+    >>> sympy.exp(x) in known, evaluate(2 * sympy.exp(x), {x: "1"}, digits=20, known=known) == 2 * known[sympy.exp(x)]
+    (True, True)
+    """
     ctx = context or new_context(digits)
     values = {symbol: ctx.mpf(text) for symbol, text in point.items()}
     try:
-        result = _Evaluator(ctx, values).value(expr)
+        result = _Evaluator(ctx, values, known).value(expr)
     except (ZeroDivisionError, OverflowError) as error:
         raise Undefined(str(error)) from None
     if not ctx.isfinite(result):
@@ -131,8 +141,9 @@ def elementary_of(e: Basic) -> Elementary | None:
 
 
 class _Evaluator:
-    def __init__(self, ctx: mpmath.ctx_mp.MPContext, values: dict[Basic, object]) -> None:
-        self.ctx, self.values = ctx, values
+    def __init__(self, ctx: mpmath.ctx_mp.MPContext, values: dict[Basic, object],
+                 known: dict[Basic, object] | None = None) -> None:
+        self.ctx, self.values, self.known = ctx, values, known
         self.table: dict[type, Callable[[Basic], object]] = {
             sympy.Add: lambda e: self.ctx.fsum(self.value(a) for a in e.args),
             sympy.Mul: self.product,
@@ -162,6 +173,13 @@ class _Evaluator:
             return self.ctx.pi
         if e is sympy.I:
             return self.ctx.mpc(0, 1)
+        if self.known is None:
+            return self.compound(e)
+        if e not in self.known:
+            self.known[e] = self.compound(e)
+        return self.known[e]
+
+    def compound(self, e: Basic) -> object:
         handler = self.table.get(type(e))
         if handler is not None:
             return handler(e)

@@ -125,7 +125,8 @@ def variables_of(objects: Iterable[Basic]) -> list[Basic]:
     found: set[Basic] = set()
     for obj in objects:
         found |= {s for s in obj.free_symbols if isinstance(s, sympy.Symbol)}
-        found |= set(obj.atoms(sympy.Indexed))
-        found -= {b.label for b in obj.atoms(sympy.IndexedBase)}
+        indexed = obj.atoms(sympy.Indexed, sympy.IndexedBase)  # one walk for both
+        found |= {a for a in indexed if isinstance(a, sympy.Indexed)}
+        found -= {a.label for a in indexed if isinstance(a, sympy.IndexedBase)}
     return sorted(found, key=sympy.default_sort_key)
 

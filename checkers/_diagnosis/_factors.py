@@ -23,6 +23,7 @@ factor gathered into one coefficient (``2(a + φ₁)`` read as ``2a + 2φ₁``).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from itertools import product
 
 import sympy
@@ -53,18 +54,30 @@ class InOneFactor(Relation):
         self.kind = inner.kind
 
     def candidates(self, expected: Basic, answer: Basic, screen: Screen) -> Iterator[Candidate]:
-        for references, answers in product(_factorings(expected), _factorings(answer)):
-            yield from self._replacing(expected, answer, references, answers, screen)
-
-    def _replacing(self, expected: Basic, answer: Basic, references: tuple[Basic, ...], answers: tuple[Basic, ...],
-                   screen: Screen) -> Iterator[Candidate]:
-        for mine, theirs in _paired_factors(expected, answer, references, answers, screen):
+        for references, answers, mine, theirs in screen.remembered(_pairings, expected, answer, screen):
             (given, power), factor = answers[mine].as_base_exp(), references[theirs].as_base_exp()[0]
             for inner in self.inner.candidates(factor, given, screen):
-                left = _replaced(references, theirs, inner.left ** power)  # the reference with f replaced (or as is)
-                right = _replaced(answers, mine, inner.right ** power)  # the answer with g replaced (or as is)
-                detail = {**inner.detail, "factor": shown(given)}
-                yield Candidate(left, right, _MESSAGES[self.kind].format(**detail), detail, inner.screened())
+                yield Candidate(partial(_in_factor, references, theirs, answers, mine, power, inner),
+                                partial(_told_in_factor, self.kind, inner, given), inner.screened())
+
+
+def _pairings(expected: Basic, answer: Basic, screen: Screen) -> Iterator[tuple[tuple, tuple, int, int]]:
+    """(factors of the reference, factors of the answer, positions of the paired factors in each)
+    for every way of writing both as products (the same for every inner relation: remembered)."""
+    for references, answers in product(_factorings(expected), _factorings(answer)):
+        for mine, theirs in _paired_factors(expected, answer, references, answers, screen):
+            yield references, answers, mine, theirs
+
+
+def _in_factor(references: tuple[Basic, ...], theirs: int, answers: tuple[Basic, ...], mine: int, power: Basic,
+               inner: Candidate) -> tuple[Basic, Basic]:
+    """The reference with f replaced (or as is) and the answer with g replaced (or as is)."""
+    return _replaced(references, theirs, inner.left ** power), _replaced(answers, mine, inner.right ** power)
+
+
+def _told_in_factor(kind: Mistake, inner: Candidate, given: Basic) -> tuple[str, dict]:
+    detail = {**inner.detail, "factor": shown(given)}
+    return _MESSAGES[kind].format(**detail), detail
 
 
 def _paired_factors(expected: Basic, answer: Basic, references: tuple[Basic, ...], answers: tuple[Basic, ...],

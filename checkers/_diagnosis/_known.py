@@ -35,16 +35,22 @@ def known_mistake(answer: Basic, mistakes: Sequence[BuggyResult],
     """The first (most specific) mistake whose expression the answer verifiably equals; its
     symbols are taken as the ``reference``'s symbols of the same name (a reference read from
     text may carry assumptions the derivation's symbols lack)."""
+    names = _names_in(reference)
     for mistake in sorted(mistakes, key=_specificity):
-        if verify(_renamed(mistake.expression, reference), answer):
+        if verify(_renamed(mistake.expression, names), answer):
             return Diagnosis(mistake.kind, mistake.message, {"rule": mistake.rule})
     return None
 
 
-def _renamed(expression: Basic, reference: Basic | None) -> Basic:
+def _names_in(reference: Basic | None) -> dict[str, Basic]:
     if reference is None or not hasattr(reference, "free_symbols"):
+        return {}
+    return {symbol.name: symbol for symbol in reference.free_symbols if hasattr(symbol, "name")}
+
+
+def _renamed(expression: Basic, names: dict[str, Basic]) -> Basic:
+    if not names:
         return expression
-    names = {symbol.name: symbol for symbol in reference.free_symbols if hasattr(symbol, "name")}
     swaps = {s: names[s.name] for s in expression.free_symbols if getattr(s, "name", None) in names and names[s.name] != s}
     return expression.xreplace(swaps) if swaps else expression
 

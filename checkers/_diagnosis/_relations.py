@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property, partial
 from itertools import product
 
 import mpmath
@@ -33,7 +34,7 @@ from ._screen import Quick, Screen, Values
 from ._words import shown
 
 __all__ = ["expanded_terms", "terms_of", "Relation", "Sign", "ConstantFactor", "TermSign", "MissingTerm", "ExtraTerm",
-           "MissingFactor", "ConstantOffset", "Verify", "Candidate"]
+           "MissingFactor", "ConstantOffset", "Verify", "Candidate", "told"]
 
 Verify = Callable[[Basic, Basic], bool]
 _MOST_TERMS = 12  # a longer sum is not searched term by term
@@ -44,18 +45,61 @@ _LOWEST_POWERS = 4  # x^n with n up to this may lose part of its power (x^3 for 
 
 @dataclass(frozen=True)
 class Candidate:
-    """An equation ``left = right`` that holds if the mistake was made, and what to tell;
-    ``quick``: how the screen computes both sides from values it already has (else it
-    evaluates ``left`` and ``right`` themselves)."""
+    """An equation ``left = right`` that holds if the mistake was made, and what to tell; both
+    built only when asked (most candidates are refuted by the screen before either is needed):
+    ``claim()`` gives (left, right) and ``telling()`` (message, detail). ``quick``: how the
+    screen computes both sides from values it already has (else it evaluates ``left`` and
+    ``right`` themselves).
 
-    left: Basic
-    right: Basic
-    message: str
-    detail: dict
+    >>> x = sympy.Symbol("x")
+    >>> candidate = Candidate(lambda: (-x, x), told("Check the sign of {term}.", term=x))
+    >>> candidate.left, candidate.message, candidate.detail
+    (-x, 'Check the sign of x.', {'term': 'x'})
+    """
+
+    claim: Callable[[], tuple[Basic, Basic]]
+    telling: Callable[[], tuple[str, dict]]
     quick: Quick | None = None
+
+    @cached_property
+    def _sides(self) -> tuple[Basic, Basic]:
+        return self.claim()
+
+    @cached_property
+    def _told(self) -> tuple[str, dict]:
+        return self.telling()
+
+    @property
+    def left(self) -> Basic:
+        return self._sides[0]
+
+    @property
+    def right(self) -> Basic:
+        return self._sides[1]
+
+    @property
+    def message(self) -> str:
+        return self._told[0]
+
+    @property
+    def detail(self) -> dict:
+        return self._told[1]
 
     def screened(self) -> Quick:
         return self.quick or Quick((self.left, self.right), _as_is)
+
+
+def told(template: str, **parts: Basic) -> Callable[[], tuple[str, dict]]:
+    """What to tell, worked out when asked: ``template`` filled with each of ``parts`` as the
+    student reads it (:func:`~._words.shown`), and those texts as the detail.
+
+    >>> told("Your answer is missing the term {term}.", term=sympy.Symbol("x") ** 2)()
+    ('Your answer is missing the term x².', {'term': 'x²'})
+    """
+    def telling() -> tuple[str, dict]:
+        detail = {name: shown(part) for name, part in parts.items()}
+        return template.format(**detail), detail
+    return telling
 
 
 def _as_is(left, right):
@@ -86,7 +130,7 @@ class Sign(Relation):
     kind = Mistake.SIGN
 
     def candidates(self, expected: Basic, answer: Basic, screen: Screen) -> Iterator[Candidate]:
-        yield Candidate(-expected, answer, "Check the sign: your answer is the negative of the right one.", {},
+        yield Candidate(lambda: (-expected, answer), told("Check the sign: your answer is the negative of the right one."),
                         Quick((expected, answer), lambda r, a: (-r, a)))
 
 
@@ -103,9 +147,9 @@ class ConstantFactor(Relation):
         factor = screen.constant(screen.values(expected), screen.values(answer), _ratio_of)
         if factor is not None and factor not in (0, 1, -1) and (_has_variables(expected) or _slip_ratio(factor)):
             number = mpmath.mpf(factor.p) / factor.q
-            yield Candidate(factor * expected, answer,
-                            f"Check the constant factors: your answer is {shown(factor)} times the right one.",
-                            {"factor": shown(factor)}, Quick((expected, answer), lambda r, a: (number * r, a)))
+            yield Candidate(lambda: (factor * expected, answer),
+                            told("Check the constant factors: your answer is {factor} times the right one.", factor=factor),
+                            Quick((expected, answer), lambda r, a: (number * r, a)))
 
 
 class TermSign(Relation):
@@ -114,9 +158,9 @@ class TermSign(Relation):
     kind = Mistake.TERM_SIGN
 
     def candidates(self, expected: Basic, answer: Basic, screen: Screen) -> Iterator[Candidate]:
-        for term in expanded_terms(expected):
-            yield Candidate(expected - 2 * term, answer, f"Check the sign of the term {shown(term)}.",
-                            {"term": shown(term)}, Quick((expected, term, answer), lambda r, t, a: (r - 2 * t, a)))
+        for term in screen.remembered(expanded_terms, expected):
+            yield Candidate(partial(_sign_flipped, expected, term, answer), told("Check the sign of the term {term}.", term=term),
+                            Quick((expected, term, answer), lambda r, t, a: (r - 2 * t, a)))
 
 
 class MissingTerm(Relation):
@@ -125,9 +169,9 @@ class MissingTerm(Relation):
     kind = Mistake.MISSING_TERM
 
     def candidates(self, expected: Basic, answer: Basic, screen: Screen) -> Iterator[Candidate]:
-        for term in expanded_terms(expected):
-            yield Candidate(expected - term, answer, f"Your answer is missing the term {shown(term)}.",
-                            {"term": shown(term)}, Quick((expected, term, answer), lambda r, t, a: (r - t, a)))
+        for term in screen.remembered(expanded_terms, expected):
+            yield Candidate(partial(_without, expected, term, answer), told("Your answer is missing the term {term}.", term=term),
+                            Quick((expected, term, answer), lambda r, t, a: (r - t, a)))
 
 
 class ExtraTerm(Relation):
@@ -136,9 +180,10 @@ class ExtraTerm(Relation):
     kind = Mistake.EXTRA_TERM
 
     def candidates(self, expected: Basic, answer: Basic, screen: Screen) -> Iterator[Candidate]:
-        for term in expanded_terms(answer):
-            yield Candidate(expected, answer - term, f"The term {shown(term)} of your answer should not be there.",
-                            {"term": shown(term)}, Quick((expected, term, answer), lambda r, s, a: (r, a - s)))
+        for term in screen.remembered(expanded_terms, answer):
+            yield Candidate(partial(_with_extra, expected, answer, term),
+                            told("The term {term} of your answer should not be there.", term=term),
+                            Quick((expected, term, answer), lambda r, s, a: (r, a - s)))
 
 
 class MissingFactor(Relation):
@@ -163,8 +208,8 @@ class MissingFactor(Relation):
             if number is None or number == 0:
                 continue
             factor = number * sympy.Mul(*(base ** power for (base, _), power in zip(factors, powers)))
-            yield Candidate(expected, answer * factor, f"Your answer is missing the factor {shown(factor)}.",
-                            {"factor": shown(factor)})
+            yield Candidate(partial(_as_is, expected, answer * factor),
+                            told("Your answer is missing the factor {factor}.", factor=factor))
 
 
 class ConstantOffset(Relation):
@@ -178,9 +223,26 @@ class ConstantOffset(Relation):
         offset = screen.constant(screen.values(expected), screen.values(answer), lambda r, a: a - r)
         if offset is not None and offset != 0:
             number = mpmath.mpf(offset.p) / offset.q
-            yield Candidate(expected + offset, answer,
-                            "Your answer differs from the right one by a constant: check the constant terms.",
-                            {"offset": shown(offset)}, Quick((expected, answer), lambda r, a: (r + number, a)))
+            yield Candidate(lambda: (expected + offset, answer), _offset_told(offset),
+                            Quick((expected, answer), lambda r, a: (r + number, a)))
+
+
+def _without(expected: Basic, term: Basic, answer: Basic) -> tuple[Basic, Basic]:
+    return expected - term, answer
+
+
+def _sign_flipped(expected: Basic, term: Basic, answer: Basic) -> tuple[Basic, Basic]:
+    return expected - 2 * term, answer
+
+
+def _with_extra(expected: Basic, answer: Basic, term: Basic) -> tuple[Basic, Basic]:
+    return expected, answer - term
+
+
+def _offset_told(offset: Basic) -> Callable[[], tuple[str, dict]]:
+    """The constant offset's message names no number (the detail does)."""
+    return lambda: ("Your answer differs from the right one by a constant: check the constant terms.",
+                    {"offset": shown(offset)})
 
 
 def terms_of(obj: Basic) -> tuple[Basic, ...]:

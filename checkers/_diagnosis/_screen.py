@@ -20,9 +20,12 @@ from __future__ import annotations
 
 import random
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from copy import copy
 from dataclasses import dataclass
 from fractions import Fraction
+from itertools import tee
+from typing import TypeVar
 
 import mpmath
 import sympy
@@ -42,6 +45,7 @@ _DIGITS = 20
 _RTOL = 1e-8
 _LARGEST = 100  # the largest numerator or denominator of a constant that is named
 _LOCAL = threading.local()
+_Item = TypeVar("_Item")
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,23 @@ class Screen:
         self.points = range(points)
         self.known: dict[Basic, Values | None] = {}
         self.drawn: dict[tuple[Basic, int], str] = {}
+        self.evaluated: dict[int, dict[Basic, object]] = {index: {} for index in self.points}  # subexpressions' values
+        self.worked: dict[tuple, Iterator] = {}
+
+    def remembered(self, work: Callable[..., Iterable[_Item]], *args: Hashable) -> Iterator[_Item]:
+        """What ``work(*args)`` yields, worked out once for this diagnosis however many relations
+        ask (lazily: a later reader replays what earlier ones drew, then draws on).
+
+        >>> x = sympy.Symbol("x")
+        >>> screen = Screen((x,))
+        >>> first = screen.remembered(range, 3)
+        >>> next(first), list(screen.remembered(range, 3)), list(first)
+        (0, [0, 1, 2], [1, 2])
+        """
+        key = (work, args)
+        if key not in self.worked:
+            self.worked[key] = tee(work(*args), 1)[0]  # never advanced itself: it keeps the start
+        return copy(self.worked[key])
 
     # -- values ---------------------------------------------------------------------------
     def values(self, obj: Basic) -> Values | None:
@@ -97,7 +118,8 @@ class Screen:
     def _at(self, entries: list[Basic], variables: list[Basic], index: int) -> tuple | None:
         point = {v: self._value_of(v, index) for v in variables}
         try:
-            return tuple(evaluate(e, point, context=_context()) for e in entries)
+            known = self.evaluated[index]  # a variable has one value at each point index, whatever the case
+            return tuple(evaluate(e, point, context=_context(), known=known) for e in entries)
         except Exception:  # undefined or not evaluable at this point
             return None
 
@@ -195,6 +217,6 @@ def _entries(obj: Basic) -> list[Basic] | None:
         return [canonical(e) for e in obj]
     if isinstance(obj, MatrixExpr) or not isinstance(obj, sympy.Expr):
         return None
-    if obj.atoms(sympy.MatrixSymbol):
+    if obj.has(sympy.MatrixSymbol):
         return None
     return [canonical(obj)]

@@ -12,17 +12,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 import sympy
 from sympy import Basic, MatMul, MatrixBase, MatrixExpr
 
 from derive._mistakes import Mistake
 
-from ._relations import Candidate, Relation, terms_of
+from ._relations import Candidate, Relation, terms_of, told
 from ._screen import Screen
-from ._words import shown
 
 __all__ = ["Transpose"]
+
+_WHOLE = "Your answer is the transpose of the right one."
 
 
 class Transpose(Relation):
@@ -33,10 +35,10 @@ class Transpose(Relation):
     def candidates(self, expected: Basic, answer: Basic, screen: Screen) -> Iterator[Candidate]:
         if not isinstance(expected, (MatrixBase, MatrixExpr)) or expected.shape[0] != expected.shape[1]:
             if isinstance(expected, MatrixBase) and 1 not in expected.shape:
-                yield Candidate(expected.T, answer, "Your answer is the transpose of the right one.", {})
+                yield Candidate(lambda: (expected.T, answer), told(_WHOLE))
             yield from self.factors(expected, answer)
             return
-        yield Candidate(sympy.transpose(expected), answer, "Your answer is the transpose of the right one.", {})
+        yield Candidate(lambda: (sympy.transpose(expected), answer), told(_WHOLE))
         yield from self.factors(expected, answer)
 
     def factors(self, expected: Basic, answer: Basic) -> Iterator[Candidate]:
@@ -47,9 +49,12 @@ class Transpose(Relation):
         for index, term in enumerate(terms):
             for factor, changed in _with_one_factor_transposed(term):
                 rest = (*terms[:index], changed, *terms[index + 1:])
-                yield Candidate(sympy.MatAdd(*rest) if len(rest) > 1 else changed, answer,
-                                f"Check the transposes: the factor {shown(factor)} is transposed the wrong way.",
-                                {"factor": shown(factor)})
+                yield Candidate(partial(_summed, rest, answer),
+                                told("Check the transposes: the factor {factor} is transposed the wrong way.", factor=factor))
+
+
+def _summed(terms: tuple[Basic, ...], answer: Basic) -> tuple[Basic, Basic]:
+    return (sympy.MatAdd(*terms) if len(terms) > 1 else terms[0]), answer
 
 
 def _with_one_factor_transposed(term: Basic) -> Iterator[tuple[Basic, Basic]]:
