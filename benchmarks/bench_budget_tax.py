@@ -21,6 +21,11 @@ the CPU time of the last round (sympy's caches warm alike in every mode):
 Only the pairs whose counted check stops no budget are timed (the same list in every mode):
 without the tracer a budget cannot expire, and those pairs do exactly the same work in every
 mode. Printed: pairs, CPU seconds per mode and the ratios.
+
+Measured 2026-12-01 on the shared 2-core machine (load average about 3), ``--rounds 2``: 475
+of the 506 pairs stop no budget; counted 15.92 s, trivial tracer 12.69 s (0.80x), not
+counted 5.36 s (0.34x): counting makes these checks 2.97x slower, four fifths of it the
+interpreter's tracing mode itself.
 """
 
 from __future__ import annotations
