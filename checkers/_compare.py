@@ -82,7 +82,7 @@ class Comparison:
             "set": self.sets,
             "tuple": self.tuples,
             "equation": self.equations,
-            "condition": self.conditions,
+            "condition": compare_conditions,
         }[kinds[0]]
         return handler(expected, answer)
 
@@ -407,10 +407,6 @@ class Comparison:
         outcome = self.values([left], [right])
         return Outcome(Status.INCORRECT, outcome.method, outcome.proved,
                        "Incorrect: this equation is not equivalent to the expected one.", outcome.evidence)
-
-    def conditions(self, expected: Basic, answer: Basic) -> Outcome:
-        """The same condition (see :func:`checkers._conditions.compare_conditions`)."""
-        return compare_conditions(expected, answer)
 
 
 # -- helpers ---------------------------------------------------------------------------------------

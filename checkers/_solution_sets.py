@@ -82,16 +82,24 @@ def _numerator(expr: Basic) -> Basic | None:
     return top if top.free_symbols else None
 
 
-_FLIP = {sympy.StrictGreaterThan: sympy.StrictLessThan, sympy.GreaterThan: sympy.LessThan}
+_FLIPPED = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
+"""Each relation with its sides swapped."""
+_INEQUALITIES = ("<", "<=", ">", ">=")
+_LESS = {"<": sympy.StrictLessThan, "<=": sympy.LessThan}
 
 
 def normalized_condition(condition: Basic) -> tuple[type, Basic] | None:
-    """A single inequality as (``<`` or ``<=``, f) with the condition ``f < 0`` / ``f <= 0``."""
-    if isinstance(condition, (sympy.StrictLessThan, sympy.LessThan)):
-        return type(condition), condition.lhs - condition.rhs
-    if isinstance(condition, tuple(_FLIP)):
-        return _FLIP[type(condition)], condition.rhs - condition.lhs
-    return None
+    """A single inequality as (``<`` or ``<=``, f) with the condition ``f < 0`` / ``f <= 0``.
+
+    >>> x = sympy.Symbol("x")
+    >>> normalized_condition(x > 2), normalized_condition(sympy.Eq(x, 2))
+    ((<class 'sympy.core.relational.StrictLessThan'>, 2 - x), None)
+    """
+    if not isinstance(condition, sympy.core.relational.Relational) or condition.rel_op not in _INEQUALITIES:
+        return None
+    if condition.rel_op in _LESS:
+        return _LESS[condition.rel_op], condition.lhs - condition.rhs
+    return _LESS[_FLIPPED[condition.rel_op]], condition.rhs - condition.lhs
 
 
 def positive_multiple(expected: Basic, answer: Basic) -> bool:
@@ -156,9 +164,6 @@ def solution_set_in(condition: Basic, variable: sympy.Symbol) -> sympy.Set:
     except (TypeError, ValueError, NotImplementedError, sympy.PolynomialError):
         pass
     return condition.as_set()
-
-
-_FLIPPED = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
 
 
 def _linear_solution_set(condition: Basic, variable: sympy.Symbol) -> sympy.Set | None:
