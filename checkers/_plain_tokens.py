@@ -133,33 +133,87 @@ def _refuse_quoted_text(text: str) -> None:
 
 def _tokenize(normalized: str, original: str) -> list[_Token]:
     tokens: list[_Token] = []
-    try:
-        for tok in tokenize.generate_tokens(io.StringIO(normalized.replace("\x00", " ")).readline):
-            if tok.type in (tokenize.NEWLINE, tokenize.NL, tokenize.ENDMARKER, tokenize.INDENT, tokenize.DEDENT):
-                continue
-            column = tok.start[1]
-            if tok.type == tokenize.ERRORTOKEN and tok.string.strip() in {"'", "′"}:
-                tokens.extend(_prime(tokens, column))
-            elif tok.type == tokenize.ERRORTOKEN and tok.string.strip() in _PLUS_MINUS:
-                sign = "+" if tok.string.strip() == "±" else "-"  # a ± b is a + s*b, s both signs (structures.PLUS_MINUS)
-                tokens.extend(_Token(kind, text, column) for kind, text in
-                              ((tokenize.OP, sign), (tokenize.NAME, PLUS_MINUS_NAME), (tokenize.OP, "*")))
-            elif tok.type == tokenize.ERRORTOKEN and tok.string.strip():
-                raise InvalidAnswer(f"unexpected character {tok.string.strip()!r}", text=original, position=column)
-            elif tok.type == tokenize.STRING and tok.string == "''":  # a double prime, not a string
-                tokens.extend(_prime(tokens, column))
-                tokens.extend(_prime(tokens, column + 1))
-            elif tok.type == tokenize.STRING:
-                raise InvalidAnswer("text in quotes is not part of a mathematical answer", text=original, position=column)
-            elif tok.type != tokenize.ERRORTOKEN:
-                tokens.append(_Token(tok.type, tok.string, column))
-    except tokenize.TokenError as error:
-        position = error.args[1][1] if len(error.args) > 1 else len(original)
-        raise InvalidAnswer("unbalanced brackets", text=original, position=min(position, len(original))) from None
+    for kind, text, column in _python_tokens(normalized, original):
+        if text == "′":
+            tokens.extend(_prime(tokens, column))
+        elif text in _PLUS_MINUS:
+            sign = "+" if text == "±" else "-"  # a ± b is a + s*b, s both signs (structures.PLUS_MINUS)
+            tokens.extend(_Token(kind, text, column) for kind, text in
+                          ((tokenize.OP, sign), (tokenize.NAME, PLUS_MINUS_NAME), (tokenize.OP, "*")))
+        elif kind == tokenize.STRING and text == "''":  # a double prime, not a string
+            tokens.extend(_prime(tokens, column))
+            tokens.extend(_prime(tokens, column + 1))
+        elif kind == tokenize.STRING:
+            raise InvalidAnswer("text in quotes is not part of a mathematical answer", text=original, position=column)
+        else:
+            tokens.append(_Token(kind, text, column))
     for index, ch in enumerate(original):  # characters mapped to several tokens (², √)
         if ch in _UNICODE_OPERATORS and len(_UNICODE_OPERATORS[ch]) > 1:
             _splice_unicode(tokens, index, _UNICODE_OPERATORS[ch])
     return tokens
+
+
+_MARKS = frozenset({"′", *_PLUS_MINUS})  # read by this reader, not by Python's tokenizer
+_OPERATORS = frozenset(tokenize.EXACT_TOKEN_TYPES) - {"!"}  # Python's (3.12 adds "!" for f-strings)
+_SKIPPED = (tokenize.NEWLINE, tokenize.NL, tokenize.ENDMARKER, tokenize.INDENT, tokenize.DEDENT)
+
+
+def _python_tokens(normalized: str, original: str) -> list[tuple[int, str, int]]:
+    """(kind, text, column) of Python's tokens, with a prime or ± as a token of its own, the
+    same on every Python version: the marks are blanked out before tokenizing (a blank keeps
+    the columns) and put back in order; any other character Python has no token for is refused.
+
+    >>> [text for _, text, _ in _python_tokens("f′(x) ± 1", "f′(x) ± 1")]
+    ['f', '′', '(', 'x', ')', '±', '1']
+    """
+    if "\\" in normalized:  # a line continuation to Python
+        raise InvalidAnswer("unexpected character '\\\\'", text=original, position=normalized.index("\\"))
+    marks = [(column, ch) for column, ch in enumerate(normalized) if ch in _MARKS]
+    blanked = "".join(" " if ch in _MARKS or ch == "\x00" else ch for ch in normalized)
+    found: list[tuple[int, str, int]] = []
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(blanked).readline):
+            if tok.type not in _SKIPPED and tok.string.strip():
+                found.append((tok.type, tok.string, tok.start[1]))
+    except tokenize.TokenError:
+        pass  # an opening bracket never closed: found below
+    unbalanced = _unbalanced_bracket(found)
+    if unbalanced is not None:
+        raise InvalidAnswer("unbalanced brackets", text=original, position=unbalanced)
+    for kind, text, column in found:
+        bad = _unexpected(kind, text)
+        if bad is not None:
+            raise InvalidAnswer(f"unexpected character {text[bad]!r}", text=original, position=column + bad)
+    found.extend((tokenize.OP, ch, column) for column, ch in marks)
+    return sorted(found, key=lambda token: token[2])
+
+
+def _unbalanced_bracket(found: list[tuple[int, str, int]]) -> int | None:
+    """The column of the first closing bracket with no opening one, else of the last opening
+    bracket never closed, else None.
+
+    >>> _unbalanced_bracket([(54, "(", 0), (1, "x", 1)]), _unbalanced_bracket([(1, "x", 0), (54, ")", 1)])
+    (0, 1)
+    """
+    opened: list[int] = []
+    for _, text, column in found:
+        if text in _OPENERS:
+            opened.append(column)
+        elif text in _CLOSERS:
+            if not opened:
+                return column
+            opened.pop()
+    return opened[-1] if opened else None
+
+
+def _unexpected(kind: int, text: str) -> int | None:
+    """Where in a token lies a character Python has no token for (3.11 reports it as an error
+    token, 3.12 inside a name or as an operator), or None."""
+    if kind == tokenize.NAME and not text.isidentifier():
+        return next(index for index, ch in enumerate(text) if not (("a" + ch) if index else ch).isidentifier())
+    if kind == tokenize.ERRORTOKEN or (kind == tokenize.OP and text not in _OPERATORS):
+        return 0
+    return None
 
 
 _PRIME = "__prime"
