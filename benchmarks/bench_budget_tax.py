@@ -41,7 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "checkers" / "data")]
 
-MODES = ("counted", "trivial tracer", "not counted")
+MODES = ("sys.monitoring", "sys.settrace", "not counted")  # the first only on Python 3.12 and later
 
 
 def pairs() -> list[tuple[str, str, str]]:
@@ -78,33 +78,33 @@ def _run(chosen: list[tuple[str, str, str]]) -> tuple[float, int]:
 
 
 def _switch(mode: str) -> None:
-    """Make the budget's tracer the one ``mode`` asks for."""
-    from checkers import _budget
+    """Make the budgets count with the meter ``mode`` names (or not at all)."""
+    from checkers import _metering
 
-    if mode == "trivial tracer":
-        _budget.Budget._trace = lambda self, frame, event, arg: None
-    elif mode == "not counted":
-        _budget.sys = _NoTracing()
+    chosen = {meter.name: meter for meter in _metering.meters()}
+    _metering.select(_NotCounting() if mode == "not counted" else chosen[mode])
 
 
-class _NoTracing:
-    """``sys`` for the budget module, without ``settrace``: the budget never sees a call."""
+class _NotCounting:
+    """A meter that sees no call: no budget can stop anything."""
 
-    def __getattr__(self, name: str):
-        return getattr(sys, name)
+    name = "not counted"
 
-    @staticmethod
-    def settrace(function) -> None:
+    def enter(self, budget) -> None:
         return None
 
-    @staticmethod
-    def gettrace() -> None:
+    exit = enter
+
+    def pause(self) -> None:
+        return None
+
+    def resume(self, paused) -> None:
         return None
 
 
 def worker(mode: str, rounds: int, listing: Path) -> None:
-    """In a fresh interpreter: time the listed pairs in ``mode`` (or, in ``counted`` with no
-    listing yet, find the pairs whose check stops no budget and list them)."""
+    """In a fresh interpreter: time the listed pairs in ``mode`` (the first mode, with no
+    listing yet, first finds the pairs whose check stops no budget and lists them)."""
     every = pairs()
     if not listing.exists():
         quiet = [pair for pair in every if _run([pair])[1] == 0]
@@ -127,16 +127,18 @@ def main() -> None:
         worker(arguments.worker, arguments.rounds, arguments.listing)
         return
     listing = Path(tempfile.mkdtemp(prefix="budget-tax-")) / "pairs.json"
+    modes = [mode for mode in MODES if mode != "sys.monitoring" or sys.version_info >= (3, 12)]
     results = {}
-    for mode in MODES:
+    for mode in modes:
         command = [sys.executable, __file__, "--worker", mode, "--rounds", str(arguments.rounds), "--listing", str(listing)]
         output = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT).stdout
         results[mode] = json.loads(output.strip().splitlines()[-1])
-    counted = results["counted"]
-    print(f"{counted['pairs']} of {counted['of']} distinct conformance pairs stop no budget; CPU s of one warm round:")
-    for mode in MODES:
+    free = results["not counted"]
+    print(f"Python {sys.version.split()[0]}: {free['pairs']} of {free['of']} distinct conformance pairs stop no budget; "
+          "CPU s of one warm round:")
+    for mode in modes:
         seconds = results[mode]["seconds"]
-        print(f"  {mode:15s} {seconds:7.2f} s  {seconds / counted['seconds']:5.2f}x of counted"
+        print(f"  {mode:15s} {seconds:7.2f} s  {seconds / free['seconds']:5.2f}x of not counted"
               f"  (budgets stopped: {results[mode]['stopped']:.0f})")
 
 

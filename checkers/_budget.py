@@ -1,12 +1,15 @@
 """Budgets of work, not of wall time, that hold in any thread.
 
 A check's verdict must not depend on how busy the machine is, so a :class:`Budget` counts
-*work*: the Python function calls its thread makes (``sys.settrace`` is per thread), and
-stops the block at the first call into sympy, mpmath or derivecheck after the allowance is
-spent. The same input spends the same work on an idle or a busy machine, so it gets the
-same verdict. Seconds given by a caller are turned into work at a fixed rate
-(:data:`CALLS_PER_SECOND`, measured on the reference machine), so ``timeout=5`` means "what
-5 seconds buy on an ordinary machine".
+*work*: the Python function calls its thread makes, and stops the block at the first call
+into sympy, mpmath or derivecheck after the allowance is spent. The same input spends the
+same work on an idle or a busy machine, so it gets the same verdict. How calls are counted
+is :mod:`checkers._metering`'s job (``sys.monitoring`` on Python 3.12 and later, where
+counting is nearly free; ``sys.settrace`` on 3.11, where it slows checking down 2-3 times);
+both count the same calls. Seconds given by a caller are turned into work at a fixed rate
+(:data:`CALLS_PER_SECOND`, measured on the reference machine with ``sys.settrace``), so
+``timeout=5`` means "what 5 seconds buy on an ordinary machine"; where counting is cheaper,
+the same work takes less time.
 
 Some work is not function calls: arithmetic on big numbers inside mpmath or sympy runs in
 C. The thread's own CPU time (not wall time: waiting for the processor on a busy machine
@@ -33,12 +36,12 @@ the budget is spent; afterwards ``expired`` and ``reason`` say why.
 
 from __future__ import annotations
 
-import inspect
-import sys
 import time
 from collections.abc import Callable
-from types import FrameType, TracebackType
+from types import TracebackType
 from typing import Any
+
+from ._metering import Counting, default_meter, moved_on
 
 __all__ = ["Budget", "BudgetExpired", "uncounted", "CALLS_PER_SECOND", "CPU_SLACK", "CEILING_FACTOR",
            "REFERENCE_EXTRA_SECONDS"]
@@ -55,11 +58,6 @@ runs several checks at once; only a machine far slower than the reference should
 
 REFERENCE_EXTRA_SECONDS = 2.0
 """A reference given as text is the author's: it is read within the check's budget and this many seconds more."""
-
-_INTERRUPTIBLE = ("sympy", "mpmath", "checkers", "derive")
-_GENERATOR_FLAGS = inspect.CO_GENERATOR | inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR
-_CLOCK_EVERY = 64  # calls between two looks at the clocks
-_Tracer = Callable[[FrameType, str, Any], Any]
 
 
 class BudgetExpired(BaseException):
@@ -89,14 +87,28 @@ class Budget:
         self.cpu_allowance = self.seconds + CPU_SLACK
         self.cpu_deadline = 0.0
         self.Expired: type[BudgetExpired] = type("Expired", (BudgetExpired,), {})
-        self.spent = 0
         self.deadline = 0.0
         self.expired = False
         self.reason: str | None = None
-        self._previous: _Tracer | None = None
-        self._importing: FrameType | None = None  # the module being imported, while it runs
-        self._chain: tuple[Budget, ...] = (self,)  # this budget and the budgets it is nested in, innermost first
-        self._tail: _Tracer | None = None  # the tracer outside the outermost budget (a debugger, coverage)
+        self._counting: Counting | None = None  # the thread's count, while the block runs
+        self._base = 0  # that count when the block began (after it: the calls spent)
+
+    @property
+    def spent(self) -> int:
+        """Calls counted so far (all of them, once the block is over)."""
+        counting = self._counting
+        return counting.count - self._base if counting is not None else self._base
+
+    def limit(self) -> int:
+        """The thread's count at the first call past the allowance (for the meter)."""
+        return self._base + self.effort + 1
+
+    def counted_by(self, counting: Counting | None) -> None:
+        """The meter starts (``counting``) or stops (None) counting this budget's calls."""
+        if counting is not None:
+            self._counting, self._base = counting, counting.count
+        else:
+            self._counting, self._base = None, self.spent
 
     def remaining(self) -> int:
         """Calls left (0 when spent)."""
@@ -125,82 +137,28 @@ class Budget:
     def __enter__(self) -> Budget:
         self.deadline = time.monotonic() + self.ceiling
         self.cpu_deadline = time.thread_time() + self.cpu_allowance
-        self._previous = sys.gettrace()
-        self._chain, self._tail = _chain_of(self)
-        sys.settrace(self._trace)
+        default_meter().enter(self)
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> bool:
-        sys.settrace(self._previous)
+        default_meter().exit(self)
         if kind is not None and issubclass(kind, self.Expired):
             self.expired = True
             return True
         return False
 
-    def _trace(self, frame: FrameType, event: str, arg: Any) -> _Tracer | None:
-        """Count the call in every budget of the chain, innermost first, in one function: a
-        chain of tracers calling each other would cost a Python call per budget and per call.
-        Equivalent to each budget counting the call and then passing it on to the next."""
-        if event == "call" and frame.f_code.co_name != "<module>":
-            for budget in self._chain:
-                if budget._importing is not None:
-                    return budget._count(frame, event, arg)  # inside an import: the budget's own way
-                budget.spent = spent = budget.spent + 1
-                if (budget.reason is not None or spent > budget.effort or not spent % _CLOCK_EVERY) \
-                        and budget._over() and _interruptible(frame):
-                    raise budget.Expired
-            return self._tail(frame, event, arg) if self._tail is not None else None
-        return self._count(frame, event, arg)
-
-    def _count(self, frame: FrameType, event: str, arg: Any) -> _Tracer | None:
-        """This budget's count of one call, then the next tracer's (the general way: imports)."""
-        if event == "call" and self._importing is None:
-            if frame.f_code.co_name == "<module>" and _imported(frame):
-                return self._import(frame, event, arg)
-            spent = self.spent = self.spent + 1
-            if (spent > self.effort or not spent % _CLOCK_EVERY or self.reason is not None) \
-                    and self._over() and _interruptible(frame):
-                raise self.Expired
-        previous = self._previous
-        return previous(frame, event, arg) if previous is not None else None
-
-    def _import(self, module: FrameType, event: str, arg: Any) -> _Tracer:
-        """A module imported lazily (sympy's ``simplify`` imports ``sympy.physics`` on first use)
-        is not the check's work: whether it was imported already depends on what the process did
-        before, and a verdict must not. Its calls are not counted and its time moves the clocks on."""
-        self._importing, cpu, wall = module, time.thread_time(), time.monotonic()
-        outer = self._previous(module, event, arg) if self._previous is not None else None
-
-        def local(frame: FrameType, event: str, arg: Any) -> _Tracer:
-            nonlocal outer
-            if outer is not None:
-                outer = outer(frame, event, arg)
-            if event == "return" and frame is module:
-                self._importing = None
-                self.cpu_deadline += time.thread_time() - cpu
-                self.deadline += time.monotonic() - wall
-            return local
-
-        return local
-
-    def _over(self) -> bool:
-        if self.reason is not None:
-            return True
-        if self.spent > self.effort:
-            self.reason = "effort"
-        elif self.spent % _CLOCK_EVERY == 0 and time.thread_time() > self.cpu_deadline:
-            self.reason = "cpu"
-        elif self.spent % _CLOCK_EVERY == 0 and time.monotonic() > self.deadline:
-            self.reason = "ceiling"
+    def over(self) -> bool:
+        """Whether the allowance or a clock is spent (the meter asks every
+        :data:`~checkers._metering.CLOCK_EVERY` calls and past the allowance); ``reason``
+        says which: ``"effort"``, ``"cpu"`` or ``"ceiling"``."""
+        if self.reason is None:
+            if self.spent > self.effort:
+                self.reason = "effort"
+            elif time.thread_time() > self.cpu_deadline:
+                self.reason = "cpu"
+            elif time.monotonic() > self.deadline:
+                self.reason = "ceiling"
         return self.reason is not None
-
-
-def _chain_of(budget: Budget) -> tuple[tuple[Budget, ...], _Tracer | None]:
-    """The budgets ``budget`` is nested in (itself first) and the tracer outside them all."""
-    outer = getattr(budget._previous, "__self__", None)
-    if isinstance(outer, Budget) and budget._previous == outer._trace:
-        return (budget, *outer._chain), outer._tail
-    return (budget,), budget._previous
 
 
 def uncounted(compute: Callable[[], Any]) -> Any:
@@ -214,32 +172,12 @@ def uncounted(compute: Callable[[], Any]) -> Any:
     >>> total, budget.spent < 1_000
     (18890, True)
     """
-    tracer = sys.gettrace()
-    budgets = []
-    while isinstance(getattr(tracer, "__self__", None), Budget):
-        budgets.append(tracer.__self__)
-        tracer = tracer.__self__._previous
+    meter = default_meter()
+    paused = meter.pause()
     cpu, wall = time.thread_time(), time.monotonic()
-    active = sys.gettrace()
-    sys.settrace(tracer)
     try:
         return compute()
     finally:
-        sys.settrace(active)
-        for budget in budgets:
-            budget.cpu_deadline += time.thread_time() - cpu
-            budget.deadline += time.monotonic() - wall
-
-
-def _imported(frame: FrameType) -> bool:
-    """The body of a module that the import system runs."""
-    return frame.f_code.co_name == "<module>" and frame.f_back is not None \
-        and frame.f_back.f_code.co_name == "_call_with_frames_removed"
-
-
-def _interruptible(frame: FrameType) -> bool:
-    """Stop only in ordinary sympy/mpmath/derivecheck functions: not in finalizers or generators."""
-    module = frame.f_globals.get("__name__", "")
-    if not module.startswith(_INTERRUPTIBLE) or module == __name__:
-        return False
-    return frame.f_code.co_name != "__del__" and not frame.f_code.co_flags & _GENERATOR_FLAGS
+        meter.resume(paused)
+        if paused is not None:
+            moved_on(paused.chain, cpu, wall)

@@ -44,7 +44,7 @@ def fresh_module(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("how", ["import", "uncounted", "counted"])
-def test_only_the_checks_own_work_is_charged(how, fresh_module):
+def test_only_the_checks_own_work_is_charged(how, fresh_module, meter):
     with Budget(effort=10 * CALLS) as budget:
         if how == "import":
             assert importlib.import_module(fresh_module).total == CALLS
