@@ -67,6 +67,9 @@ def split_members(text: str, vocabulary: Vocabulary, max_depth: int = 60) -> lis
     _refuse_quoted_text(text)
     tokens = _tokenize(_normalize(text), text)
     _refuse_deep_brackets(tokens, text, max_depth)
+    unbalanced = _unbalanced_bracket(tokens)
+    if unbalanced is not None:
+        raise InvalidAnswer("unbalanced brackets", text=text, position=unbalanced)
     joined = _equations_joined_by_words(tokens)
     if joined is not None:
         return [_assemble(_rewrite(joined, vocabulary), text)]
@@ -169,17 +172,14 @@ def _python_tokens(normalized: str, original: str) -> list[tuple[int, str, int]]
     if "\\" in normalized:  # a line continuation to Python
         raise InvalidAnswer("unexpected character '\\\\'", text=original, position=normalized.index("\\"))
     marks = [(column, ch) for column, ch in enumerate(normalized) if ch in _MARKS]
-    blanked = "".join(" " if ch in _MARKS or ch == "\x00" else ch for ch in normalized)
+    blanked = "".join(" " if ch in _MARKS or ch == "\x00" or (ch.isspace() and ch != "\n") else ch for ch in normalized)
     found: list[tuple[int, str, int]] = []
     try:
         for tok in tokenize.generate_tokens(io.StringIO(blanked).readline):
             if tok.type not in _SKIPPED and tok.string.strip():
                 found.append((tok.type, tok.string, tok.start[1]))
     except tokenize.TokenError:
-        pass  # an opening bracket never closed: found below
-    unbalanced = _unbalanced_bracket(found)
-    if unbalanced is not None:
-        raise InvalidAnswer("unbalanced brackets", text=original, position=unbalanced)
+        pass  # a bracket never closed, or (3.12) nested past Python's limit: split_members says which
     for kind, text, column in found:
         bad = _unexpected(kind, text)
         if bad is not None:
@@ -188,20 +188,20 @@ def _python_tokens(normalized: str, original: str) -> list[tuple[int, str, int]]
     return sorted(found, key=lambda token: token[2])
 
 
-def _unbalanced_bracket(found: list[tuple[int, str, int]]) -> int | None:
+def _unbalanced_bracket(tokens: list[_Token]) -> int | None:
     """The column of the first closing bracket with no opening one, else of the last opening
     bracket never closed, else None.
 
-    >>> _unbalanced_bracket([(54, "(", 0), (1, "x", 1)]), _unbalanced_bracket([(1, "x", 0), (54, ")", 1)])
+    >>> _unbalanced_bracket(_tokenize("(x", "(x")), _unbalanced_bracket(_tokenize("x)", "x)"))
     (0, 1)
     """
     opened: list[int] = []
-    for _, text, column in found:
-        if text in _OPENERS:
-            opened.append(column)
-        elif text in _CLOSERS:
+    for token in tokens:
+        if token.text in _OPENERS:
+            opened.append(token.column)
+        elif token.text in _CLOSERS:
             if not opened:
-                return column
+                return token.column
             opened.pop()
     return opened[-1] if opened else None
 

@@ -23,7 +23,8 @@ def read_work(path: str) -> str:
     from checkers import UsageError
 
     if path == "-":
-        return click.get_text_stream("stdin").read()
+        with click.open_file("-") as stream:
+            return stream.read()
     try:
         with open(path, encoding="utf-8") as handle:
             return handle.read()

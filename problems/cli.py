@@ -283,7 +283,11 @@ def _bank() -> ModuleType:
 
 def _answer_text(answer: str) -> str:
     """The answer as given, or standard input for ``-``."""
-    return click.get_text_stream("stdin").read() if answer == "-" else answer
+    if answer != "-":
+        return answer
+    from ._work_command import read_work
+
+    return read_work("-")
 
 
 @main.command(name="list")
