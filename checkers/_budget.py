@@ -86,12 +86,20 @@ class Budget:
         self.ceiling = ceiling if ceiling is not None else self.seconds * CEILING_FACTOR + 2.0
         self.cpu_allowance = self.seconds + CPU_SLACK
         self.cpu_deadline = 0.0
-        self.Expired: type[BudgetExpired] = type("Expired", (BudgetExpired,), {})
+        self._expired: type[BudgetExpired] | None = None  # Expired, made when first asked for
         self.deadline = 0.0
         self.expired = False
         self.reason: str | None = None
         self._counting: Counting | None = None  # the thread's count, while the block runs
         self._base = 0  # that count when the block began (after it: the calls spent)
+
+    @property
+    def Expired(self) -> type[BudgetExpired]:
+        """This budget's own subclass of :class:`BudgetExpired` (made on first use: most budgets
+        never expire, and making a class costs as much as a short check's reading)."""
+        if self._expired is None:
+            self._expired = type("Expired", (BudgetExpired,), {})
+        return self._expired
 
     @property
     def spent(self) -> int:
@@ -142,7 +150,7 @@ class Budget:
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> bool:
         default_meter().exit(self)
-        if kind is not None and issubclass(kind, self.Expired):
+        if kind is not None and self._expired is not None and issubclass(kind, self._expired):
             self.expired = True
             return True
         return False
