@@ -8,11 +8,11 @@ costs:
 - :class:`MonitoringMeter`, Python 3.12 and later: ``sys.monitoring`` events ``PY_START``,
   ``PY_RESUME`` and ``PY_THROW``. Events are process-wide, so the callback looks up the
   calling thread's budgets and returns at once for a thread without one. Checking costs
-  about 1.1 times its untraced time.
+  about 1.4 times its uncounted time (one Python call per counted call).
 - :class:`TraceMeter`, Python 3.11: ``sys.settrace``, which is per thread. On 3.11 any
   trace function (even an empty one, even one written in C) puts the interpreter in tracing
-  mode, which turns off its specialising fast paths, so checking costs 2.3 to 3 times its
-  untraced time (``benchmarks/bench_budget_tax.py``).
+  mode, which turns off its specialising fast paths, so checking costs 2 to 3 times its
+  uncounted time (``benchmarks/bench_budget_tax.py``).
 
 Both meters leave the body of a module being imported uncounted, as well as everything it
 calls. Whether a module was imported already depends on what the process did before, and a
