@@ -41,7 +41,7 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Any
 
-from ._metering import Counting, default_meter, moved_on
+from ._metering import CURRENT, Counting, default_meter, moved_on
 
 __all__ = ["Budget", "BudgetExpired", "uncounted", "CALLS_PER_SECOND", "CPU_SLACK", "CEILING_FACTOR",
            "REFERENCE_EXTRA_SECONDS"]
@@ -90,8 +90,10 @@ class Budget:
         self.deadline = 0.0
         self.expired = False
         self.reason: str | None = None
-        self._counting: Counting | None = None  # the thread's count, while the block runs
-        self._base = 0  # that count when the block began (after it: the calls spent)
+        self.counting: Counting | None = None
+        """The thread's count while the block runs (the meter sets and clears it)."""
+        self.base = 0
+        """That count when the block began; once it is over, the calls spent."""
 
     @property
     def Expired(self) -> type[BudgetExpired]:
@@ -104,23 +106,13 @@ class Budget:
     @property
     def spent(self) -> int:
         """Calls counted so far (all of them, once the block is over)."""
-        counting = self._counting
-        return counting.count - self._base if counting is not None else self._base
-
-    def limit(self) -> int:
-        """The thread's count at the first call past the allowance (for the meter)."""
-        return self._base + self.effort + 1
-
-    def counted_by(self, counting: Counting | None) -> None:
-        """The meter starts (``counting``) or stops (None) counting this budget's calls."""
-        if counting is not None:
-            self._counting, self._base = counting, counting.count
-        else:
-            self._counting, self._base = None, self.spent
+        counting = self.counting
+        return counting.count - self.base if counting is not None else self.base
 
     def remaining(self) -> int:
         """Calls left (0 when spent)."""
-        return max(0, self.effort - self.spent)
+        counting = self.counting  # not ``spent``: a property is one more counted call
+        return max(0, self.effort - (counting.count - self.base if counting is not None else self.base))
 
     def share(self, fraction: float, *, at_least: int = 20_000, at_most: int | None = None,
               clocks: float = 1.0) -> Budget:
@@ -145,11 +137,11 @@ class Budget:
     def __enter__(self) -> Budget:
         self.deadline = time.monotonic() + self.ceiling
         self.cpu_deadline = time.thread_time() + self.cpu_allowance
-        default_meter().enter(self)
+        CURRENT[0].enter(self)
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> bool:
-        default_meter().exit(self)
+        CURRENT[0].exit(self)
         if kind is not None and self._expired is not None and issubclass(kind, self._expired):
             self.expired = True
             return True

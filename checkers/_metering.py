@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from ._budget import Budget
 
-__all__ = ["Counting", "Meter", "TraceMeter", "MonitoringMeter", "default_meter", "meters", "select"]
+__all__ = ["CURRENT", "Counting", "Meter", "TraceMeter", "MonitoringMeter", "default_meter", "meters", "select"]
 
 _Tracer = Callable[[FrameType, str, Any], Any]
 
@@ -80,13 +80,17 @@ class Counting:
         self.started = (0.0, 0.0, 0)  # thread CPU time, wall time and count when that import began
 
     def push(self, budget: Budget) -> None:
-        budget.counted_by(self)
+        """Count for ``budget`` too, innermost. Budgets enter and leave inside counted code,
+        so this and :meth:`pop` make as few Python calls as they can: each one is counted."""
+        budget.counting, budget.base = self, self.count
         self.chain = (budget, *self.chain)
         self.limit = self.next_limit()
 
     def pop(self, budget: Budget) -> None:
-        budget.counted_by(None)
-        self.chain = tuple(inner for inner in self.chain if inner is not budget)
+        """Stop counting for ``budget`` (the innermost); its ``spent`` is kept."""
+        budget.counting, budget.base = None, self.count - budget.base
+        chain = self.chain
+        self.chain = chain[1:] if chain and chain[0] is budget else tuple(inner for inner in chain if inner is not budget)
         self.limit = self.next_limit()
 
     def reached(self, frame: FrameType) -> None:
@@ -100,10 +104,12 @@ class Counting:
     def next_limit(self) -> int:
         """The next count to look at: the next call while a budget is over, else the next clock
         reading or the first call past some budget's allowance."""
-        if any(budget.reason is not None for budget in self.chain):
-            return self.count + 1
-        clocks = (self.count // CLOCK_EVERY + 1) * CLOCK_EVERY
-        return min([clocks, *(budget.limit() for budget in self.chain)])
+        limit = (self.count // CLOCK_EVERY + 1) * CLOCK_EVERY
+        for budget in self.chain:
+            if budget.reason is not None:
+                return self.count + 1
+            limit = min(limit, budget.base + budget.effort + 1)
+        return limit
 
     def begin_import(self, module: FrameType) -> None:
         self.importing, self.started = module, (time.thread_time(), time.monotonic(), self.count)
@@ -343,16 +349,14 @@ def _interruptible(frame: FrameType) -> bool:
 
 
 _TOOL_IDS = (4, 3)  # free by convention (0 debugger, 1 coverage, 2 profiler, 5 optimizer)
-_DEFAULT: list[Meter] = []
 _MONITORING: list[MonitoringMeter] = []  # at most one: it holds a tool id
 
 
 def default_meter() -> Meter:
     """The meter budgets use: ``sys.monitoring`` where the interpreter has it and a tool id is
-    free, otherwise ``sys.settrace``. Chosen once per process."""
-    if not _DEFAULT:
-        _DEFAULT.append(_monitoring_meter() or TraceMeter())
-    return _DEFAULT[0]
+    free, otherwise ``sys.settrace`` (chosen when this module is imported; :func:`select`
+    changes it)."""
+    return CURRENT[0]
 
 
 def select(meter: Meter) -> Meter:
@@ -365,8 +369,8 @@ def select(meter: Meter) -> Meter:
     >>> select(previous).name
     'sys.settrace'
     """
-    previous = default_meter()
-    _DEFAULT[0] = meter
+    previous = CURRENT[0]
+    CURRENT[0] = meter
     return previous
 
 
@@ -389,3 +393,8 @@ def _monitoring_meter() -> MonitoringMeter | None:
             _MONITORING.append(MonitoringMeter(tool))
             return _MONITORING[0]
     return None
+
+
+CURRENT: list[Meter] = [_monitoring_meter() or TraceMeter()]
+"""The meter in use, in a list so that a budget reaches it without a Python call (a call
+made inside counted code is counted)."""
