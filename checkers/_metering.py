@@ -28,6 +28,7 @@ True
 
 from __future__ import annotations
 
+import inspect
 import sys
 import threading
 import time
@@ -87,10 +88,10 @@ class Counting:
         self.limit = self.next_limit()
 
     def pop(self, budget: Budget) -> None:
-        """Stop counting for ``budget`` (the innermost); its ``spent`` is kept."""
+        """Stop counting for ``budget``, the innermost (budgets are context managers); its
+        ``spent`` is kept."""
         budget.counting, budget.base = None, self.count - budget.base
-        chain = self.chain
-        self.chain = chain[1:] if chain and chain[0] is budget else tuple(inner for inner in chain if inner is not budget)
+        self.chain = self.chain[1:]
         self.limit = self.next_limit()
 
     def reached(self, frame: FrameType) -> None:
@@ -236,8 +237,8 @@ class MonitoringMeter:
         monitoring.register_callback(tool, events.PY_START, on_call)
         monitoring.register_callback(tool, events.PY_RESUME, on_call)
         monitoring.register_callback(tool, events.PY_THROW, lambda code, offset, error: on_call(code, offset))
-        monitoring.register_callback(tool, events.PY_RETURN, lambda code, offset, value: self._left(code))
-        monitoring.register_callback(tool, events.PY_UNWIND, lambda code, offset, error: self._left(code))
+        monitoring.register_callback(tool, events.PY_RETURN, lambda code, offset, value: self._left())
+        monitoring.register_callback(tool, events.PY_UNWIND, lambda code, offset, error: self._left())
 
     def enter(self, budget: Budget) -> None:
         ident = threading.get_ident()
@@ -287,15 +288,13 @@ class MonitoringMeter:
             self._imports += 1
             self._set_events()
 
-    def _left(self, code: CodeType) -> None:
+    def _left(self) -> None:
         """A function returned or raised: the end of an import when it is the module body."""
         state = self._threads.get(threading.get_ident())
         if state is not None and state.importing is not None and sys._getframe(2) is state.importing:
             self._end_import(state)
 
     def _end_import(self, state: Counting) -> None:
-        if state.importing is None:
-            return
         self._monitoring.set_local_events(self._tool, state.importing.f_code, 0)
         state.end_import()
         with self._lock:
@@ -330,7 +329,7 @@ CLOCK_EVERY = 64
 """Calls between two looks at the clocks."""
 
 _INTERRUPTIBLE = ("sympy", "mpmath", "checkers", "derive")
-_GENERATOR_FLAGS = 0x20 | 0x80 | 0x200  # CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR
+_GENERATOR_FLAGS = inspect.CO_GENERATOR | inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR
 _BUDGET_MODULES = ("checkers._budget", __name__)
 
 

@@ -66,10 +66,7 @@ def split_members(text: str, vocabulary: Vocabulary, max_depth: int = 60) -> lis
     """Tokenize, check brackets (at most ``max_depth`` deep), split on top-level ``=`` and rewrite each side."""
     _refuse_quoted_text(text)
     tokens = _tokenize(_normalize(text), text)
-    _refuse_deep_brackets(tokens, text, max_depth)
-    unbalanced = _unbalanced_bracket(tokens)
-    if unbalanced is not None:
-        raise InvalidAnswer("unbalanced brackets", text=text, position=unbalanced)
+    _refuse_bad_brackets(tokens, text, max_depth)
     joined = _equations_joined_by_words(tokens)
     if joined is not None:
         return [_assemble(_rewrite(joined, vocabulary), text)]
@@ -86,20 +83,33 @@ def split_members(text: str, vocabulary: Vocabulary, max_depth: int = 60) -> lis
     return [_assemble(_rewrite(member, vocabulary), text) for member in members]
 
 
-def _refuse_deep_brackets(tokens: list[_Token], text: str, max_depth: int) -> None:
-    """Brackets nested past ``max_depth`` are refused at the first one too deep (as in LaTeX):
-    Python's parser would read ``((((x))))`` as ``x`` and give no depth to the walker.
+def _refuse_bad_brackets(tokens: list[_Token], text: str, max_depth: int) -> None:
+    """One walk over the brackets. Brackets nested past ``max_depth`` are refused at the first
+    one too deep (as in LaTeX: Python's parser would read ``((((x))))`` as ``x`` and give no
+    depth to the walker). An unbalanced bracket is refused where it is: the first closing
+    bracket with no opening one, else the last opening bracket never closed.
 
-    >>> _refuse_deep_brackets(_tokenize("((x))", "((x))"), "((x))", 1)
+    >>> _refuse_bad_brackets(_tokenize("((x))", "((x))"), "((x))", 1)
     Traceback (most recent call last):
     ...
     checkers._errors.InvalidAnswer: this answer is nested too deeply
+    >>> _refuse_bad_brackets(_tokenize("(x", "(x"), "(x", 60)
+    Traceback (most recent call last):
+    ...
+    checkers._errors.InvalidAnswer: unbalanced brackets
     """
-    depth = 0
+    opened: list[int] = []
     for token in tokens:
-        depth += (token.text in _OPENERS) - (token.text in _CLOSERS)
-        if depth > max_depth:
-            raise InvalidAnswer("this answer is nested too deeply", text=text, position=token.column)
+        if token.text in _OPENERS:
+            opened.append(token.column)
+            if len(opened) > max_depth:
+                raise InvalidAnswer("this answer is nested too deeply", text=text, position=token.column)
+        elif token.text in _CLOSERS:
+            if not opened:
+                raise InvalidAnswer("unbalanced brackets", text=text, position=token.column)
+            opened.pop()
+    if opened:
+        raise InvalidAnswer("unbalanced brackets", text=text, position=opened[-1])
 
 
 def _equations_joined_by_words(tokens: list[_Token]) -> list[_Token] | None:
@@ -179,31 +189,13 @@ def _python_tokens(normalized: str, original: str) -> list[tuple[int, str, int]]
             if tok.type not in _SKIPPED and tok.string.strip():
                 found.append((tok.type, tok.string, tok.start[1]))
     except tokenize.TokenError:
-        pass  # a bracket never closed, or (3.12) nested past Python's limit: split_members says which
+        pass  # a bracket never closed, or (3.12) nested past Python's limit: _refuse_bad_brackets says which
     for kind, text, column in found:
         bad = _unexpected(kind, text)
         if bad is not None:
             raise InvalidAnswer(f"unexpected character {text[bad]!r}", text=original, position=column + bad)
     found.extend((tokenize.OP, ch, column) for column, ch in marks)
     return sorted(found, key=lambda token: token[2])
-
-
-def _unbalanced_bracket(tokens: list[_Token]) -> int | None:
-    """The column of the first closing bracket with no opening one, else of the last opening
-    bracket never closed, else None.
-
-    >>> _unbalanced_bracket(_tokenize("(x", "(x")), _unbalanced_bracket(_tokenize("x)", "x)"))
-    (0, 1)
-    """
-    opened: list[int] = []
-    for token in tokens:
-        if token.text in _OPENERS:
-            opened.append(token.column)
-        elif token.text in _CLOSERS:
-            if not opened:
-                return token.column
-            opened.pop()
-    return opened[-1] if opened else None
 
 
 def _unexpected(kind: int, text: str) -> int | None:
