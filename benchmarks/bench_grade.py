@@ -138,7 +138,7 @@ def _cpu_seconds(pid: int) -> float:
 
 
 def grade_file(subs: Path, out: Path, workers: int, dedupe: bool) -> dict[str, object]:
-    command = [sys.executable, "-c", "from problems.cli import main; main()", "grade", str(subs), "-o", str(out),
+    command = [sys.executable, "-c", "from problems.cli import run; run()", "grade", str(subs), "-o", str(out),
                "--workers", str(workers), "--no-progress"] + ([] if dedupe else ["--no-dedupe"])
     started = time.monotonic()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)

@@ -76,7 +76,7 @@ def issue_batch(rows: int, seed: int = 0) -> list[dict]:
 
 
 def grade(path: Path, out: Path, workers: int, *, dedupe: bool) -> float:
-    command = [sys.executable, "-c", "from problems.cli import main; main()", "grade", str(path), "-o", str(out),
+    command = [sys.executable, "-c", "from problems.cli import run; run()", "grade", str(path), "-o", str(out),
                "--workers", str(workers), "--no-progress", *(() if dedupe else ("--no-dedupe",))]
     started = time.monotonic()
     subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, check=False)

@@ -78,7 +78,7 @@ def checked(expected: object, answer: str, timeout: float, symbols: object = ())
 
 def cli(arguments: list[str]) -> Callable[[], str]:
     def run() -> str:
-        done = subprocess.run([sys.executable, "-c", "from problems.cli import main; main()", *arguments],
+        done = subprocess.run([sys.executable, "-c", "from problems.cli import run; run()", *arguments],
                               capture_output=True, text=True, cwd=ROOT)
         raw = any(mark in done.stdout + done.stderr for mark in ("\x1b", "\x07", "\u202e"))
         traceback = "Traceback" in done.stdout + done.stderr

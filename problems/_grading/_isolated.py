@@ -1,7 +1,8 @@
 """One check in a forked child under a grading worker's limits (the one-shot ``derivecheck check``).
 
 The child starts with everything imported, so isolation costs milliseconds; a plain
-``os.fork`` and a pipe, not a process pool, so the command starts fast. The child sends back
+``os.fork`` and a pipe, not a process pool, so the command starts fast. The child starts
+as a grading worker does (:func:`~problems._grading._limits.start_checking_process`). It sends back
 its Verdict (or the error it raised) pickled; the parent stops it after
 :func:`~problems._grading._limits.kill_after` seconds.
 
@@ -31,8 +32,8 @@ from ._limits import (
     arm_cpu_limit,
     cpu_seconds,
     kill_after,
-    limit_resources,
     overtime_sentence,
+    start_checking_process,
     stopped_sentence,
 )
 
@@ -87,7 +88,7 @@ def _receive(pipe, deadline: float) -> bytes | None:
 def _child(work: Callable[[], Verdict], write_end: int, cpu: float, grace: float, memory_mb: int) -> None:
     """In the child: the worker's limits, the check, its pickled outcome to the pipe, and exit."""
     try:
-        limit_resources(memory_mb, grace)
+        start_checking_process(memory_mb, grace)
         arm_cpu_limit(cpu)
         outcome: object = _checked(work)
         try:

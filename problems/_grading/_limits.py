@@ -15,6 +15,7 @@ the process checking this answer was stopped (SIGKILL). Each check may use 1024 
 
 from __future__ import annotations
 
+import gc
 import math
 import resource
 import signal
@@ -22,8 +23,8 @@ import sys
 
 from checkers._budget import REFERENCE_EXTRA_SECONDS, Budget, BudgetExpired
 
-__all__ = ["limit_resources", "arm_cpu_limit", "cpu_seconds", "kill_after", "stopped_sentence", "overtime_sentence",
-           "OUT_OF_MEMORY", "TOO_DEEP", "limits_armed"]
+__all__ = ["start_checking_process", "limit_resources", "arm_cpu_limit", "cpu_seconds", "kill_after", "stopped_sentence",
+           "overtime_sentence", "OUT_OF_MEMORY", "TOO_DEEP", "limits_armed"]
 
 OUT_OF_MEMORY = "the check ran out of memory."
 TOO_DEEP = "the answer is nested too deeply to compare."
@@ -79,6 +80,18 @@ def _describe_exit(code: int | None) -> str:
             name = f"signal {-code}"
         return {"SIGXCPU": "SIGXCPU: CPU time limit", "SIGKILL": "SIGKILL"}.get(name, name)
     return f"exit status {code}"
+
+
+def start_checking_process(memory_mb: int, grace: float) -> None:
+    """The start of every process that checks answers (a grading worker, the one-shot check's
+    child): freeze the objects it inherited by fork, then :func:`limit_resources`.
+
+    Frozen objects (:func:`gc.freeze` only relinks list heads) are left out of garbage
+    collections: a full collection no longer walks sympy's inherited objects, nor writes to
+    the pages the process shares with its parent (which copies each page).
+    """
+    gc.freeze()
+    limit_resources(memory_mb, grace)
 
 
 def limit_resources(memory_mb: int, grace: float) -> None:

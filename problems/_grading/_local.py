@@ -25,7 +25,7 @@ from pebble import ProcessPool
 
 from checkers import UsageError
 
-from ._limits import kill_after, limit_resources
+from ._limits import kill_after, start_checking_process
 from ._records import undecided_payload
 from ._rows import Task
 from ._worker import CheckFunction, check_task, run_task, stopped_reason
@@ -101,7 +101,7 @@ class LocalRunner:
             pool.join()
 
     def _pool(self) -> ProcessPool:
-        return ProcessPool(max_workers=self.workers, max_tasks=self.max_tasks, initializer=limit_resources,
+        return ProcessPool(max_workers=self.workers, max_tasks=self.max_tasks, initializer=start_checking_process,
                            initargs=(self.memory_mb, self.grace), context=_context())
 
     def _payload(self, future: Future[Any]) -> dict[str, Any] | None:

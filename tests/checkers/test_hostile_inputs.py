@@ -176,7 +176,7 @@ _END_TO_END = [
 
 
 def test_the_command_line_itself_writes_no_traceback_and_no_live_control_characters():
-    command = [sys.executable, "-c", "from problems.cli import main; main()"]
+    command = [sys.executable, "-c", "from problems.cli import run; run()"]
     processes = [subprocess.Popen([*command, *arguments], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                   text=True) for arguments, _ in _END_TO_END]
     for process, (arguments, status) in zip(processes, _END_TO_END, strict=True):

@@ -128,7 +128,7 @@ def _slow_rows(count=240):
 
 def _start_grading(subs, out, **streams):
     """``derivecheck grade`` in a child process, in its own session (its process group is the whole job)."""
-    command = [sys.executable, "-c", "from problems.cli import main; main()", "grade", str(subs), "-o", str(out),
+    command = [sys.executable, "-c", "from problems.cli import run; run()", "grade", str(subs), "-o", str(out),
                "--workers", "2"]
     streams = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, **streams}
     return subprocess.Popen(command, start_new_session=True, **streams)
