@@ -88,7 +88,8 @@ def start_checking_process(memory_mb: int, grace: float) -> None:
 
     Frozen objects (:func:`gc.freeze` only relinks list heads) are left out of garbage
     collections: a full collection no longer walks sympy's inherited objects, nor writes to
-    the pages the process shares with its parent (which copies each page).
+    the pages the process shares with its parent (which copies each page). Measured in a
+    forked worker: one full collection made 19 MB of its pages private, 1 MB when frozen.
     """
     gc.freeze()
     limit_resources(memory_mb, grace)
