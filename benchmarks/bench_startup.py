@@ -3,14 +3,28 @@
     python benchmarks/bench_startup.py [--runs 9] [--part derivatives.2.c --answer '-x e^{-x^2/2}'] [--before /work/main]
 
 Each round runs, in turn, one fresh interpreter for every case (alternated, so a change in the
-machine's load hits all cases alike): ``import sympy``; ``check --expected 'x^2' 2x``; ``check
+machine's load hits all cases alike): ``import sympy``, and the same import ending in
+``gc.freeze()`` (no final garbage collection, as the console script ends); ``check --expected 'x^2' 2x``; ``check
 ID.PART ANSWER`` with an empty reference cache (cold) and with the entry written by the run
 before it (warm); with ``--before CHECKOUT`` the same cases of that checkout too, in the same
 rounds. Printed: median wall and CPU (user + system, children included) seconds
-per case and the ratios to ``import sympy``. Bytecode is compiled once into a private
+per case, the ratios to ``import sympy`` and the CPU ratio to the import without its final
+collection. Bytecode is compiled once into a private
 ``PYTHONPYCACHEPREFIX`` (as an installed package has it), so no case pays for compiling.
 
-Measured 2026-12-01 on the shared 2-core machine (load average 7.5 -> 12.3 during the run: wall
+Measured 2026-12-01 (stop 22), 3.11, load 1.1-1.3, ``--runs 13 --before`` stop 21 (8b269f3),
+CPU medians, ratio to ``import sympy`` (0.661 s) and to ``import sympy`` without its final
+collection (0.523 s):
+
+    case                                  stop 21          now
+    check --expected x^2 2x               1.36x / 1.72x    1.14x / 1.43x
+    check derivatives.2.c, cold cache     2.94x / 3.71x    2.51x / 3.16x
+    check derivatives.2.c, warm cache     1.41x / 1.77x    1.01x / 1.28x
+
+The console script (``problems.cli.run``) skips the interpreter's final garbage collection,
+which costs ``import sympy`` a fifth to a third of its time (docs/performance.md, stop 22).
+
+Earlier, on the shared 2-core machine (load average 7.5 -> 12.3 during the run: wall
 figures say little), ``--runs 11 --before CHECKOUT`` (the branch point bac2b00 of s15-cold),
 medians, ratio to ``import sympy`` (1.64 s wall, 0.552 s CPU):
 

@@ -82,9 +82,9 @@ def run() -> None:
     """The ``derivecheck`` console script: :func:`main`, then an exit that skips the interpreter's
     final garbage collection.
 
-    At exit CPython collects every object the process made, sympy's included: about a third
-    of what ``python -c "import sympy"`` costs on this machine (0.25 of 0.75 CPU s), more
-    after a fork has shared the pages. The operating system frees the memory anyway, so
+    At exit CPython collects every object the process made, sympy's included: a fifth to a
+    third of what ``python -c "import sympy"`` costs (docs/performance.md), more after a fork
+    has shared the pages. The operating system frees the memory anyway, so
     :func:`gc.freeze`, registered first and therefore run last of the exit handlers, takes
     every object out of that collection. Every other exit handler runs, and output is flushed,
     as on any exit. Tests call :func:`main` in-process (``CliRunner``), which freezes nothing.
