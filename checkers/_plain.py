@@ -41,7 +41,7 @@ from ._plain_constructors import CONSTRUCTORS
 from ._plain_tokens import PLUS_MINUS_NAME, Member, split_members, split_primes
 from ._python_syntax import parse_expression
 from ._reading import Reading
-from ._vocabulary import Vocabulary
+from ._vocabulary import Vocabulary, family_without_index
 
 __all__ = ["read_plain"]
 
@@ -139,8 +139,13 @@ class _Walker:
         if name == PLUS_MINUS_NAME:
             return structures.PLUS_MINUS
         meaning = self.vocabulary.lookup(name)
+        if isinstance(meaning, IndexedBase) and not self.lenient:
+            raise self.fail(node, family_without_index(name))
         if meaning is not None and not isinstance(meaning, UndefinedFunction):
             return meaning
+        entry = self.vocabulary.entry(name, self.bound) if meaning is None else None
+        if entry is not None:
+            return entry
         if meaning is None and name in CONSTANTS:
             return CONSTANTS[name]
         if meaning is None and name == "I":  # sympy's imaginary unit, or the identity among matrices

@@ -23,7 +23,7 @@ from sympy.core.function import AppliedUndef, UndefinedFunction
 
 from ._names import canonical_name
 
-__all__ = ["Vocabulary"]
+__all__ = ["Vocabulary", "family_without_index"]
 
 _EMPTY: Mapping = MappingProxyType({})
 
@@ -86,9 +86,39 @@ class Vocabulary:
         """True when a name is a matrix or vector (then ``I`` is the identity, not sqrt(-1))."""
         return any(isinstance(meaning, MatrixSymbol) for meaning in self.names.values())
 
+    def entry(self, raw_name: str, bound: Mapping[str, Basic] = _EMPTY) -> Basic | None:
+        """``x_i`` or ``x_2`` as the entry ``x[i]`` / ``x[2]`` of the indexed family ``x``, as the
+        LaTeX reader reads them; None unless the name is a family's, subscripted by digits, a
+        bound index, a summation index of the reference or an integer name of the vocabulary.
+
+        >>> i, I = sympy.symbols("i I", integer=True, positive=True)
+        >>> vocab = Vocabulary.from_objects(sympy.Sum(IndexedBase("x")[i], (i, 1, I)))
+        >>> vocab.entry("x_i"), vocab.entry("x_12"), vocab.entry("x_z"), vocab.entry("y_1")
+        (x[i], x[12], None, None)
+        """
+        base, _, subscript = canonical_name(raw_name).partition("_")
+        family = self.lookup(base) if subscript else None
+        if not isinstance(family, IndexedBase):
+            return None
+        if subscript.isascii() and subscript.isdigit():
+            return family[sympy.Integer(subscript)]
+        index = bound.get(subscript) or self.lookup(subscript)
+        is_index = subscript in bound or subscript in self.index_bounds or getattr(index, "is_integer", False)
+        return family[index] if isinstance(index, Symbol) and is_index else None
+
     def describe(self) -> str:
         """A short human list of the names, for messages."""
         return ", ".join(sorted(self.names)) or "(no variables)"
+
+
+def family_without_index(name: str) -> str:
+    """The message for an indexed family written without an index: it has no single value.
+
+    >>> family_without_index("x")
+    "'x' names indexed values here (x_1, x_2, ..., x_i): write one of them, e.g. x_i inside a sum over i"
+    """
+    return (f"'{name}' names indexed values here ({name}_1, {name}_2, ..., {name}_i): "
+            f"write one of them, e.g. {name}_i inside a sum over i")
 
 
 def _walk(obj: object) -> Iterable[Basic]:

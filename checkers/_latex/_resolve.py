@@ -27,6 +27,7 @@ from .. import _arithmetic as arithmetic
 from .._builtins import CONSTANTS
 from .._functions import Function, function_named
 from .._structures import IDENTITY, is_matrix
+from .._vocabulary import family_without_index
 from ._brackets import split_top_level
 from ._names import Name, lenient_name
 from ._token import Token
@@ -60,7 +61,23 @@ def name_value(parser: Parser, name: Name) -> Basic:
         if parser.lenient:  # f(x), L[\phi]: the name of a quantity
             return lenient_quantity(parser, name.start, name.end)
         raise parser.fail(_unknown(parser, name), _token_of(name))
+    if isinstance(meaning, IndexedBase) and not parser.lenient and not name.primes:
+        return _bracketed_entry(parser, name, meaning)
     return _primed(parser, name, meaning) if name.primes else meaning
+
+
+def _bracketed_entry(parser: Parser, name: Name, family: IndexedBase) -> Basic:
+    """``x[i]``, ``x[i, j]``: an entry of the family written with brackets (as in sympy syntax);
+    the family alone has no value."""
+    if not parser.peek().is_char("["):
+        raise parser.fail(family_without_index(name.display), _token_of(name))
+    close = parser.closing(parser.position)
+    inside = parser.tokens[parser.position + 1 : close]
+    if not inside:
+        raise parser.fail("an index goes inside the brackets", parser.peek())
+    parser.position = close + 1
+    indices = [_index(parser, group) for group in split_top_level(inside, lambda token: token.is_char(","))]
+    return family[indices[0] if len(indices) == 1 else tuple(indices)]
 
 
 def lenient_quantity(parser: Parser, start: int, end: int) -> sympy.Symbol:
@@ -141,13 +158,15 @@ def _index_values(parser: Parser, name: Name) -> list[Basic]:
         groups = [[t] for t in tokens]
     else:
         groups = split_top_level(tokens, lambda token: token.is_char(","))
-    values = []
-    for group in groups:
-        value = parser.sub(group, lenient=False).parse_whole("an index")
-        if is_matrix(value):
-            raise parser.fail("an index must be a number or an index name", group[0])
-        values.append(value)
-    return values
+    return [_index(parser, group) for group in groups]
+
+
+def _index(parser: Parser, tokens: list[Token]) -> Basic:
+    """One index: an expression that is not a matrix."""
+    value = parser.sub(tokens, lenient=False).parse_whole("an index")
+    if is_matrix(value):
+        raise parser.fail("an index must be a number or an index name", tokens[0])
+    return value
 
 
 def _open_name(parser: Parser, name: Name) -> Basic | None:

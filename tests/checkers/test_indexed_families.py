@@ -1,0 +1,73 @@
+"""Indexed families (the data ``x_i``, ``y_i`` of a sum): one meaning in both readers.
+
+An entry reads the same whether written ``x_i``, ``x_2``, ``x[i]`` or ``x[2]``, in sympy
+syntax or in LaTeX; the family alone (``x``) has no value, so it is refused at its spot with
+a sentence saying what to write, instead of ending ``undecided`` after a long search.
+"""
+
+from __future__ import annotations
+
+import pytest
+from sympy import IndexedBase, Integer, Sum, symbols
+
+from checkers import InvalidAnswer, Status, Vocabulary, check, read_answer
+
+x, y = IndexedBase("x"), IndexedBase("y")
+i, I = symbols("i I", integer=True, positive=True)
+phi = symbols("phi", real=True)
+j = symbols("j", real=True)  # a summation index without integer assumptions, as some bank parts have
+REFERENCE = Sum((phi * x[i] - y[i]) ** 2, (i, 1, I))
+VOCABULARY = Vocabulary.from_objects(REFERENCE, Sum(x[j], (j, 1, I)))
+
+ENTRIES = [
+    # (plain text, LaTeX text, meaning)
+    ("x_i", r"x_i", x[i]),
+    ("x[i]", r"x[i]", x[i]),
+    ("x_2", r"x_2", x[Integer(2)]),
+    ("x[2] + y_1", r"x[2] + y_{1}", x[Integer(2)] + y[Integer(1)]),
+    ("2*x_j", r"2 x_j", 2 * x[j]),
+    ("phi*x_i - y_i", r"\phi x_i - y_i", phi * x[i] - y[i]),
+    ("Sum(x_i**2, (i, 1, I))", r"\sum_{i=1}^{I} x_i^2", Sum(x[i] ** 2, (i, 1, I))),
+    ("Sum(x[i]*y[i], (i, 1, I))", r"\sum_{i=1}^{I} x[i] y[i]", Sum(x[i] * y[i], (i, 1, I))),
+]
+
+
+@pytest.mark.parametrize(("plain", "latex", "meaning"), ENTRIES, ids=[row[0] for row in ENTRIES])
+def test_an_entry_means_the_same_in_both_readers(plain, latex, meaning):
+    assert read_answer(plain, VOCABULARY, notation="plain").value == meaning
+    assert read_answer(latex, VOCABULARY, notation="latex").value == meaning
+
+
+REFUSED = [
+    # (answer, notation, the refused name's column, words of the message)
+    ("x", "plain", 0, "'x' names indexed values here"),
+    ("2*y + 1", "plain", 2, "'y' names indexed values here"),
+    ("x", "latex", 0, "e.g. x_i inside a sum over i"),
+    (r"\sum_{i=1}^{I} x", "latex", 15, "'x' names indexed values here"),
+    (r"2y", "latex", 1, "'y' names indexed values here"),
+    (r"x[]", "latex", 1, "an index goes inside the brackets"),
+    ("x_k", "plain", 0, "unknown name 'x_k'"),  # k is no index here: not an entry
+]
+
+
+@pytest.mark.parametrize(("answer", "notation", "column", "words"), REFUSED, ids=[f"{r[1]}:{r[0]}" for r in REFUSED])
+def test_a_family_without_an_index_is_refused_at_its_spot(answer, notation, column, words):
+    with pytest.raises(InvalidAnswer) as refused:
+        read_answer(answer, VOCABULARY, notation=notation)
+    assert words in refused.value.message
+    assert refused.value.position == column
+
+
+CHECKS = [
+    # (answer, status): the family alone is invalid at once; any entry is read and graded
+    ("x", Status.INVALID),
+    (r"\sum_{i=1}^{I} y", Status.INVALID),
+    ("Sum((phi*x_i - y_i)**2, (i, 1, I))", Status.CORRECT),
+    (r"\sum_{i=1}^{I} (\phi x[i] - y[i])^2", Status.CORRECT),
+    ("Sum((phi*x_i + y_i)**2, (i, 1, I))", Status.INCORRECT),
+]
+
+
+@pytest.mark.parametrize(("answer", "status"), CHECKS, ids=[row[0] for row in CHECKS])
+def test_a_check_reads_entries_and_refuses_the_bare_family(answer, status):
+    assert check(REFERENCE, answer, timeout=5.0).status is status
