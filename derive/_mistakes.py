@@ -41,6 +41,7 @@ class Mistake(str, Enum):
     EXTRA_ELEMENTS = "extra-elements"      # elements too many
     NOT_DIFFERENTIATED = "not-differentiated"  # the function itself, not its derivative
     INTEGRATED = "integrated"              # an antiderivative instead of the derivative
+    MISSING_SUM = "missing-sum"            # the term of a sum without the sum (its index left free)
 
 
 @dataclass(frozen=True)

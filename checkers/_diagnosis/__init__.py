@@ -34,13 +34,14 @@ from ._factors import InOneFactor
 from ._known import known_mistake
 from ._relations import ConstantFactor, ConstantOffset, ExtraTerm, MissingFactor, MissingTerm, Relation, Sign, TermSign
 from ._screen import Screen
+from ._sums import MissingSum
 from ._transpose import Transpose
 from ._words import shown, withheld_message
 
 __all__ = ["diagnose", "Finding", "Verifier", "RELATIONS"]
 
 RELATIONS: dict[str, tuple[Relation, ...]] = {
-    "scalar": (Sign(), ConstantFactor(), ConstantOffset(),
+    "scalar": (MissingSum(), Sign(), ConstantFactor(), ConstantOffset(),
                InOneFactor(TermSign()), InOneFactor(MissingTerm()), InOneFactor(ExtraTerm()),  # the term where it was written
                TermSign(), MissingTerm(), ExtraTerm(), MissingFactor()),
     "matrix": (Sign(), ConstantFactor(), Transpose()),

@@ -58,6 +58,7 @@ _ADVICE = {  # what to revisit, naming no expression (for when naming one would 
     Mistake.EXTRA_ELEMENTS: "Some values should not be there.",
     Mistake.NOT_DIFFERENTIATED: "Your answer is the function itself: it still has to be differentiated.",
     Mistake.INTEGRATED: "Your answer is an antiderivative: differentiate instead.",
+    Mistake.MISSING_SUM: "Your answer is one term of a sum: sum it over the index.",
 }
 
 

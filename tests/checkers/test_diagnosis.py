@@ -72,6 +72,10 @@ BANK_CASES = [
     ("missing-elements", "derivatives.5.d-argmax", r"\{-1\}", "missing 1 value", {"missing": 1}),
     ("extra-elements", "ch2-solutions.1.crit", r"\{1/3, 3, 0\}", "value 0", {"extra": ["0"], "missing": 0}),
     ("extra-elements", "derivatives.5.d-argmax", r"-1, 3, 1", "value 1", {"extra": ["1"]}),
+    # the term of the loss's sum, written without the sum (its index left free)
+    ("missing-sum", "udl.6.1.phi0", r"2(\phi_0 + \phi_1 x_i - y_i)", "one term of the sum over i = 1, …, I",
+     {"index": "i", "to": "I"}),
+    ("missing-sum", "udl.6.1.phi1", "2*(phi_0 + phi_1*x_i - y_i)*x_i", "sum it", {"index": "i"}),
 ]
 
 
@@ -102,6 +106,7 @@ DIRECT_CASES = [
     ("extra-term", (x**2 + y) * (x - y), r"(x^2 + y)(x - y + 1)", (), {"term": "1", "factor": "x - y + 1"}),
     ("term-sign", (x**2 + y) * (x - y), r"(x^2 - y)(x - y)", (), {"term": "y", "factor": "x² - y"}),
     ("missing-term", sympy.sin(x) * (x + 1) ** 3, r"\sin(x) x^3", (), {"term": "1", "factor": "x"}),
+    ("missing-sum", sympy.Sum(_t[_i] ** 2, (_i, 1, _n)), r"t_i^2", (_t, _n), {"index": "i", "from": "1"}),
 ]
 
 
@@ -128,6 +133,9 @@ NO_NAMEABLE_MISTAKE = [
     ("ch2-solutions.10.a", r"(b + 1)(2ab + 2c + 1)"),
     ("mvc.2.9.rate", r"\frac{\kappa-1}{\kappa+2}"),
     ("derivatives.1.c", r"\frac{x^2-2x-1}{(x+2)^2}"),
+    # the sum's term with a second mistake, or an index used outside a sum that summing does not mend
+    ("udl.6.1.phi0", r"\phi_0 + \phi_1 x_i - y_i"),
+    ("udl.6.1.phi0", r"2(\phi_0 + \phi_1 x_i - y_i) + \sum_i 2(\phi_0 + \phi_1 x_i - y_i)"),
 ]
 
 
