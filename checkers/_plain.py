@@ -143,7 +143,8 @@ class _Walker:
             raise self.fail(node, family_without_index(name))
         if meaning is not None and not isinstance(meaning, UndefinedFunction):
             return meaning
-        entry = self.vocabulary.entry(name, self.bound) if meaning is None else None
+        entry = None if meaning is not None else self.vocabulary.entry(
+            name, self.bound, lambda digits: numbers.number(digits, self.limits))
         if entry is not None:
             return entry
         if meaning is None and name in CONSTANTS:

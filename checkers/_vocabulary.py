@@ -13,7 +13,7 @@ families, undefined functions, and the summation ranges the reference uses.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -86,10 +86,12 @@ class Vocabulary:
         """True when a name is a matrix or vector (then ``I`` is the identity, not sqrt(-1))."""
         return any(isinstance(meaning, MatrixSymbol) for meaning in self.names.values())
 
-    def entry(self, raw_name: str, bound: Mapping[str, Basic] = _EMPTY) -> Basic | None:
+    def entry(self, raw_name: str, bound: Mapping[str, Basic] = _EMPTY,
+              number: Callable[[str], Basic] = sympy.Integer) -> Basic | None:
         """``x_i`` or ``x_2`` as the entry ``x[i]`` / ``x[2]`` of the indexed family ``x``, as the
         LaTeX reader reads them; None unless the name is a family's, subscripted by digits, a
         bound index, a summation index of the reference or an integer name of the vocabulary.
+        ``number`` reads a subscript of digits (a reader passes its capped number reader).
 
         >>> i, I = sympy.symbols("i I", integer=True, positive=True)
         >>> vocab = Vocabulary.from_objects(sympy.Sum(IndexedBase("x")[i], (i, 1, I)))
@@ -101,7 +103,7 @@ class Vocabulary:
         if not isinstance(family, IndexedBase):
             return None
         if subscript.isascii() and subscript.isdigit():
-            return family[sympy.Integer(subscript)]
+            return family[number(subscript)]
         index = bound.get(subscript) or self.lookup(subscript)
         is_index = subscript in bound or subscript in self.index_bounds or getattr(index, "is_integer", False)
         return family[index] if isinstance(index, Symbol) and is_index else None

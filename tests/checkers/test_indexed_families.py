@@ -47,6 +47,8 @@ REFUSED = [
     (r"2y", "latex", 1, "'y' names indexed values here"),
     (r"x[]", "latex", 1, "an index goes inside the brackets"),
     ("x_k", "plain", 0, "unknown name 'x_k'"),  # k is no index here: not an entry
+    ("x_" + "9" * 5000, "plain", 0, "more than 60 digits"),  # the caps of any number
+    (r"x_{" + "9" * 5000 + "}", "latex", 3, "more than 60 digits"),
 ]
 
 
