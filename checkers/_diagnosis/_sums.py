@@ -10,15 +10,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 import sympy
 from sympy import Basic
 
 from derive._mistakes import Mistake
 
-from ._relations import Candidate, Relation
+from ._relations import Candidate, Relation, told
 from ._screen import Screen
-from ._words import shown
 
 __all__ = ["MissingSum"]
 
@@ -31,7 +31,13 @@ class MissingSum(Relation):
 
     def candidates(self, expected: Basic, answer: Basic, screen: Screen) -> Iterator[Candidate]:
         for index, low, high in _loose_indices(expected, answer):
-            yield Candidate(lambda: (expected, sympy.Sum(answer, (index, low, high))), _telling(index, low, high))
+            yield Candidate(partial(_summed, expected, answer, (index, low, high)),
+                            told("Your answer is one term of the sum over {index} = {low}, …, {high}: sum it.",
+                                 index=index, low=low, high=high))
+
+
+def _summed(expected: Basic, answer: Basic, limits: tuple[Basic, Basic, Basic]) -> tuple[Basic, Basic]:
+    return expected, sympy.Sum(answer, limits)
 
 
 def _loose_indices(expected: Basic, answer: Basic) -> Iterator[tuple[Basic, Basic, Basic]]:
@@ -40,15 +46,8 @@ def _loose_indices(expected: Basic, answer: Basic) -> Iterator[tuple[Basic, Basi
         return
     loose = answer.free_symbols - expected.free_symbols
     seen = set()
-    for total in expected.atoms(sympy.Sum):
+    for total in sorted(expected.atoms(sympy.Sum), key=sympy.default_sort_key):  # the same order in every process
         for index, low, high in total.limits:
             if index in loose and index not in seen:
                 seen.add(index)
                 yield index, low, high
-
-
-def _telling(index: Basic, low: Basic, high: Basic):
-    def telling() -> tuple[str, dict]:
-        detail = {"index": shown(index), "from": shown(low), "to": shown(high)}
-        return f"Your answer is one term of the sum over {detail['index']} = {detail['from']}, …, {detail['to']}: sum it.", detail
-    return telling

@@ -74,7 +74,7 @@ BANK_CASES = [
     ("extra-elements", "derivatives.5.d-argmax", r"-1, 3, 1", "value 1", {"extra": ["1"]}),
     # the term of the loss's sum, written without the sum (its index left free)
     ("missing-sum", "udl.6.1.phi0", r"2(\phi_0 + \phi_1 x_i - y_i)", "one term of the sum over i = 1, …, I",
-     {"index": "i", "to": "I"}),
+     {"index": "i", "high": "I"}),
     ("missing-sum", "udl.6.1.phi1", "2*(phi_0 + phi_1*x_i - y_i)*x_i", "sum it", {"index": "i"}),
 ]
 
@@ -106,7 +106,7 @@ DIRECT_CASES = [
     ("extra-term", (x**2 + y) * (x - y), r"(x^2 + y)(x - y + 1)", (), {"term": "1", "factor": "x - y + 1"}),
     ("term-sign", (x**2 + y) * (x - y), r"(x^2 - y)(x - y)", (), {"term": "y", "factor": "x² - y"}),
     ("missing-term", sympy.sin(x) * (x + 1) ** 3, r"\sin(x) x^3", (), {"term": "1", "factor": "x"}),
-    ("missing-sum", sympy.Sum(_t[_i] ** 2, (_i, 1, _n)), r"t_i^2", (_t, _n), {"index": "i", "from": "1"}),
+    ("missing-sum", sympy.Sum(_t[_i] ** 2, (_i, 1, _n)), r"t_i^2", (_t, _n), {"index": "i", "low": "1"}),
 ]
 
 
