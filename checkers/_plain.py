@@ -41,7 +41,7 @@ from ._plain_constructors import CONSTRUCTORS
 from ._plain_tokens import PLUS_MINUS_NAME, Member, split_members, split_primes
 from ._python_syntax import parse_expression
 from ._reading import Reading
-from ._vocabulary import Vocabulary, family_without_index
+from ._vocabulary import Vocabulary
 
 __all__ = ["read_plain"]
 
@@ -140,7 +140,7 @@ class _Walker:
             return structures.PLUS_MINUS
         meaning = self.vocabulary.lookup(name)
         if isinstance(meaning, IndexedBase) and not self.lenient:
-            raise self.fail(node, family_without_index(name))
+            raise self.fail(node, self.vocabulary.family_without_index(name))
         if meaning is not None and not isinstance(meaning, UndefinedFunction):
             return meaning
         entry = None if meaning is not None else self.vocabulary.entry(

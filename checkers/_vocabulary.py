@@ -23,7 +23,7 @@ from sympy.core.function import AppliedUndef, UndefinedFunction
 
 from ._names import canonical_name
 
-__all__ = ["Vocabulary", "family_without_index"]
+__all__ = ["Vocabulary"]
 
 _EMPTY: Mapping = MappingProxyType({})
 
@@ -108,19 +108,21 @@ class Vocabulary:
         is_index = subscript in bound or subscript in self.index_bounds or getattr(index, "is_integer", False)
         return family[index] if isinstance(index, Symbol) and is_index else None
 
+    def family_without_index(self, name: str) -> str:
+        """The message for an indexed family written without an index (it has no single value),
+        with the reference's summation index when it has one.
+
+        >>> i, I = sympy.symbols("d I", integer=True, positive=True)
+        >>> Vocabulary.from_objects(sympy.Sum(IndexedBase("y")[i], (i, 1, I))).family_without_index("y")
+        "'y' names indexed values here (y_1, y_2, ..., y_d): write one of them, e.g. y_d inside a sum over d"
+        """
+        index = next(iter(self.index_bounds)) if len(self.index_bounds) == 1 else "i"
+        return (f"'{name}' names indexed values here ({name}_1, {name}_2, ..., {name}_{index}): "
+                f"write one of them, e.g. {name}_{index} inside a sum over {index}")
+
     def describe(self) -> str:
         """A short human list of the names, for messages."""
         return ", ".join(sorted(self.names)) or "(no variables)"
-
-
-def family_without_index(name: str) -> str:
-    """The message for an indexed family written without an index: it has no single value.
-
-    >>> family_without_index("x")
-    "'x' names indexed values here (x_1, x_2, ..., x_i): write one of them, e.g. x_i inside a sum over i"
-    """
-    return (f"'{name}' names indexed values here ({name}_1, {name}_2, ..., {name}_i): "
-            f"write one of them, e.g. {name}_i inside a sum over i")
 
 
 def _walk(obj: object) -> Iterable[Basic]:

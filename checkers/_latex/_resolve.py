@@ -27,7 +27,6 @@ from .. import _arithmetic as arithmetic
 from .._builtins import CONSTANTS
 from .._functions import Function, function_named
 from .._structures import IDENTITY, is_matrix
-from .._vocabulary import family_without_index
 from ._brackets import split_top_level
 from ._names import Name, lenient_name
 from ._token import Token
@@ -70,7 +69,7 @@ def _bracketed_entry(parser: Parser, name: Name, family: IndexedBase) -> Basic:
     """``x[i]``, ``x[i, j]``: an entry of the family written with brackets (as in sympy syntax);
     the family alone has no value."""
     if not parser.peek().is_char("["):
-        raise parser.fail(family_without_index(name.display), _token_of(name))
+        raise parser.fail(parser.vocabulary.family_without_index(name.display), _token_of(name))
     close = parser.closing(parser.position)
     inside = parser.tokens[parser.position + 1 : close]
     if not inside:
