@@ -68,12 +68,23 @@ def _symbolic_bound(s: sympy.Sum) -> bool:
     return any(len(limit) == 3 and (limit[1].free_symbols or limit[2].free_symbols) for limit in s.limits)
 
 
+_SIZED_CONSTANTS = (sympy.Identity, sympy.ZeroMatrix, sympy.OneMatrix)
+
+
+def _is_sized_constant(obj: Basic) -> bool:
+    """An identity, zero or ones matrix of numeric size: sympy keeps ``c I + M`` unevaluated
+    even when ``M`` is explicit, so it is written out like the other parts of an instance."""
+    return isinstance(obj, _SIZED_CONSTANTS) and all(d.is_Integer for d in obj.shape)
+
+
 def _evaluate_structure(obj: Basic) -> Basic:
     """Evaluate an instance: ``doit`` first (each object computes itself from explicit
     parts), ``as_explicit`` only for what is left (entries at symbolic indices are a
     weaker route: a custom ``_entry`` may not handle them)."""
     if isinstance(obj, sympy.MatrixExpr) and not isinstance(obj, sympy.MatrixBase):
         evaluated = obj.doit()
+        if not isinstance(evaluated, sympy.MatrixBase) and evaluated.has(*_SIZED_CONSTANTS):
+            evaluated = evaluated.replace(_is_sized_constant, lambda m: ImmutableMatrix(m.as_explicit())).doit()
         if isinstance(evaluated, sympy.MatrixBase):
             return ImmutableMatrix(evaluated)
         try:

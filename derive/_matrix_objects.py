@@ -10,6 +10,8 @@ argument is an explicit matrix, which is how derived results are checked on inst
 
 from __future__ import annotations
 
+import functools
+
 import sympy
 from sympy import Basic, Expr, ImmutableMatrix, Integer, MatrixBase, MatrixExpr
 from sympy.core.symbol import Str
@@ -40,6 +42,18 @@ def elementwise(name: str, arg: MatrixExpr, order: int = 0) -> MatrixExpr:
     return Elementwise(Str(name), arg, Integer(order))
 
 
+@functools.lru_cache(maxsize=64)
+def _scalar_derivative(name: str, order: int) -> tuple[sympy.Dummy, Expr]:
+    """f^(order)(t) for the elementwise function ``name``, differentiated once for all entries
+    (a matrix made concrete asks for it entry by entry).
+
+    >>> _scalar_derivative("tanh", 1)[1].subs(_scalar_derivative("tanh", 1)[0], 0)
+    1
+    """
+    t = sympy.Dummy("t")
+    return t, sympy.diff(ELEMENTWISE_FUNCTIONS[name](t), t, order)
+
+
 class Elementwise(MatrixExpr):
     """f^(order) applied to every entry of a matrix expression (printed f(u), f'(u))."""
 
@@ -54,9 +68,8 @@ class Elementwise(MatrixExpr):
 
     def scalar_function(self, value: Expr) -> Expr:
         """f^(order) at a scalar ``value``."""
-        function = ELEMENTWISE_FUNCTIONS[self.name]
-        t = sympy.Dummy("t")
-        return sympy.diff(function(t), t, self.order).subs(t, value)
+        t, derivative = _scalar_derivative(self.name, self.order)
+        return derivative.subs(t, value)
 
     def _entry(self, i, j, **kwargs):
         return self.scalar_function(self.arg[i, j])

@@ -32,6 +32,7 @@ from .._verdict import Diagnosis
 from ._engine import Finding, Verifier
 from ._factors import InOneFactor
 from ._known import known_mistake
+from ._matrix_factors import MissingMatrixFactor
 from ._relations import ConstantFactor, ConstantOffset, ExtraTerm, MissingFactor, MissingTerm, Relation, Sign, TermSign
 from ._screen import Screen
 from ._sums import MissingSum
@@ -45,7 +46,7 @@ RELATIONS: dict[str, tuple[Relation, ...]] = {
                InOneFactor(TermSign()), InOneFactor(MissingTerm()), InOneFactor(ExtraTerm()),  # the term where it was written
                TermSign(), MissingTerm(), ExtraTerm(), MissingFactor()),
     "matrix": (Sign(), ConstantFactor(), Transpose()),
-    "matrix-expression": (Sign(), ConstantFactor(), Transpose(), TermSign(), MissingTerm(), ExtraTerm()),
+    "matrix-expression": (Sign(), ConstantFactor(), MissingMatrixFactor(), Transpose(), TermSign(), MissingTerm(), ExtraTerm()),
 }
 """The context-free relations tried for each kind of reference, most specific first."""
 

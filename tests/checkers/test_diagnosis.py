@@ -72,6 +72,11 @@ BANK_CASES = [
     ("missing-elements", "derivatives.5.d-argmax", r"\{-1\}", "missing 1 value", {"missing": 1}),
     ("extra-elements", "ch2-solutions.1.crit", r"\{1/3, 3, 0\}", "value 0", {"extra": ["0"], "missing": 0}),
     ("extra-elements", "derivatives.5.d-argmax", r"-1, 3, 1", "value 1", {"extra": ["1"]}),
+    # a matrix factor forgotten in a backward pass (the derivative of the activation), a term forgotten
+    ("missing-factor", "derivatives.10.b", r"(v^\top \tanh(Wx+b) + c - y)\,v", "factor diag(tanh'(Wx + b))",
+     {"factor": "diag(tanh'(Wx + b))"}),
+    ("missing-factor", "derivatives.10.x", r"(v^\top \tanh(Wx+b) + c - y)\,W^\top v", "factor diag(tanh'(Wx + b))", {}),
+    ("missing-term", "mvc.2.4.a", r"X^T \operatorname{diag}(\sigma'(X\theta)) X", "term λI", {"term": "λI"}),
     # the term of the loss's sum, written without the sum (its index left free)
     ("missing-sum", "udl.6.1.phi0", r"2(\phi_0 + \phi_1 x_i - y_i)", "one term of the sum over i = 1, …, I",
      {"index": "i", "high": "I"}),
@@ -107,6 +112,7 @@ DIRECT_CASES = [
     ("term-sign", (x**2 + y) * (x - y), r"(x^2 - y)(x - y)", (), {"term": "y", "factor": "x² - y"}),
     ("missing-term", sympy.sin(x) * (x + 1) ** 3, r"\sin(x) x^3", (), {"term": "1", "factor": "x"}),
     ("missing-sum", sympy.Sum(_t[_i] ** 2, (_i, 1, _n)), r"t_i^2", (_t, _n), {"index": "i", "low": "1"}),
+    ("missing-factor", 2 * A3 * B3 * x3, r"2Ax", SQUARE, {"factor": "B"}),
 ]
 
 
@@ -133,6 +139,8 @@ NO_NAMEABLE_MISTAKE = [
     ("ch2-solutions.10.a", r"(b + 1)(2ab + 2c + 1)"),
     ("mvc.2.9.rate", r"\frac{\kappa-1}{\kappa+2}"),
     ("derivatives.1.c", r"\frac{x^2-2x-1}{(x+2)^2}"),
+    # a matrix factor and a term forgotten at once
+    ("derivatives.10.b", r"(v^\top \tanh(Wx+b) - y)\,v"),
     # the sum's term with a second mistake, or an index used outside a sum that summing does not mend
     ("udl.6.1.phi0", r"\phi_0 + \phi_1 x_i - y_i"),
     ("udl.6.1.phi0", r"2(\phi_0 + \phi_1 x_i - y_i) + \sum_i 2(\phi_0 + \phi_1 x_i - y_i)"),
