@@ -37,6 +37,7 @@ from ._builtins import CONSTANTS
 from ._errors import InvalidAnswer
 from ._functions import function_named
 from ._limits import DEFAULT_LIMITS, Limits
+from ._names import canonical_name
 from ._plain_constructors import CONSTRUCTORS
 from ._plain_tokens import PLUS_MINUS_NAME, Member, split_members, split_primes
 from ._python_syntax import parse_expression
@@ -64,7 +65,7 @@ class _Walker:
     def __init__(self, member: Member, vocabulary: Vocabulary, limits: Limits, *, lenient: bool) -> None:
         self.member, self.vocabulary, self.limits, self.lenient = member, vocabulary, limits, lenient
         self.depth = 0
-        self.bound: dict[str, sympy.Dummy] = {}  # the variable of an enclosing Subs(...)
+        self.bound: dict[str, Basic] = {}  # the variable of an enclosing Subs(...), the index of a Sum(...)
 
     def read(self) -> Basic:
         try:
@@ -138,13 +139,15 @@ class _Walker:
             return self.primed_name(node, name, primes)
         if name == PLUS_MINUS_NAME:
             return structures.PLUS_MINUS
+        entry = self.entry(name) if canonical_name(name).partition("_")[2] in self.bound else None
+        if entry is not None:  # an index bound by an enclosing Sum wins
+            return entry
         meaning = self.vocabulary.lookup(name)
         if isinstance(meaning, IndexedBase) and not self.lenient:
             raise self.fail(node, self.vocabulary.family_without_index(name))
         if meaning is not None and not isinstance(meaning, UndefinedFunction):
             return meaning
-        entry = None if meaning is not None else self.vocabulary.entry(
-            name, self.bound, lambda digits: numbers.number(digits, self.limits))
+        entry = None if meaning is not None else self.entry(name)
         if entry is not None:
             return entry
         if meaning is None and name in CONSTANTS:
@@ -158,6 +161,10 @@ class _Walker:
         if self.lenient:
             return _SYMBOL(name)
         raise self.fail(node, f"unknown name '{name}'; this answer can use: {self.vocabulary.describe()}")
+
+    def entry(self, name: str) -> Basic | None:
+        """``x_i``, ``x_2``: an entry of an indexed family (:meth:`Vocabulary.entry`), its digits capped as any number's."""
+        return self.vocabulary.entry(name, self.bound, lambda digits: numbers.number(digits, self.limits))
 
     def primed_name(self, node: ast.Name, name: str, primes: int) -> Basic:
         """``A'`` is a transpose of a matrix; ``y'`` may only name a quantity on a left side."""
@@ -247,6 +254,8 @@ class _Walker:
             return CONSTRUCTORS["Indicator"]([index])
         arguments = list(index) if isinstance(index, sympy.Tuple) else [index]
         base = self.vocabulary.lookup(name) if name else None
+        if base is None and name and not primes and self.vocabulary.open_names and function_named(name, self.vocabulary) is None:
+            base = self.vocabulary.new_family(name)  # x[i] read with names open
         if isinstance(base, IndexedBase) and not primes:
             return base[tuple(arguments)]
         function = function_named(name, self.vocabulary) if name else None
@@ -260,6 +269,8 @@ class _Walker:
         name, primes = split_primes(node.func.id)
         if name == "Subs" and not primes and self.vocabulary.lookup(name) is None:
             return self.substitution(node)
+        if name in ("Sum", "Product") and not primes and self.vocabulary.lookup(name) is None and node.args:
+            return self.big_operator(node, name)
         args = [self.visit(a) for a in node.args]
         if not primes and self.vocabulary.lookup(name) is None and name in CONSTRUCTORS:
             return CONSTRUCTORS[name](args)
@@ -268,6 +279,26 @@ class _Walker:
             raise self.fail(node, f"unknown function '{name}'" if not primes else
                             f"a prime needs a function of one argument, like a'(u); '{name}' is not one")
         return function.with_primes(primes).apply(args)
+
+    def big_operator(self, node: ast.Call, name: str) -> Basic:
+        """``Sum(term, (i, 1, n))``, ``Product(...)``: the limits are read first and their indices
+        bound inside the term, so that ``x_i`` there is the entry of the family ``x`` at ``i``, as
+        under LaTeX's ``\\sum_{i=1}^{n}``."""
+        named = [limit.elts[0].id for limit in node.args[1:]
+                 if isinstance(limit, ast.Tuple) and limit.elts and isinstance(limit.elts[0], ast.Name)]
+        # an index the vocabulary lacks is read only where names are open (as any unknown name)
+        indices = {index: self.vocabulary.index_symbol(index) for index in named
+                   if self.vocabulary.open_names or isinstance(self.vocabulary.lookup(index), sympy.Symbol)}
+        outer = {index: self.bound[index] for index in indices if index in self.bound}
+        self.bound.update(indices)
+        try:
+            limits = [self.visit(a) for a in node.args[1:]]
+            term = self.visit(node.args[0])
+        finally:
+            for index in indices:
+                self.bound.pop(index, None)
+            self.bound.update(outer)
+        return CONSTRUCTORS[name]([term, *limits])
 
     def substitution(self, node: ast.Call) -> Basic:
         """``Subs(Derivative(a(t), t), t, u)``: sympy's spelling of a'(u), with t bound inside."""

@@ -70,6 +70,21 @@ class Vocabulary:
         """The symbol an unknown name stands for when names are open."""
         return Symbol(canonical_name(raw_name), real=True)
 
+    def index_symbol(self, raw_name: str) -> Symbol:
+        """The symbol a sum's index stands for: the reference's own when it has that name, else a
+        new integer one (``\\sum_{j=1}^{n}`` may name its index freely).
+
+        >>> Vocabulary().index_symbol("j").is_integer
+        True
+        """
+        known = self.lookup(raw_name)
+        return known if isinstance(known, Symbol) else Symbol(canonical_name(raw_name), integer=True)
+
+    def new_family(self, raw_name: str) -> IndexedBase:
+        """The indexed family an unknown name stands for when names are open and it is
+        indexed (``x_i`` inside a sum over ``i``, ``x[i]``): real values ``x_1, x_2, ...``."""
+        return IndexedBase(canonical_name(raw_name), real=True)
+
     def lookup(self, raw_name: str) -> Basic | None:
         """The object a name means here, or None when the vocabulary lacks it."""
         return self.names.get(canonical_name(raw_name))
@@ -100,6 +115,8 @@ class Vocabulary:
         """
         base, _, subscript = canonical_name(raw_name).partition("_")
         family = self.lookup(base) if subscript else None
+        if family is None and subscript in bound and self.open_names:
+            family = self.new_family(base)  # x_i inside a sum over i, read with names open
         if not isinstance(family, IndexedBase):
             return None
         if subscript.isascii() and subscript.isdigit():

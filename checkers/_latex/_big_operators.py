@@ -48,9 +48,7 @@ def big_operator(parser: Parser, token: Token) -> Basic:
     if not lower or lower[0].kind != "letter":
         raise parser.fail("the index must be a name such as i", lower[0] if lower else token)
     name = canonical_name(lower[0].text)
-    symbol = parser.vocabulary.lookup(name)
-    if not isinstance(symbol, sympy.Symbol):
-        symbol = sympy.Symbol(name, integer=True)
+    symbol = parser.vocabulary.index_symbol(name)
     low, high = _range(parser, token, lower, upper)
     body = _bound_body(parser, token, name, symbol)
     if is_matrix(body):

@@ -113,19 +113,34 @@ def _meaning(parser: Parser, name: Name) -> Basic | None:
     if not name.subscript:
         return _bare_meaning(parser, name.base)
     subscript = subscript_text(name)
+    family = _family(parser, name.base, subscript)
+    if family is not None and subscript in parser.bound:  # an index bound by an enclosing sum wins
+        return _entry(parser, name, family)
     meaning = parser.vocabulary.lookup(name.full(subscript)) if subscript != _NOT_PLAIN else None
     if meaning is not None:
         return meaning
     identity = _sized_identity(parser, name.base, subscript)
     if identity is not None:
         return identity
-    family = parser.vocabulary.lookup(name.base)
-    if isinstance(family, IndexedBase):
-        indices = _index_values(parser, name)
-        return family[indices[0] if len(indices) == 1 else tuple(indices)]
-    if isinstance(family, MatrixSymbol) and not parser.lenient:
+    if family is not None:
+        return _entry(parser, name, family)
+    if isinstance(parser.vocabulary.lookup(name.base), MatrixSymbol) and not parser.lenient:
         raise parser.fail(f"'{name.display}' is an entry of the matrix '{name.base}': entries are not read here", _token_of(name))
     return None
+
+
+def _family(parser: Parser, base: str, subscript: str) -> IndexedBase | None:
+    """The indexed family ``base`` names: the vocabulary's, or a new one for ``x_i`` inside a sum
+    over ``i`` when names are open (a reference typed by a teacher)."""
+    family = parser.vocabulary.lookup(base)
+    if family is None and subscript in parser.bound and parser.vocabulary.open_names:
+        return parser.vocabulary.new_family(base)
+    return family if isinstance(family, IndexedBase) else None
+
+
+def _entry(parser: Parser, name: Name, family: IndexedBase) -> Basic:
+    indices = _index_values(parser, name)
+    return family[indices[0] if len(indices) == 1 else tuple(indices)]
 
 
 def _bare_meaning(parser: Parser, base: str) -> Basic | None:

@@ -73,3 +73,33 @@ CHECKS = [
 @pytest.mark.parametrize(("answer", "status"), CHECKS, ids=[row[0] for row in CHECKS])
 def test_a_check_reads_entries_and_refuses_the_bare_family(answer, status):
     assert check(REFERENCE, answer, timeout=5.0).status is status
+
+
+OPEN_REFERENCES = [
+    # (reference as a teacher types it, answer, status): inside a sum over i, x_i is the i-th x
+    # (it was a constant named x_i, so that n x_i^2 was accepted for the sum of the squares)
+    (r"\sum_{i=1}^{n} x_i^2", r"n x_i^2", Status.INCORRECT),
+    ("Sum(x_i**2, (i, 1, n))", "n*x_i**2", Status.INCORRECT),
+    ("Sum(x[i]**2, (i, 1, n))", "n*x[i]**2", Status.INCORRECT),
+    (r"\sum_{i=1}^{n} x_i^2", r"\sum_{i=1}^{n} x_i x_i", Status.CORRECT),
+    ("Sum(x[i]**2, (i, 1, n))", r"\sum_{j=1}^{n} x_j^2", Status.CORRECT),
+    ("Sum(x_i**2, (i, 1, n))", "Sum(x_i*x[i], (i, 1, n))", Status.CORRECT),
+    (r"\sum_{i=1}^{n} w_i x_i", "Sum(x[i]*w[i], (i, 1, n))", Status.CORRECT),
+    (r"x_i + \sum_{i=1}^{n} x_i", r"x_i + \sum_{i=1}^{n} x_i", Status.CORRECT),  # x_i outside any sum stays a name
+]
+
+
+@pytest.mark.parametrize(("reference", "answer", "status"), OPEN_REFERENCES, ids=[f"{r[0]} vs {r[1]}" for r in OPEN_REFERENCES])
+def test_a_reference_typed_with_a_sum_reads_its_terms_as_entries(reference, answer, status):
+    assert check(reference, answer, timeout=5.0).status is status
+
+
+def test_derive_differentiates_a_typed_sum_term_by_term():
+    from derive import differentiate
+
+    reference = read_answer(r"\sum_{i=1}^{n} (w x_i - y_i)^2", Vocabulary().opened(), notation="latex").value
+    w = next(s for s in reference.free_symbols if str(s) == "w")
+    derivative = differentiate(reference, w).result
+    # typed independently: the sum of 2 x_i (w x_i - y_i), not n times one term
+    assert check(derivative, r"\sum_{i=1}^{n} 2 x_i (w x_i - y_i)", timeout=5.0).status is Status.CORRECT
+    assert check(derivative, r"2 n x_i (w x_i - y_i)", timeout=5.0).status is Status.INCORRECT
