@@ -6,7 +6,7 @@ attributes, lambdas, comprehensions and strings simply have no handler. Caps fro
 :class:`Limits` apply before any arithmetic.
 
 >>> from sympy import symbols
->>> from ._vocabulary import Vocabulary
+>>> from ._vocabulary import Vocabulary, bound_indices
 >>> vocab = Vocabulary.from_objects(symbols("x y"))
 >>> read_plain("2xy + x^2", vocab).value
 x**2 + 2*x*y
@@ -42,7 +42,7 @@ from ._plain_constructors import CONSTRUCTORS
 from ._plain_tokens import PLUS_MINUS_NAME, Member, split_members, split_primes
 from ._python_syntax import parse_expression
 from ._reading import Reading
-from ._vocabulary import Vocabulary
+from ._vocabulary import Vocabulary, bound_indices
 
 __all__ = ["read_plain"]
 
@@ -139,7 +139,7 @@ class _Walker:
             return self.primed_name(node, name, primes)
         if name == PLUS_MINUS_NAME:
             return structures.PLUS_MINUS
-        entry = self.entry(name) if canonical_name(name).partition("_")[2] in self.bound else None
+        entry = self.entry(name) if bound_indices(canonical_name(name).partition("_")[2], self.bound) else None
         if entry is not None:  # an index bound by an enclosing Sum wins
             return entry
         meaning = self.vocabulary.lookup(name)

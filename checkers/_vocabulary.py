@@ -23,7 +23,7 @@ from sympy.core.function import AppliedUndef, UndefinedFunction
 
 from ._names import canonical_name
 
-__all__ = ["Vocabulary"]
+__all__ = ["Vocabulary", "bound_indices"]
 
 _EMPTY: Mapping = MappingProxyType({})
 
@@ -110,20 +110,29 @@ class Vocabulary:
 
         >>> i, I = sympy.symbols("i I", integer=True, positive=True)
         >>> vocab = Vocabulary.from_objects(sympy.Sum(IndexedBase("x")[i], (i, 1, I)))
-        >>> vocab.entry("x_i"), vocab.entry("x_12"), vocab.entry("x_z"), vocab.entry("y_1")
-        (x[i], x[12], None, None)
+        >>> vocab.entry("x_i"), vocab.entry("x_12"), vocab.entry("x_z"), vocab.entry("y_1"), vocab.entry("x_iI")
+        (x[i], x[12], None, None, x[i, I])
         """
         base, _, subscript = canonical_name(raw_name).partition("_")
         family = self.lookup(base) if subscript else None
-        if family is None and subscript in bound and self.open_names:
+        if family is None and bound_indices(subscript, bound) and self.open_names:
             family = self.new_family(base)  # x_i inside a sum over i, read with names open
         if not isinstance(family, IndexedBase):
             return None
         if subscript.isascii() and subscript.isdigit():
             return family[number(subscript)]
-        index = bound.get(subscript) or self.lookup(subscript)
-        is_index = subscript in bound or subscript in self.index_bounds or getattr(index, "is_integer", False)
-        return family[index] if isinstance(index, Symbol) and is_index else None
+        single = self._index(subscript, bound)
+        if single is not None:
+            return family[single]
+        letters = [self._index(letter, bound) for letter in subscript.replace(",", "")]
+        return family[tuple(letters)] if len(letters) > 1 and None not in letters else None
+
+    def _index(self, name: str, bound: Mapping[str, Basic]) -> Symbol | None:
+        """The index ``name`` stands for: a bound index, a summation index of the reference or an
+        integer name of the vocabulary (else None)."""
+        index = bound.get(name) or self.lookup(name)
+        is_index = name in bound or name in self.index_bounds or getattr(index, "is_integer", False)
+        return index if isinstance(index, Symbol) and is_index else None
 
     def family_without_index(self, name: str) -> str:
         """The message for an indexed family written without an index (it has no single value),
@@ -140,6 +149,19 @@ class Vocabulary:
     def describe(self) -> str:
         """A short human list of the names, for messages."""
         return ", ".join(sorted(self.names)) or "(no variables)"
+
+
+def bound_indices(subscript: str, bound: Mapping[str, Basic]) -> list[str]:
+    """The indices a subscript names when enclosing sums bind them all: ``i`` (one index), or
+    ``ij`` / ``i,j`` (one per letter, as ``x_{ij}`` inside sums over i and j); else none.
+
+    >>> bound_indices("ij", {"i": 1, "j": 2}), bound_indices("i", {"i": 1}), bound_indices("ik", {"i": 1})
+    (['i', 'j'], ['i'], [])
+    """
+    if subscript in bound:
+        return [subscript]
+    letters = subscript.replace(",", "")
+    return list(letters) if len(letters) > 1 and all(letter in bound for letter in letters) else []
 
 
 def _walk(obj: object) -> Iterable[Basic]:

@@ -27,6 +27,7 @@ from .. import _arithmetic as arithmetic
 from .._builtins import CONSTANTS
 from .._functions import Function, function_named
 from .._structures import IDENTITY, is_matrix
+from .._vocabulary import bound_indices
 from ._brackets import split_top_level
 from ._names import Name, lenient_name
 from ._token import Token
@@ -114,7 +115,7 @@ def _meaning(parser: Parser, name: Name) -> Basic | None:
         return _bare_meaning(parser, name.base)
     subscript = subscript_text(name)
     family = _family(parser, name.base, subscript)
-    if family is not None and subscript in parser.bound:  # an index bound by an enclosing sum wins
+    if family is not None and bound_indices(subscript, parser.bound):  # indices bound by enclosing sums win
         return _entry(parser, name, family)
     meaning = parser.vocabulary.lookup(name.full(subscript)) if subscript != _NOT_PLAIN else None
     if meaning is not None:
@@ -133,7 +134,7 @@ def _family(parser: Parser, base: str, subscript: str) -> IndexedBase | None:
     """The indexed family ``base`` names: the vocabulary's, or a new one for ``x_i`` inside a sum
     over ``i`` when names are open (a reference typed by a teacher)."""
     family = parser.vocabulary.lookup(base)
-    if family is None and subscript in parser.bound and parser.vocabulary.open_names:
+    if family is None and bound_indices(subscript, parser.bound) and parser.vocabulary.open_names:
         return parser.vocabulary.new_family(base)
     return family if isinstance(family, IndexedBase) else None
 

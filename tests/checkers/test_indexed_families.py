@@ -86,6 +86,10 @@ OPEN_REFERENCES = [
     ("Sum(x_i**2, (i, 1, n))", "Sum(x_i*x[i], (i, 1, n))", Status.CORRECT),
     (r"\sum_{i=1}^{n} w_i x_i", "Sum(x[i]*w[i], (i, 1, n))", Status.CORRECT),
     (r"x_i + \sum_{i=1}^{n} x_i", r"x_i + \sum_{i=1}^{n} x_i", Status.CORRECT),  # x_i outside any sum stays a name
+    # two indices: x_{ij} inside sums over i and j
+    (r"\sum_{i=1}^{n}\sum_{j=1}^{m} x_{ij}", r"n m x_{ij}", Status.INCORRECT),
+    ("Sum(Sum(x_ij, (j, 1, m)), (i, 1, n))", "n*m*x_ij", Status.INCORRECT),
+    (r"\sum_{i=1}^{n}\sum_{j=1}^{m} x_{ij}", "Sum(Sum(x[i, j], (i, 1, n)), (j, 1, m))", Status.CORRECT),
 ]
 
 
