@@ -6,7 +6,7 @@ attributes, lambdas, comprehensions and strings simply have no handler. Caps fro
 :class:`Limits` apply before any arithmetic.
 
 >>> from sympy import symbols
->>> from ._vocabulary import Vocabulary, bound_indices
+>>> from ._vocabulary import Vocabulary
 >>> vocab = Vocabulary.from_objects(symbols("x y"))
 >>> read_plain("2xy + x^2", vocab).value
 x**2 + 2*x*y
