@@ -139,7 +139,7 @@ class _Walker:
             return self.primed_name(node, name, primes)
         if name == PLUS_MINUS_NAME:
             return structures.PLUS_MINUS
-        entry = self.entry(name) if bound_indices(canonical_name(name).partition("_")[2], self.bound) else None
+        entry = self.entry(name) if self.bound and bound_indices(canonical_name(name).partition("_")[2], self.bound) else None
         if entry is not None:  # an index bound by an enclosing Sum wins
             return entry
         meaning = self.vocabulary.lookup(name)
@@ -254,11 +254,11 @@ class _Walker:
             return CONSTRUCTORS["Indicator"]([index])
         arguments = list(index) if isinstance(index, sympy.Tuple) else [index]
         base = self.vocabulary.lookup(name) if name else None
-        if base is None and name and not primes and self.vocabulary.open_names and function_named(name, self.vocabulary) is None:
+        function = function_named(name, self.vocabulary) if name else None
+        if base is None and function is None and name and not primes and self.vocabulary.open_names:
             base = self.vocabulary.new_family(name)  # x[i] read with names open
         if isinstance(base, IndexedBase) and not primes:
             return base[tuple(arguments)]
-        function = function_named(name, self.vocabulary) if name else None
         if function is None:
             raise self.fail(node, "square brackets after this name mean nothing here")
         return function.with_primes(primes).apply(arguments)

@@ -89,10 +89,6 @@ class Vocabulary:
         """The object a name means here, or None when the vocabulary lacks it."""
         return self.names.get(canonical_name(raw_name))
 
-    def is_function(self, raw_name: str) -> bool:
-        """True when the name is an undefined function of the reference (``a``, ``f``)."""
-        return isinstance(self.lookup(raw_name), UndefinedFunction)
-
     def is_matrix(self, raw_name: str) -> bool:
         """True when the name is a matrix or vector symbol."""
         return isinstance(self.lookup(raw_name), MatrixSymbol)
@@ -114,10 +110,8 @@ class Vocabulary:
         (x[i], x[12], None, None, x[i, I])
         """
         base, _, subscript = canonical_name(raw_name).partition("_")
-        family = self.lookup(base) if subscript else None
-        if family is None and bound_indices(subscript, bound) and self.open_names:
-            family = self.new_family(base)  # x_i inside a sum over i, read with names open
-        if not isinstance(family, IndexedBase):
+        family = self.family_of(base, subscript, bound) if subscript else None
+        if family is None:
             return None
         if subscript.isascii() and subscript.isdigit():
             return family[number(subscript)]
@@ -126,6 +120,14 @@ class Vocabulary:
             return family[single]
         letters = [self._index(letter, bound) for letter in subscript.replace(",", "")]
         return family[tuple(letters)] if len(letters) > 1 and None not in letters else None
+
+    def family_of(self, base: str, subscript: str, bound: Mapping[str, Basic] = _EMPTY) -> IndexedBase | None:
+        """The indexed family ``base`` names before ``subscript``: the vocabulary's, or a new one for
+        ``x_i`` inside a sum over ``i`` when names are open (a reference typed by a teacher)."""
+        family = self.lookup(base)
+        if family is None and self.open_names and bound_indices(subscript, bound):
+            return self.new_family(base)
+        return family if isinstance(family, IndexedBase) else None
 
     def _index(self, name: str, bound: Mapping[str, Basic]) -> Symbol | None:
         """The index ``name`` stands for: a bound index, a summation index of the reference or an

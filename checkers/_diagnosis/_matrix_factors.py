@@ -47,4 +47,5 @@ def _is_square_matrix(obj: Basic) -> bool:
 
 def _without(expected: MatMul, place: int, answer: Basic) -> tuple[Basic, Basic]:
     rest = expected.args[:place] + expected.args[place + 1 :]
-    return sympy.MatMul(*rest).doit(deep=False) if len(rest) > 1 else rest[0], answer
+    product = sympy.MatMul(*rest).doit(deep=False) if len(rest) > 1 else rest[0]
+    return product, answer

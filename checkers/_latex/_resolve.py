@@ -76,8 +76,7 @@ def _bracketed_entry(parser: Parser, name: Name, family: IndexedBase) -> Basic:
     if not inside:
         raise parser.fail("an index goes inside the brackets", parser.peek())
     parser.position = close + 1
-    indices = [_index(parser, group) for group in split_top_level(inside, lambda token: token.is_char(","))]
-    return family[indices[0] if len(indices) == 1 else tuple(indices)]
+    return _at(family, [_index(parser, group) for group in split_top_level(inside, lambda token: token.is_char(","))])
 
 
 def lenient_quantity(parser: Parser, start: int, end: int) -> sympy.Symbol:
@@ -114,7 +113,7 @@ def _meaning(parser: Parser, name: Name) -> Basic | None:
     if not name.subscript:
         return _bare_meaning(parser, name.base)
     subscript = subscript_text(name)
-    family = _family(parser, name.base, subscript)
+    family = parser.vocabulary.family_of(name.base, subscript, parser.bound)
     if family is not None and bound_indices(subscript, parser.bound):  # indices bound by enclosing sums win
         return _entry(parser, name, family)
     meaning = parser.vocabulary.lookup(name.full(subscript)) if subscript != _NOT_PLAIN else None
@@ -130,17 +129,12 @@ def _meaning(parser: Parser, name: Name) -> Basic | None:
     return None
 
 
-def _family(parser: Parser, base: str, subscript: str) -> IndexedBase | None:
-    """The indexed family ``base`` names: the vocabulary's, or a new one for ``x_i`` inside a sum
-    over ``i`` when names are open (a reference typed by a teacher)."""
-    family = parser.vocabulary.lookup(base)
-    if family is None and bound_indices(subscript, parser.bound) and parser.vocabulary.open_names:
-        return parser.vocabulary.new_family(base)
-    return family if isinstance(family, IndexedBase) else None
-
-
 def _entry(parser: Parser, name: Name, family: IndexedBase) -> Basic:
-    indices = _index_values(parser, name)
+    return _at(family, _index_values(parser, name))
+
+
+def _at(family: IndexedBase, indices: list[Basic]) -> Basic:
+    """The family's entry at one index (``x[i]``) or several (``x[i, j]``)."""
     return family[indices[0] if len(indices) == 1 else tuple(indices)]
 
 
